@@ -1,0 +1,114 @@
+"""The ``StoatError`` tree: every expected failure of the product.
+
+```
+StoatError
+├── NotFoundError              (404)   JobNotFoundError (also a KeyError)
+├── ConflictError              (409)   JobAlreadyTerminalError, ScanInProgressError
+├── InvalidInputError          (400)   InvalidPathError
+├── PermissionDeniedError      (403)   PathNotAllowedError
+├── MediaError                 (422)   FFprobeError, ThumbnailError
+└── DependencyUnavailableError (503)   a binary such as ffprobe is missing
+```
+
+Services raise these; ``api/errors.py`` maps them to HTTP once and the CLI maps them
+to exit codes. Each class carries a stable machine ``code`` for the API error shape.
+"""
+
+from __future__ import annotations
+
+
+class StoatError(Exception):
+    """Root of every expected failure; ``code`` is the API's machine-readable code."""
+
+    code = "ERROR"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFoundError(StoatError):
+    code = "NOT_FOUND"
+
+
+class ConflictError(StoatError):
+    code = "CONFLICT"
+
+
+class InvalidInputError(StoatError):
+    code = "INVALID_INPUT"
+
+
+class PermissionDeniedError(StoatError):
+    code = "FORBIDDEN"
+
+
+class MediaError(StoatError):
+    code = "MEDIA_ERROR"
+
+
+class DependencyUnavailableError(StoatError):
+    code = "DEPENDENCY_UNAVAILABLE"
+
+
+class JobNotFoundError(NotFoundError, KeyError):
+    """Unknown job id. Also a ``KeyError``, as the queue protocol promises."""
+
+    def __init__(self, job_id: str) -> None:
+        super().__init__(f"job {job_id!r} not found")
+        self.job_id = job_id
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class JobAlreadyTerminalError(ConflictError):
+    code = "ALREADY_TERMINAL"
+
+    def __init__(self, job_id: str, status: str) -> None:
+        super().__init__(f"job {job_id!r} is already {status}; it cannot be cancelled")
+        self.job_id = job_id
+        self.status = status
+
+
+class InvalidPathError(InvalidInputError):
+    code = "INVALID_PATH"
+
+
+class PathNotAllowedError(PermissionDeniedError):
+    code = "PATH_NOT_ALLOWED"
+
+
+class ScanInProgressError(ConflictError):
+    code = "SCAN_IN_PROGRESS"
+
+    def __init__(self, message: str, *, job_id: str) -> None:
+        super().__init__(message)
+        self.job_id = job_id
+
+
+class FFprobeError(MediaError):
+    """ffprobe (or the in-process backend) could not read a file; names the file."""
+
+    code = "PROBE_FAILED"
+
+    def __init__(self, path: str, reason: str) -> None:
+        reason = reason.strip() or "ffprobe failed without a message"
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ThumbnailError(MediaError):
+    code = "THUMBNAIL_FAILED"
+
+    def __init__(self, path: str, reason: str) -> None:
+        reason = reason.strip() or "ffmpeg failed without a message"
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

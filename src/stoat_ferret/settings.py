@@ -1,0 +1,114 @@
+"""All configuration of stoat-ferret, read from ``STOAT_*`` environment variables.
+
+``Settings`` is never built at import time: ``create_app()`` and the CLI build it,
+so tests can pass their own instance without touching the environment.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+ProbeBackendName = Literal["auto", "ffprobe", "pyav"]
+
+DATABASE_FILENAME = "stoat-ferret.db"
+
+
+def _default_scan_concurrency() -> int:
+    return os.cpu_count() or 2
+
+
+class Settings(BaseSettings):
+    """Every setting of the product; see ``docs/manual/08_configuration.md``."""
+
+    model_config = SettingsConfigDict(env_prefix="STOAT_", extra="ignore", frozen=True)
+
+    host: str = Field("127.0.0.1", description="Address the server binds to.")
+    port: int = Field(8765, ge=1, le=65535, description="TCP port of the server.")
+    data_dir: Path = Field(Path("./data"), description="Database file and thumbnails.")
+    allowed_scan_roots: Annotated[list[Path], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated absolute directories a scan may touch; empty = all.",
+    )
+    scan_concurrency: int = Field(
+        default_factory=_default_scan_concurrency, ge=1, le=256, description="Probes at once."
+    )
+    job_workers: int = Field(2, ge=1, le=64, description="Jobs running at once.")
+    job_timeout: float = Field(3600.0, gt=0, description="Seconds a job may run.")
+    job_cancel_grace: float = Field(
+        10.0, ge=0, description="Seconds a running job gets to stop after a cancel request."
+    )
+    ffprobe_path: str | None = Field(None, description="ffprobe binary; found on PATH if unset.")
+    ffmpeg_path: str | None = Field(None, description="ffmpeg binary; found on PATH if unset.")
+    ffprobe_timeout: float = Field(30.0, gt=0, description="Seconds per probed file.")
+    probe_backend: ProbeBackendName = Field(
+        "auto", description="`ffprobe`, `pyav`, or `auto` (the fastest available)."
+    )
+    api_token: SecretStr | None = Field(None, description="Bearer token for /api and /ws.")
+    event_retention: int = Field(
+        10_000, ge=100, description="Events kept for `/ws?since=` replay."
+    )
+    log_level: str = Field("info", description="Log level: debug, info, warning, error.")
+    log_format: Literal["json", "console"] = Field("json", description="Log rendering.")
+
+    @field_validator("allowed_scan_roots", mode="before")
+    @classmethod
+    def _split_roots(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("allowed_scan_roots")
+    @classmethod
+    def _roots_are_absolute(cls, roots: list[Path]) -> list[Path]:
+        for root in roots:
+            if not root.is_absolute():
+                raise ValueError(f"scan root {str(root)!r} is not an absolute path")
+        return roots
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, level: str) -> str:
+        if level.lower() not in {"debug", "info", "warning", "error", "critical"}:
+            raise ValueError(f"unknown log level {level!r}")
+        return level.lower()
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / DATABASE_FILENAME
+
+    @property
+    def database_url(self) -> str:
+        return f"sqlite+aiosqlite:///{self.database_path}"
+
+    @property
+    def thumbnails_dir(self) -> Path:
+        return self.data_dir / "thumbnails"
+
+    @property
+    def host_is_loopback(self) -> bool:
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return False
+
+
+def describe_settings_error(error: ValidationError) -> str:
+    """One line per invalid setting, naming the environment variable, for start-up errors."""
+    lines = []
+    for item in error.errors():
+        field = str(item["loc"][0]) if item["loc"] else "?"
+        lines.append(f"invalid setting STOAT_{field.upper()}: {item['msg']}")
+    return "\n".join(lines)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment with explicit overrides (CLI flags) on top."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
