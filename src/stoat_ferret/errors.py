@@ -4,7 +4,7 @@
 StoatError
 ├── NotFoundError              (404)   JobNotFoundError (also a KeyError)
 ├── ConflictError              (409)   JobAlreadyTerminalError, ScanInProgressError
-├── InvalidInputError          (400)   InvalidPathError
+├── InvalidInputError          (400)   InvalidPathError, UnknownJobTypeError
 ├── PermissionDeniedError      (403)   PathNotAllowedError
 ├── MediaError                 (422)   FFprobeError, ThumbnailError
 └── DependencyUnavailableError (503)   a binary such as ffprobe is missing
@@ -74,6 +74,15 @@ class JobAlreadyTerminalError(ConflictError):
         super().__init__(f"job {job_id!r} is already {status}; it cannot be cancelled")
         self.job_id = job_id
         self.status = status
+
+
+class UnknownJobTypeError(InvalidInputError):
+    code = "UNKNOWN_JOB_TYPE"
+
+    def __init__(self, job_type: str, known: list[str]) -> None:
+        names = ", ".join(sorted(known)) or "none"
+        super().__init__(f"no handler for job type {job_type!r}; registered types: {names}")
+        self.job_type = job_type
 
 
 class InvalidPathError(InvalidInputError):

@@ -41,7 +41,14 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
     )
-    for column in ("filename", "created_at", "updated_at", "duration_seconds", "file_size", "width"):
+    for column in (
+        "filename",
+        "created_at",
+        "updated_at",
+        "duration_seconds",
+        "file_size",
+        "width",
+    ):
         op.create_index(f"ix_videos_{column}", "videos", [column, "pk"])
     op.execute(
         "CREATE VIRTUAL TABLE videos_fts USING fts5("

@@ -1,0 +1,32 @@
+"""``AsyncioJobQueue``: the embedded production queue, durable in SQLite.
+
+Jobs run as asyncio tasks inside the server process (no broker to operate); their
+records live in the database so they survive restarts. A job found ``running`` at
+start-up was interrupted by a crash: it is re-queued once, then failed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from stoat_ferret.jobs.engine import QueueEngine
+from stoat_ferret.jobs.sql_store import SqlJobStore
+
+
+class AsyncioJobQueue(QueueEngine):
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        workers: int = 2,
+        timeout_s: float = 3600.0,
+        cancel_grace_s: float = 10.0,
+        progress_flush_interval_s: float = 0.5,
+    ) -> None:
+        super().__init__(
+            SqlJobStore(sessions),
+            workers=workers,
+            timeout_s=timeout_s,
+            cancel_grace_s=cancel_grace_s,
+            progress_flush_interval_s=progress_flush_interval_s,
+        )

@@ -1,0 +1,423 @@
+"""The queue engine shared by every in-process backend.
+
+State transitions, cancellation, timeouts and progress live here once; a backend
+only chooses where records are stored (``JobStore``). That is why the in-memory
+double and the durable queue pass the same contract suite: they are the same
+machine over different storage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import structlog
+
+from stoat_ferret.db.base import utcnow
+from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError, UnknownJobTypeError
+from stoat_ferret.jobs.context import JobCancelledError, JobContext
+from stoat_ferret.jobs.models import (
+    TERMINAL_EVENT_TYPES,
+    JobRecord,
+    JobResult,
+    JobStatus,
+    clamp_progress,
+)
+from stoat_ferret.jobs.protocol import EventListener, JobHandler
+from stoat_ferret.jobs.store import JobStore
+
+log = structlog.get_logger("stoat_ferret.jobs")
+
+#: A job found ``running`` at start-up with this many starts behind it is not retried.
+MAX_ATTEMPTS = 2
+
+
+@dataclass(eq=False)
+class _ActiveJob:
+    """In-memory companion of a non-terminal job: the freshest state and its task."""
+
+    record: JobRecord
+    done: asyncio.Event = field(default_factory=asyncio.Event)
+    cancel_event: asyncio.Event = field(default_factory=asyncio.Event)
+    write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    task: asyncio.Task[Any] | None = None
+    context: JobContext | None = None
+    last_flush: float = 0.0
+    flush_task: asyncio.Task[None] | None = None
+    grace_handle: asyncio.TimerHandle | None = None
+    timed_out: bool = False
+
+
+class QueueEngine:
+    """Runs jobs on ``workers`` asyncio tasks over any ``JobStore``."""
+
+    def __init__(
+        self,
+        store: JobStore,
+        *,
+        workers: int = 2,
+        timeout_s: float = 3600.0,
+        cancel_grace_s: float = 10.0,
+        progress_flush_interval_s: float = 0.5,
+    ) -> None:
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
+        self._store = store
+        self._workers_count = workers
+        self.timeout_s = timeout_s
+        self.cancel_grace_s = cancel_grace_s
+        self._flush_interval_s = progress_flush_interval_s
+        self._handlers: dict[str, JobHandler] = {}
+        self._listeners: list[EventListener] = []
+        self._active: dict[str, _ActiveJob] = {}
+        self._ready: asyncio.Queue[str] = asyncio.Queue()
+        self._workers: list[asyncio.Task[None]] = []
+        self._seq: int | None = None
+        self._seq_lock = asyncio.Lock()
+        self._abandoned: set[asyncio.Task[Any]] = set()
+        self._running_count = 0
+
+    # -- registration -------------------------------------------------------------
+
+    def register_handler(self, job_type: str, handler: JobHandler) -> None:
+        self._handlers[job_type] = handler
+
+    def has_handler(self, job_type: str) -> bool:
+        return job_type in self._handlers
+
+    def add_event_listener(self, listener: EventListener) -> None:
+        self._listeners.append(listener)
+
+    @property
+    def running_count(self) -> int:
+        """Handlers executing right now (never more than ``workers``)."""
+        return self._running_count
+
+    @property
+    def pending_count(self) -> int:
+        return sum(1 for a in self._active.values() if a.record.status is JobStatus.PENDING)
+
+    # -- lifecycle ----------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Recover unfinished jobs from the store, then start the workers."""
+        if self._workers:
+            return
+        await self._recover()
+        self._workers = [
+            asyncio.create_task(self._worker(), name=f"stoat-job-worker-{n}")
+            for n in range(self._workers_count)
+        ]
+
+    async def stop(self) -> None:
+        """Stop the workers; running jobs go back to ``pending`` and resume at next start."""
+        workers, self._workers = self._workers, []
+        for worker in workers:
+            worker.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
+        for active in list(self._active.values()):
+            if active.flush_task is not None:
+                active.flush_task.cancel()
+            await self._persist(active)
+        # The store now holds every unfinished job; the next start() recovers them.
+        self._active.clear()
+        self._ready = asyncio.Queue()
+
+    # -- queries ------------------------------------------------------------------
+
+    async def submit(self, job_type: str, payload: dict[str, Any]) -> str:
+        if job_type not in self._handlers:
+            raise UnknownJobTypeError(job_type, list(self._handlers))
+        record = JobRecord(
+            job_id=uuid.uuid4().hex,
+            job_type=job_type,
+            payload=dict(payload),
+            seq=await self._next_seq(),
+            created_at=utcnow(),
+        )
+        await self._store.insert(record)
+        self._active[record.job_id] = _ActiveJob(record=record)
+        self._emit("job.created", record.snapshot().to_dict())
+        self._ready.put_nowait(record.job_id)
+        return record.job_id
+
+    async def get_result(self, job_id: str) -> JobResult:
+        active = self._active.get(job_id)
+        if active is not None:
+            return active.record.snapshot()
+        record = await self._store.get(job_id)
+        if record is None:
+            raise JobNotFoundError(job_id)
+        return record.snapshot()
+
+    async def get_status(self, job_id: str) -> JobStatus:
+        return (await self.get_result(job_id)).status
+
+    async def list_jobs(
+        self,
+        status: JobStatus | None = None,
+        job_type: str | None = None,
+        limit: int = 50,
+    ) -> list[JobResult]:
+        records = await self._store.list_records(status, job_type, limit)
+        # The store may lag on progress (writes are throttled); prefer live state.
+        return [
+            (self._active[r.job_id].record if r.job_id in self._active else r).snapshot()
+            for r in records
+        ]
+
+    async def count_jobs(self) -> dict[tuple[str, JobStatus], int]:
+        return await self._store.counts()
+
+    async def wait(self, job_id: str, timeout: float) -> JobResult:
+        active = self._active.get(job_id)
+        if active is None:
+            return await self.get_result(job_id)
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(max(0.0, timeout)):
+                await active.done.wait()
+        return await self.get_result(job_id)
+
+    # -- commands -----------------------------------------------------------------
+
+    async def set_progress(
+        self, job_id: str, value: float, detail: dict[str, Any] | None = None
+    ) -> None:
+        active = self._active.get(job_id)
+        if active is None:
+            await self.get_result(job_id)  # raises for an unknown id
+            return  # terminal: progress is frozen
+        record = active.record
+        record.progress = max(clamp_progress(value), record.progress or 0.0)
+        if detail is not None:
+            record.progress_detail = dict(detail)
+        self._emit("job.progress", record.snapshot().to_dict())
+        self._schedule_progress_flush(active)
+
+    async def cancel(self, job_id: str) -> JobResult:
+        active = self._active.get(job_id)
+        if active is None:
+            result = await self.get_result(job_id)
+            raise JobAlreadyTerminalError(job_id, result.status.value)
+        record = active.record
+        if record.status is JobStatus.PENDING:
+            record.cancel_requested = True
+            await self._finish(active, JobStatus.CANCELLED)
+            return record.snapshot()
+        if not record.cancel_requested:
+            record.cancel_requested = True
+            active.cancel_event.set()
+            await self._persist(active)
+            self._emit("job.cancel_requested", record.snapshot().to_dict())
+            # A handler that ignores the request is interrupted after the grace period.
+            active.grace_handle = asyncio.get_running_loop().call_later(
+                self.cancel_grace_s, self._interrupt, active
+            )
+        return record.snapshot()
+
+    # -- internals ----------------------------------------------------------------
+
+    async def _next_seq(self) -> int:
+        async with self._seq_lock:
+            if self._seq is None:
+                self._seq = await self._store.max_seq()
+            self._seq += 1
+            return self._seq
+
+    async def _recover(self) -> None:
+        for record in await self._store.unfinished():
+            if record.job_id in self._active:
+                continue  # submitted before start(): already queued
+            active = _ActiveJob(record=record)
+            self._active[record.job_id] = active
+            if record.status is JobStatus.RUNNING:
+                if record.cancel_requested:
+                    await self._finish(active, JobStatus.CANCELLED)
+                    continue
+                if record.attempts >= MAX_ATTEMPTS:
+                    error = (
+                        f"the server stopped {record.attempts} times while this job was "
+                        "running; it is not retried again"
+                    )
+                    await self._finish(active, JobStatus.FAILED, error=error)
+                    continue
+                log.warning("job.requeued_after_restart", job_id=record.job_id)
+                record.status = JobStatus.PENDING
+                record.started_at = None
+                await self._persist(active)
+            self._ready.put_nowait(record.job_id)
+
+    async def _worker(self) -> None:
+        while True:
+            job_id = await self._ready.get()
+            active = self._active.get(job_id)
+            if active is None or active.record.status is not JobStatus.PENDING:
+                continue
+            try:
+                await self._run(active)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # pragma: no cover - a storage failure must not kill a worker
+                log.exception("job.worker_error", job_id=job_id)
+
+    async def _run(self, active: _ActiveJob) -> None:
+        record = active.record
+        handler = self._handlers.get(record.job_type)
+        if handler is None:
+            error = f"no handler is registered for job type {record.job_type!r}"
+            await self._finish(active, JobStatus.FAILED, error=error)
+            return
+        record.status = JobStatus.RUNNING
+        record.started_at = utcnow()
+        record.attempts += 1
+        await self._persist(active)
+        self._emit("job.started", record.snapshot().to_dict())
+        context = JobContext(
+            job_id=record.job_id,
+            job_type=record.job_type,
+            set_progress=self._progress_setter(record.job_id),
+            emit=self._emit,
+            cancel_event=active.cancel_event,
+        )
+        active.context = context
+        active.task = asyncio.create_task(
+            self._invoke(handler, context, dict(record.payload)), name=f"job-{record.job_id}"
+        )
+        self._running_count += 1
+        try:
+            done, _ = await asyncio.wait({active.task}, timeout=self.timeout_s)
+            if not done:
+                active.timed_out = True
+                await self._interrupt_and_wait(active)
+        except asyncio.CancelledError:
+            # The queue is stopping: interrupt the handler and put the job back.
+            await self._interrupt_and_wait(active)
+            await self._requeue(active)
+            raise
+        finally:
+            self._running_count -= 1
+            if active.grace_handle is not None:
+                active.grace_handle.cancel()
+        await self._settle(active)
+
+    async def _invoke(
+        self, handler: JobHandler, context: JobContext, payload: dict[str, Any]
+    ) -> Any:
+        with structlog.contextvars.bound_contextvars(
+            job_id=context.job_id, job_type=context.job_type
+        ):
+            return await handler(context, payload)
+
+    def _interrupt(self, active: _ActiveJob) -> None:
+        if active.task is not None and not active.task.done():
+            log.warning("job.interrupted", job_id=active.record.job_id)
+            active.task.cancel()
+
+    async def _interrupt_and_wait(self, active: _ActiveJob) -> None:
+        """Cancel the handler task and give it a bounded time to unwind."""
+        task = active.task
+        if task is None:
+            return
+        self._interrupt(active)
+        done, _ = await asyncio.wait({task}, timeout=max(1.0, self.cancel_grace_s))
+        if not done:
+            # It swallowed the cancellation; keep a reference so it is not collected
+            # mid-flight, and free the worker rather than hang the queue on it.
+            log.error("job.handler_ignored_cancellation", job_id=active.record.job_id)
+            self._abandoned.add(task)
+            task.add_done_callback(self._abandoned.discard)
+
+    async def _settle(self, active: _ActiveJob) -> None:
+        """Turn the finished handler task into the job's terminal state."""
+        task = active.task
+        assert task is not None
+        record = active.record
+        partial = active.context.partial_result if active.context is not None else None
+        if active.timed_out:
+            error = f"job exceeded its time limit of {self.timeout_s:g} s"
+            await self._finish(active, JobStatus.TIMEOUT, error=error, result=partial)
+            return
+        if not task.done() or task.cancelled():
+            await self._finish(active, JobStatus.CANCELLED, result=partial)
+            return
+        exc = task.exception()
+        if isinstance(exc, JobCancelledError):
+            result = exc.partial_result if exc.partial_result is not None else partial
+            await self._finish(active, JobStatus.CANCELLED, result=result)
+        elif exc is not None:
+            log.warning("job.failed", job_id=record.job_id, error=repr(exc))
+            await self._finish(active, JobStatus.FAILED, error=str(exc) or type(exc).__name__)
+        elif record.cancel_requested:
+            await self._finish(active, JobStatus.CANCELLED, result=task.result())
+        else:
+            await self._finish(active, JobStatus.COMPLETE, result=task.result())
+
+    async def _requeue(self, active: _ActiveJob) -> None:
+        record = active.record
+        record.status = JobStatus.PENDING
+        record.started_at = None
+        record.attempts = max(0, record.attempts - 1)  # an orderly stop is not a crash
+        await self._persist(active)
+
+    async def _finish(
+        self,
+        active: _ActiveJob,
+        status: JobStatus,
+        *,
+        result: Any = None,
+        error: str | None = None,
+    ) -> None:
+        record = active.record
+        if record.status.is_terminal:
+            return
+        if active.flush_task is not None:
+            active.flush_task.cancel()
+        record.status = status
+        record.result = result
+        record.error = error
+        record.finished_at = utcnow()
+        if status is JobStatus.COMPLETE:
+            record.progress = 1.0
+        await self._persist(active)
+        self._active.pop(record.job_id, None)
+        self._emit(TERMINAL_EVENT_TYPES[status], record.snapshot().to_dict())
+        active.done.set()
+
+    def _progress_setter(
+        self, job_id: str
+    ) -> Callable[[float, dict[str, Any] | None], Awaitable[None]]:
+        async def set_progress(value: float, detail: dict[str, Any] | None) -> None:
+            await self.set_progress(job_id, value, detail)
+
+        return set_progress
+
+    def _schedule_progress_flush(self, active: _ActiveJob) -> None:
+        """Write progress at most every ``progress_flush_interval_s``; the final value wins."""
+        if active.flush_task is not None and not active.flush_task.done():
+            return
+        delay = active.last_flush + self._flush_interval_s - time.monotonic()
+        active.flush_task = asyncio.create_task(self._flush_later(active, max(0.0, delay)))
+
+    async def _flush_later(self, active: _ActiveJob, delay: float) -> None:
+        await asyncio.sleep(delay)
+        if not active.record.status.is_terminal:
+            await self._persist(active)
+
+    async def _persist(self, active: _ActiveJob) -> None:
+        # One writer per job at a time, each writing a copy taken under the lock,
+        # so a slow earlier write can never overwrite a newer state.
+        async with active.write_lock:
+            active.last_flush = time.monotonic()
+            await self._store.update(active.record.copy())
+
+    def _emit(self, event_type: str, payload: dict[str, Any]) -> None:
+        for listener in self._listeners:
+            try:
+                listener(event_type, payload)
+            except Exception:  # pragma: no cover - a listener bug must not break jobs
+                log.exception("job.listener_error", event_type=event_type)

@@ -1,0 +1,122 @@
+"""Job states and the public snapshot of a job.
+
+``JobStatus`` is the one source of status strings: the API schema, the GUI's
+generated types and the docs drift test all read it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class JobStatus(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    COMPLETE = "complete"
+    FAILED = "failed"
+    TIMEOUT = "timeout"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in TERMINAL_STATUSES
+
+
+TERMINAL_STATUSES = frozenset(
+    {JobStatus.COMPLETE, JobStatus.FAILED, JobStatus.TIMEOUT, JobStatus.CANCELLED}
+)
+
+#: The event type published when a job reaches each terminal status.
+TERMINAL_EVENT_TYPES = {
+    JobStatus.COMPLETE: "job.completed",
+    JobStatus.FAILED: "job.failed",
+    JobStatus.TIMEOUT: "job.timeout",
+    JobStatus.CANCELLED: "job.cancelled",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class JobResult:
+    """An immutable snapshot of one job, as every queue implementation reports it."""
+
+    job_id: str
+    job_type: str
+    status: JobStatus
+    progress: float | None
+    progress_detail: dict[str, Any] | None
+    result: Any
+    error: str | None
+    cancel_requested: bool
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form; the same shape as the API's ``JobStatusResponse``."""
+        return {
+            "job_id": self.job_id,
+            "job_type": self.job_type,
+            "status": self.status.value,
+            "progress": self.progress,
+            "progress_detail": self.progress_detail,
+            "result": self.result,
+            "error": self.error,
+            "cancel_requested": self.cancel_requested,
+            "created_at": self.created_at.isoformat(),
+            "started_at": _iso(self.started_at),
+            "finished_at": _iso(self.finished_at),
+        }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+@dataclass(slots=True)
+class JobRecord:
+    """The mutable, stored state of a job: what a ``JobStore`` reads and writes."""
+
+    job_id: str
+    job_type: str
+    payload: dict[str, Any]
+    seq: int
+    created_at: datetime
+    status: JobStatus = JobStatus.PENDING
+    progress: float | None = None
+    progress_detail: dict[str, Any] | None = None
+    result: Any = None
+    error: str | None = None
+    cancel_requested: bool = False
+    attempts: int = 0
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def snapshot(self) -> JobResult:
+        return JobResult(
+            job_id=self.job_id,
+            job_type=self.job_type,
+            status=self.status,
+            progress=self.progress,
+            progress_detail=None if self.progress_detail is None else dict(self.progress_detail),
+            result=self.result,
+            error=self.error,
+            cancel_requested=self.cancel_requested,
+            created_at=self.created_at,
+            started_at=self.started_at,
+            finished_at=self.finished_at,
+        )
+
+    def copy(self) -> JobRecord:
+        return replace(self)
+
+
+def clamp_progress(value: float) -> float:
+    """Clamp to 0..1; NaN is a programming error, not a progress value."""
+    if math.isnan(value):
+        raise ValueError("progress must be a number between 0 and 1, not NaN")
+    return min(1.0, max(0.0, float(value)))

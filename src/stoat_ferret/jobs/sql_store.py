@@ -1,0 +1,135 @@
+"""Job records in the SQLite database, so jobs survive a restart."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, Integer, String, Text, func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Mapped, mapped_column
+
+from stoat_ferret.db.base import Base, UTCDateTime
+from stoat_ferret.jobs.models import JobRecord, JobStatus
+
+
+class JobRow(Base):
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    job_type: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    progress: Mapped[float | None] = mapped_column(Float, nullable=True)
+    progress_detail: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    result: Mapped[Any] = mapped_column(JSON, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    seq: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+_MUTABLE_FIELDS = (
+    "status",
+    "progress",
+    "progress_detail",
+    "result",
+    "error",
+    "cancel_requested",
+    "attempts",
+    "started_at",
+    "finished_at",
+)
+
+
+def _to_record(row: JobRow) -> JobRecord:
+    return JobRecord(
+        job_id=row.id,
+        job_type=row.job_type,
+        payload=row.payload,
+        seq=row.seq,
+        created_at=row.created_at,
+        status=JobStatus(row.status),
+        progress=row.progress,
+        progress_detail=row.progress_detail,
+        result=row.result,
+        error=row.error,
+        cancel_requested=row.cancel_requested,
+        attempts=row.attempts,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+    )
+
+
+class SqlJobStore:
+    """Each call is its own short transaction: no session is held across awaits of work."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def insert(self, record: JobRecord) -> None:
+        async with self._sessions.begin() as session:
+            session.add(
+                JobRow(
+                    id=record.job_id,
+                    job_type=record.job_type,
+                    payload=record.payload,
+                    seq=record.seq,
+                    created_at=record.created_at,
+                    **{name: _column_value(record, name) for name in _MUTABLE_FIELDS},
+                )
+            )
+
+    async def update(self, record: JobRecord) -> None:
+        async with self._sessions.begin() as session:
+            row = await session.get(JobRow, record.job_id)
+            if row is None:
+                raise KeyError(record.job_id)
+            for name in _MUTABLE_FIELDS:
+                setattr(row, name, _column_value(record, name))
+
+    async def get(self, job_id: str) -> JobRecord | None:
+        async with self._sessions() as session:
+            row = await session.get(JobRow, job_id)
+            return None if row is None else _to_record(row)
+
+    async def list_records(
+        self, status: JobStatus | None, job_type: str | None, limit: int
+    ) -> list[JobRecord]:
+        query = select(JobRow).order_by(JobRow.seq.desc()).limit(limit)
+        if status is not None:
+            query = query.where(JobRow.status == status.value)
+        if job_type is not None:
+            query = query.where(JobRow.job_type == job_type)
+        async with self._sessions() as session:
+            return [_to_record(row) for row in (await session.scalars(query)).all()]
+
+    async def unfinished(self) -> list[JobRecord]:
+        query = (
+            select(JobRow)
+            .where(JobRow.status.in_([JobStatus.PENDING.value, JobStatus.RUNNING.value]))
+            .order_by(JobRow.seq)
+        )
+        async with self._sessions() as session:
+            return [_to_record(row) for row in (await session.scalars(query)).all()]
+
+    async def max_seq(self) -> int:
+        async with self._sessions() as session:
+            value = await session.scalar(select(func.max(JobRow.seq)))
+            return int(value or 0)
+
+    async def counts(self) -> dict[tuple[str, JobStatus], int]:
+        query = select(JobRow.job_type, JobRow.status, func.count()).group_by(
+            JobRow.job_type, JobRow.status
+        )
+        async with self._sessions() as session:
+            rows = (await session.execute(query)).all()
+        return {(job_type, JobStatus(status)): count for job_type, status, count in rows}
+
+
+def _column_value(record: JobRecord, name: str) -> Any:
+    value = getattr(record, name)
+    return value.value if isinstance(value, JobStatus) else value

@@ -1,0 +1,31 @@
+"""Fixtures shared by every test: real settings, a real SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from stoat_ferret.db import Database
+from stoat_ferret.settings import Settings
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def settings(data_dir: Path) -> Settings:
+    return Settings(data_dir=data_dir, job_cancel_grace=0.5, log_format="console")
+
+
+@pytest.fixture
+async def database(settings: Settings) -> AsyncIterator[Database]:
+    db = Database(settings.database_path)
+    await db.migrate()
+    yield db
+    await db.dispose()

@@ -1,0 +1,172 @@
+"""What only the durable queue can do: survive a restart on the same SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from stoat_ferret.db import Database
+from stoat_ferret.jobs import AsyncioJobQueue, JobContext, JobStatus
+from stoat_ferret.jobs.models import JobRecord
+from stoat_ferret.jobs.sql_store import SqlJobStore
+
+
+async def echo(ctx: JobContext, payload: dict[str, Any]) -> Any:
+    return payload
+
+
+async def crash_leftover(database: Database, attempts: int, **fields: Any) -> str:
+    """Leave a job as a killed process would: ``running`` in the database."""
+    queue = AsyncioJobQueue(database.sessions)
+    queue.register_handler("echo", echo)
+    job_id = await queue.submit("echo", {"x": 1})
+    store = SqlJobStore(database.sessions)
+    record = await store.get(job_id)
+    assert record is not None
+    record.status = JobStatus.RUNNING
+    record.attempts = attempts
+    for name, value in fields.items():
+        setattr(record, name, value)
+    await store.update(record)
+    return job_id
+
+
+async def test_pending_jobs_survive_a_restart(database: Database) -> None:
+    first = AsyncioJobQueue(database.sessions)
+    first.register_handler("echo", echo)
+    job_id = await first.submit("echo", {"kept": True})  # never started
+    second = AsyncioJobQueue(database.sessions)
+    second.register_handler("echo", echo)
+    await second.start()
+    try:
+        result = await second.wait(job_id, timeout=5)
+    finally:
+        await second.stop()
+    assert result.status is JobStatus.COMPLETE
+    assert result.result == {"kept": True}
+
+
+async def test_running_job_is_requeued_once_after_a_crash(database: Database) -> None:
+    job_id = await crash_leftover(database, attempts=1)
+    queue = AsyncioJobQueue(database.sessions)
+    queue.register_handler("echo", echo)
+    await queue.start()
+    try:
+        result = await queue.wait(job_id, timeout=5)
+    finally:
+        await queue.stop()
+    assert result.status is JobStatus.COMPLETE
+    record = await SqlJobStore(database.sessions).get(job_id)
+    assert record is not None and record.attempts == 2
+
+
+async def test_running_job_that_died_twice_fails_with_a_clear_error(database: Database) -> None:
+    job_id = await crash_leftover(database, attempts=2)
+    queue = AsyncioJobQueue(database.sessions)
+    queue.register_handler("echo", echo)
+    await queue.start()
+    try:
+        result = await queue.get_result(job_id)
+    finally:
+        await queue.stop()
+    assert result.status is JobStatus.FAILED
+    assert result.error is not None and "not retried" in result.error
+
+
+async def test_crash_during_cancel_ends_cancelled(database: Database) -> None:
+    job_id = await crash_leftover(database, attempts=1, cancel_requested=True)
+    queue = AsyncioJobQueue(database.sessions)
+    queue.register_handler("echo", echo)
+    await queue.start()
+    try:
+        assert await queue.get_status(job_id) is JobStatus.CANCELLED
+    finally:
+        await queue.stop()
+
+
+async def test_state_is_visible_to_a_second_instance(database: Database) -> None:
+    queue = AsyncioJobQueue(database.sessions)
+    queue.register_handler("echo", echo)
+    await queue.start()
+    try:
+        job_id = await queue.submit("echo", {"n": 2})
+        await queue.wait(job_id, timeout=5)
+    finally:
+        await queue.stop()
+    reader = AsyncioJobQueue(database.sessions)
+    result = await reader.get_result(job_id)
+    assert result.status is JobStatus.COMPLETE
+    assert result.result == {"n": 2}
+    assert [job.job_id for job in await reader.list_jobs()] == [job_id]
+
+
+async def test_five_hundred_jobs_all_finish_with_bounded_workers(database: Database) -> None:
+    queue = AsyncioJobQueue(database.sessions, workers=4)
+    running = 0
+    peak = 0
+
+    async def counted(ctx: JobContext, payload: dict[str, Any]) -> int:
+        nonlocal running, peak
+        running += 1
+        peak = max(peak, running)
+        await asyncio.sleep(0)
+        running -= 1
+        return int(payload["n"])
+
+    queue.register_handler("counted", counted)
+    await queue.start()
+    try:
+        ids = await asyncio.gather(*(queue.submit("counted", {"n": n}) for n in range(500)))
+        results = [await queue.wait(job_id, timeout=60) for job_id in ids]
+    finally:
+        await queue.stop()
+    assert len(set(ids)) == 500
+    assert all(r.status is JobStatus.COMPLETE for r in results)
+    assert sorted(r.result for r in results) == list(range(500))
+    assert 1 <= peak <= 4
+
+
+class CountingStore(SqlJobStore):
+    """The real SQLite store, counting its writes."""
+
+    updates = 0
+
+    async def update(self, record: JobRecord) -> None:
+        type(self).updates += 1
+        await super().update(record)
+
+
+async def test_progress_writes_are_throttled_but_final_value_is_stored(
+    database: Database,
+) -> None:
+    from stoat_ferret.jobs.engine import QueueEngine
+
+    store = CountingStore(database.sessions)
+    queue = QueueEngine(store, progress_flush_interval_s=0.5)
+    release = asyncio.Event()
+
+    async def hot_loop(ctx: JobContext, payload: dict[str, Any]) -> None:
+        for n in range(1, 2001):
+            await ctx.set_progress(n / 4000, {"processed": n})
+        await release.wait()
+
+    queue.register_handler("hot", hot_loop)
+    await queue.start()
+    try:
+        job_id = await queue.submit("hot", {})
+        async with asyncio.timeout(5):
+            while (await queue.get_result(job_id)).progress_detail != {"processed": 2000}:
+                await asyncio.sleep(0.01)
+        # Live state is exact at once...
+        assert (await queue.get_result(job_id)).progress == 0.5
+        writes_during_loop = CountingStore.updates
+        assert writes_during_loop <= 4  # start + at most a couple of throttled flushes
+        await asyncio.sleep(0.7)
+        # ...and the trailing flush stores the final value.
+        stored = await SqlJobStore(database.sessions).get(job_id)
+        assert stored is not None and stored.progress == 0.5
+        assert stored.progress_detail == {"processed": 2000}
+        release.set()
+        await queue.wait(job_id, timeout=5)
+    finally:
+        await queue.stop()
