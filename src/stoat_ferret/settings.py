@@ -50,9 +50,7 @@ class Settings(BaseSettings):
         "auto", description="`ffprobe`, `pyav`, or `auto` (the fastest available)."
     )
     api_token: SecretStr | None = Field(None, description="Bearer token for /api and /ws.")
-    event_retention: int = Field(
-        10_000, ge=100, description="Events kept for `/ws?since=` replay."
-    )
+    event_retention: int = Field(10_000, ge=100, description="Events kept for `/ws?since=` replay.")
     log_level: str = Field("info", description="Log level: debug, info, warning, error.")
     log_format: Literal["json", "console"] = Field("json", description="Log rendering.")
 

@@ -174,7 +174,7 @@ class QueueEngine:
     async def count_jobs(self) -> dict[tuple[str, JobStatus], int]:
         return await self._store.counts()
 
-    async def wait(self, job_id: str, timeout: float) -> JobResult:
+    async def wait(self, job_id: str, timeout: float) -> JobResult:  # noqa: ASYNC109 - spec API
         active = self._active.get(job_id)
         if active is None:
             return await self.get_result(job_id)

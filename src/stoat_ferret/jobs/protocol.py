@@ -47,7 +47,7 @@ class AsyncJobQueue(Protocol):
     async def count_jobs(self) -> dict[tuple[str, JobStatus], int]:
         """Jobs grouped by (type, status), for metrics and the dashboard."""
 
-    async def wait(self, job_id: str, timeout: float) -> JobResult: ...
+    async def wait(self, job_id: str, timeout: float) -> JobResult: ...  # noqa: ASYNC109 - spec
 
     async def start(self) -> None: ...
 

@@ -39,8 +39,8 @@ async def uncooperative(ctx: JobContext, payload: dict[str, Any]) -> Any:
     await asyncio.sleep(3600)  # never checks cancel_requested
 
 
-async def started(queue: AsyncJobQueue, job_id: str, timeout: float = 5.0) -> None:
-    async with asyncio.timeout(timeout):
+async def started(queue: AsyncJobQueue, job_id: str, limit_s: float = 5.0) -> None:
+    async with asyncio.timeout(limit_s):
         while await queue.get_status(job_id) is not JobStatus.RUNNING:
             await asyncio.sleep(0.005)
 
