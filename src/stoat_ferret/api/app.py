@@ -1,0 +1,129 @@
+"""``create_app()``: builds the FastAPI app; its lifespan owns every resource.
+
+Every collaborator is an optional argument so tests inject real or fake parts
+without monkeypatching; nothing here touches the disk or network before the
+lifespan starts.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import structlog
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.responses import RedirectResponse
+
+from stoat_ferret import __version__
+from stoat_ferret.api.deps import Services, require_token
+from stoat_ferret.api.errors import install_error_handlers
+from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
+from stoat_ferret.api.routers import health, jobs, metrics, ws
+from stoat_ferret.db import Database
+from stoat_ferret.events import EventHub, EventRepository
+from stoat_ferret.jobs import AsyncioJobQueue, AsyncJobQueue
+from stoat_ferret.log_config import configure_logging
+from stoat_ferret.settings import Settings
+
+log = structlog.get_logger("stoat_ferret.api")
+
+#: Called in the lifespan, after the database and queue exist and before the queue
+#: starts, so each domain can register its job handlers (e.g. the library scan).
+DomainSetup = Callable[[Services], Awaitable[None]]
+
+
+def _resolve_binary(configured: str | None, name: str) -> str | None:
+    """The configured binary if it is executable, else the one on PATH; None if absent."""
+    found = shutil.which(configured) if configured else shutil.which(name)
+    if found is None:
+        log.warning("binary.missing", binary=name, configured=configured)
+    return found
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    database: Database | None = None,
+    queue: AsyncJobQueue | None = None,
+    hub: EventHub | None = None,
+    ffprobe_path: str | None = None,
+    ffmpeg_path: str | None = None,
+    heartbeat_interval_s: float = 15.0,
+    domain_setups: tuple[DomainSetup, ...] | None = None,
+    configure_logs: bool = True,
+) -> FastAPI:
+    settings = settings if settings is not None else Settings()
+    if configure_logs:
+        configure_logging(settings.log_level, settings.log_format)
+    app_metrics = Metrics()
+    setups = domain_setups if domain_setups is not None else default_domain_setups()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        db = database if database is not None else Database(settings.database_path)
+        await db.migrate()
+        event_hub = (
+            hub
+            if hub is not None
+            else EventHub(EventRepository(db.sessions), retention=settings.event_retention)
+        )
+        job_queue = (
+            queue
+            if queue is not None
+            else AsyncioJobQueue(
+                db.sessions,
+                workers=settings.job_workers,
+                timeout_s=settings.job_timeout,
+                cancel_grace_s=settings.job_cancel_grace,
+            )
+        )
+        job_queue.add_event_listener(event_hub.publish)
+        job_queue.add_event_listener(app_metrics.observe_job_event)
+        services = Services(
+            settings=settings,
+            database=db,
+            queue=job_queue,
+            hub=event_hub,
+            metrics=app_metrics,
+            heartbeat_interval_s=heartbeat_interval_s,
+            ffprobe_path=_resolve_binary(ffprobe_path or settings.ffprobe_path, "ffprobe"),
+            ffmpeg_path=_resolve_binary(ffmpeg_path or settings.ffmpeg_path, "ffmpeg"),
+        )
+        app.state.services = services
+        for setup in setups:
+            await setup(services)
+        await event_hub.start()
+        await job_queue.start()
+        try:
+            yield
+        finally:
+            await job_queue.stop()
+            await event_hub.stop()
+            if database is None:
+                await db.dispose()
+
+    app = FastAPI(
+        title="stoat-ferret",
+        version=__version__,
+        description="API-first video library and editing service. Long operations run as jobs.",
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    app.add_middleware(HttpMetricsMiddleware, metrics=app_metrics)
+    api = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)])
+    api.include_router(jobs.router)
+    app.include_router(api)
+    app.include_router(health.router)
+    app.include_router(metrics.router)
+    app.include_router(ws.router)
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> RedirectResponse:
+        return RedirectResponse("/gui/")
+
+    return app
+
+
+def default_domain_setups() -> tuple[DomainSetup, ...]:
+    return ()

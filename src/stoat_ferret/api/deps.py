@@ -1,0 +1,74 @@
+"""FastAPI dependencies: typed access to the services the lifespan built."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from stoat_ferret.api.errors import error_body
+from stoat_ferret.api.metrics import Metrics
+from stoat_ferret.db import Database
+from stoat_ferret.events import EventHub
+from stoat_ferret.jobs import AsyncJobQueue
+from stoat_ferret.settings import Settings
+
+
+@dataclass
+class Services:
+    """Everything a request may need; built by ``create_app``, owned by its lifespan."""
+
+    settings: Settings
+    database: Database
+    queue: AsyncJobQueue
+    hub: EventHub
+    metrics: Metrics
+    heartbeat_interval_s: float
+    ffprobe_path: str | None
+    ffmpeg_path: str | None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def get_services(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+def get_settings(services: ServicesDep) -> Settings:
+    return services.settings
+
+
+def get_queue(services: ServicesDep) -> AsyncJobQueue:
+    return services.queue
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+QueueDep = Annotated[AsyncJobQueue, Depends(get_queue)]
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def token_matches(settings: Settings, presented: str | None) -> bool:
+    if settings.api_token is None:
+        return True
+    expected = settings.api_token.get_secret_value()
+    return presented is not None and secrets.compare_digest(presented, expected)
+
+
+def require_token(
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """When ``STOAT_API_TOKEN`` is set, every /api call needs ``Authorization: Bearer``."""
+    if not token_matches(settings, credentials.credentials if credentials else None):
+        raise HTTPException(
+            status_code=401,
+            detail=error_body("UNAUTHORIZED", "missing or wrong bearer token")["detail"],
+            headers={"WWW-Authenticate": "Bearer"},
+        )

@@ -1,0 +1,103 @@
+"""The one place where errors become HTTP answers: ``{"detail": {"code", "message"}}``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from stoat_ferret.errors import (
+    ConflictError,
+    DependencyUnavailableError,
+    InvalidInputError,
+    MediaError,
+    NotFoundError,
+    PermissionDeniedError,
+    ScanInProgressError,
+    StoatError,
+)
+
+log = structlog.get_logger("stoat_ferret.api")
+
+#: Most specific class first; the first match wins.
+STATUS_BY_ERROR: tuple[tuple[type[StoatError], int], ...] = (
+    (NotFoundError, 404),
+    (ConflictError, 409),
+    (InvalidInputError, 400),
+    (PermissionDeniedError, 403),
+    (MediaError, 422),
+    (DependencyUnavailableError, 503),
+    (StoatError, 500),
+)
+
+HTTP_CODES = {
+    400: "BAD_REQUEST",
+    401: "UNAUTHORIZED",
+    403: "FORBIDDEN",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    409: "CONFLICT",
+    422: "VALIDATION_ERROR",
+    503: "UNAVAILABLE",
+}
+
+
+def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
+    return {"detail": {"code": code, "message": message, **extra}}
+
+
+def status_for(error: StoatError) -> int:
+    return next(status for cls, status in STATUS_BY_ERROR if isinstance(error, cls))
+
+
+async def _stoat_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StoatError)
+    extra: dict[str, Any] = {}
+    if isinstance(exc, ScanInProgressError):
+        extra["job_id"] = exc.job_id
+    return JSONResponse(error_body(exc.code, exc.message, **extra), status_code=status_for(exc))
+
+
+def _describe(error: dict[str, Any]) -> str:
+    location = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
+    return f"{location}: {error.get('msg', 'invalid')}" if location else str(error.get("msg"))
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")}
+        for e in exc.errors()
+    ]
+    message = "; ".join(_describe(e) for e in exc.errors()) or "invalid request"
+    return JSONResponse(error_body("VALIDATION_ERROR", message, errors=errors), status_code=422)
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    detail: object = exc.detail  # FastAPI's HTTPException allows any JSON detail
+    if isinstance(detail, dict) and "code" in detail:
+        body: dict[str, object] = {"detail": detail}
+    else:
+        code = HTTP_CODES.get(exc.status_code, "HTTP_ERROR")
+        message = str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no route for {request.method} {request.url.path}"
+        body = error_body(code, message)
+    return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+
+async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("api.unhandled_error", path=request.url.path)
+    return JSONResponse(error_body("INTERNAL_ERROR", "internal server error"), status_code=500)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(StoatError, _stoat_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected_error)

@@ -1,0 +1,16 @@
+"""``GET /metrics`` in Prometheus text format."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from stoat_ferret.api.deps import ServicesDep
+
+router = APIRouter(tags=["metrics"])
+
+
+@router.get("/metrics", response_class=Response)
+async def metrics(services: ServicesDep) -> Response:
+    body = await services.metrics.render(services.queue)
+    return Response(body, media_type=CONTENT_TYPE_LATEST)

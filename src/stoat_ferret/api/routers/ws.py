@@ -1,0 +1,79 @@
+"""``WS /ws``: the live event stream, with replay from ``?since=<event_id>``."""
+
+from __future__ import annotations
+
+import contextlib
+
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+
+from stoat_ferret.api.deps import Services, token_matches
+from stoat_ferret.db.base import utcnow
+from stoat_ferret.events import Event, EventHub, Subscription
+
+router = APIRouter(tags=["events"])
+
+
+def _control(kind: str, hub: EventHub, **payload: object) -> dict[str, object]:
+    """A connection-level message (heartbeat, resync): not numbered, not persisted."""
+    body = {"last_event_id": hub.last_event_id, **payload}
+    return Event(None, kind, body, utcnow()).to_dict()
+
+
+def _parse_cursor(raw: str | None) -> int | None | str:
+    if raw is None:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        return f"malformed cursor {raw!r}"
+    return value if value >= 0 else f"malformed cursor {raw!r}"
+
+
+async def _catch_up(websocket: WebSocket, hub: EventHub, cursor: int) -> int:
+    """Send what happened after ``cursor``; returns the new cursor."""
+    missed = await hub.replay(cursor)
+    if missed is None:
+        await websocket.send_json(_control("resync", hub, reason=f"cursor {cursor} expired"))
+        return hub.last_event_id
+    for event in missed:
+        await websocket.send_json(event.to_dict())
+    return missed[-1].event_id if missed else cursor  # type: ignore[return-value]
+
+
+async def _stream(websocket: WebSocket, services: Services, subscription: Subscription) -> None:
+    hub = services.hub
+    cursor = _parse_cursor(websocket.query_params.get("since"))
+    if isinstance(cursor, str):
+        await websocket.send_json(_control("resync", hub, reason=cursor))
+        last_sent = hub.last_event_id
+    elif cursor is None:
+        last_sent = hub.last_event_id
+    else:
+        last_sent = await _catch_up(websocket, hub, cursor)
+    while True:
+        if subscription.overflowed:
+            # This client fell behind: read what it missed from the log, then go live.
+            subscription.reset()
+            last_sent = await _catch_up(websocket, hub, last_sent)
+        event = await subscription.get(services.heartbeat_interval_s)
+        if event is None:
+            await websocket.send_json(_control("heartbeat", hub))
+        elif event.event_id is not None and event.event_id > last_sent:
+            await websocket.send_json(event.to_dict())
+            last_sent = event.event_id
+
+
+@router.websocket("/ws")
+async def events(websocket: WebSocket) -> None:
+    services: Services = websocket.app.state.services
+    presented = websocket.query_params.get("token")
+    header = websocket.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        presented = header[7:]
+    if not token_matches(services.settings, presented):
+        await websocket.close(code=4401, reason="missing or wrong token")
+        return
+    await websocket.accept()
+    # Subscribe before replaying so nothing published in between is lost.
+    with services.hub.subscribe() as subscription, contextlib.suppress(WebSocketDisconnect):
+        await _stream(websocket, services, subscription)

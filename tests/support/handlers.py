@@ -1,0 +1,33 @@
+"""Job handlers for tests only: production code ships no demo handler."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from stoat_ferret.jobs import AsyncJobQueue, JobContext
+
+
+async def echo(ctx: JobContext, payload: dict[str, Any]) -> Any:
+    return payload
+
+
+async def fail(ctx: JobContext, payload: dict[str, Any]) -> Any:
+    raise RuntimeError(str(payload.get("message", "boom")))
+
+
+async def steps(ctx: JobContext, payload: dict[str, Any]) -> Any:
+    """``total`` steps of ``step_s`` seconds each, reporting progress, honouring cancel."""
+    total = int(payload.get("total", 100))
+    step_s = float(payload.get("step_s", 0.01))
+    for done in range(total):
+        ctx.raise_if_cancelled({"processed": done, "total": total})
+        await ctx.set_progress(done / total, {"processed": done, "total": total})
+        await asyncio.sleep(step_s)
+    return {"processed": total, "total": total}
+
+
+def register_test_handlers(queue: AsyncJobQueue) -> None:
+    queue.register_handler("echo", echo)
+    queue.register_handler("fail", fail)
+    queue.register_handler("steps", steps)
