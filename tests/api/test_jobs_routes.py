@@ -105,9 +105,9 @@ async def test_unknown_job_is_404(client: httpx.AsyncClient, method: str, path: 
     assert "nope" in response.json()["detail"]["message"]
 
 
-@pytest.mark.parametrize("timeout", ["-1", "10000", "soon"])
-async def test_wait_rejects_bad_timeout(client: httpx.AsyncClient, timeout: str) -> None:
-    response = await client.get("/api/v1/jobs/any/wait", params={"timeout": timeout})
+@pytest.mark.parametrize("value", ["-1", "10000", "soon"])
+async def test_wait_rejects_bad_timeout(client: httpx.AsyncClient, value: str) -> None:
+    response = await client.get("/api/v1/jobs/any/wait", params={"timeout": value})
     assert response.status_code == 422
     detail = response.json()["detail"]
     assert detail["code"] == "VALIDATION_ERROR"

@@ -33,7 +33,7 @@ async def get_job(job_id: str, queue: QueueDep) -> JobStatusResponse:
 
 
 @router.get("/{job_id}/wait", response_model=JobStatusResponse, responses=error_responses(404, 422))
-async def wait_for_job(
+async def wait_for_job(  # noqa: ASYNC109 - `timeout` is the documented query parameter
     job_id: str,
     queue: QueueDep,
     timeout: Annotated[

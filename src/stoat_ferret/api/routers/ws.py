@@ -19,7 +19,7 @@ def _control(kind: str, hub: EventHub, **payload: object) -> dict[str, object]:
     return Event(None, kind, body, utcnow()).to_dict()
 
 
-def _parse_cursor(raw: str | None) -> int | None | str:
+def _parse_cursor(raw: str | None) -> int | str | None:
     if raw is None:
         return None
     try:
