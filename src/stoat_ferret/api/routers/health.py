@@ -29,14 +29,12 @@ async def ready(services: ServicesDep) -> JSONResponse:
         for name, path in (("ffprobe", services.ffprobe_path), ("ffmpeg", services.ffmpeg_path))
         if path is None
     ]
-    checks["ffmpeg"] = (
-        Check(
-            ok=False,
-            detail=f"not found: {', '.join(missing)} (set STOAT_FFPROBE_PATH/STOAT_FFMPEG_PATH or install ffmpeg)",
-        )
-        if missing
-        else Check(ok=True, detail=f"ffprobe={services.ffprobe_path} ffmpeg={services.ffmpeg_path}")
-    )
+    if missing:
+        hint = "install ffmpeg or set STOAT_FFPROBE_PATH / STOAT_FFMPEG_PATH"
+        checks["ffmpeg"] = Check(ok=False, detail=f"not found: {', '.join(missing)} ({hint})")
+    else:
+        found = f"ffprobe={services.ffprobe_path} ffmpeg={services.ffmpeg_path}"
+        checks["ffmpeg"] = Check(ok=True, detail=found)
     healthy = all(check.ok for check in checks.values())
     body = Readiness(status="ok" if healthy else "degraded", checks=checks)
     return JSONResponse(body.model_dump(), status_code=200 if healthy else 503)

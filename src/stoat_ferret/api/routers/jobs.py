@@ -33,10 +33,10 @@ async def get_job(job_id: str, queue: QueueDep) -> JobStatusResponse:
 
 
 @router.get("/{job_id}/wait", response_model=JobStatusResponse, responses=error_responses(404, 422))
-async def wait_for_job(  # noqa: ASYNC109 - `timeout` is the documented query parameter
+async def wait_for_job(
     job_id: str,
     queue: QueueDep,
-    timeout: Annotated[
+    timeout: Annotated[  # noqa: ASYNC109 - `timeout` is the documented query parameter
         float, Query(ge=0, le=MAX_WAIT_S, description="Seconds to wait for a terminal state.")
     ] = 30,
 ) -> JobStatusResponse:
