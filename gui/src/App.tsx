@@ -1,0 +1,54 @@
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { BrowserRouter, Link, Route, Routes } from "react-router";
+import { Layout } from "./components/Layout";
+import { DashboardPage } from "./features/dashboard/DashboardPage";
+import { JobsPage } from "./features/jobs/JobsPage";
+import { LibraryPage } from "./features/library/LibraryPage";
+import { EventsProvider } from "./lib/events/EventsProvider";
+
+/** The server hosts the build here (and Vite's `base` matches). */
+export const BASENAME = "/gui";
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>
+        <Link to="/">Back to the library</Link>
+      </p>
+    </section>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<LibraryPage />} />
+        <Route path="jobs" element={<JobsPage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Query cache plus the live event socket that keeps it current. */
+export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <EventsProvider>{children}</EventsProvider>
+    </QueryClientProvider>
+  );
+}
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <AppProviders queryClient={queryClient}>
+      <BrowserRouter basename={BASENAME}>
+        <AppRoutes />
+      </BrowserRouter>
+    </AppProviders>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Optional bearer token (`STOAT_API_TOKEN` on the server).
+ *
+ * The token lives in localStorage so a reload keeps it. The API client adds
+ * it as `Authorization: Bearer …`; the event socket passes it as `?token=`
+ * because browsers cannot set headers on a WebSocket.
+ */
+
+const STORAGE_KEY = "stoat-ferret.apiToken";
+
+type Listener = () => void;
+
+interface AuthSnapshot {
+  token: string | null;
+  /** The server answered 401 since the token last changed. */
+  rejected: boolean;
+}
+
+const listeners = new Set<Listener>();
+let snapshot: AuthSnapshot = { token: readStoredToken(), rejected: false };
+
+function readStoredToken(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) || null;
+  } catch {
+    // Storage can be disabled (privacy modes); the GUI then works without a token.
+    return null;
+  }
+}
+
+function emit(next: AuthSnapshot): void {
+  snapshot = next;
+  for (const listener of listeners) listener();
+}
+
+export const authStore = {
+  // Arrow functions: React calls these detached (useSyncExternalStore).
+  subscribe: (listener: Listener): (() => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  getSnapshot: (): AuthSnapshot => snapshot,
+  getToken: (): string | null => snapshot.token,
+  setToken: (token: string | null): void => {
+    const value = token?.trim() || null;
+    try {
+      if (value) globalThis.localStorage?.setItem(STORAGE_KEY, value);
+      else globalThis.localStorage?.removeItem(STORAGE_KEY);
+    } catch {
+      // See readStoredToken: keep the token for this page only.
+    }
+    emit({ token: value, rejected: false });
+  },
+  markRejected: (): void => {
+    if (!snapshot.rejected) emit({ ...snapshot, rejected: true });
+  },
+};

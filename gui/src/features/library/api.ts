@@ -1,0 +1,30 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { api, unwrap } from "../../api/client";
+import { videoKeys, type VideoListParams } from "./keys";
+
+/**
+ * One page of the library: `/videos/search` when there is a query (ranked by
+ * the server, so no sort), `/videos` otherwise. The previous page stays on
+ * screen while the next one loads.
+ */
+export function useVideos(params: VideoListParams) {
+  return useQuery({
+    queryKey: videoKeys.list(params),
+    queryFn: ({ signal }) => {
+      const { q, sort, order, limit, offset } = params;
+      return q
+        ? unwrap(api.GET("/api/v1/videos/search", { params: { query: { q, limit, offset } }, signal }))
+        : unwrap(api.GET("/api/v1/videos", { params: { query: { sort, order, limit, offset } }, signal }));
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Number of videos in the library (`total` of a one-item page). */
+export function useVideoCount() {
+  return useQuery({
+    queryKey: videoKeys.count(),
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/videos", { params: { query: { limit: 1, offset: 0 } }, signal })),
+    select: (page) => page.total,
+  });
+}
