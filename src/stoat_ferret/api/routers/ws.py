@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
@@ -75,5 +76,22 @@ async def events(websocket: WebSocket) -> None:
         return
     await websocket.accept()
     # Subscribe before replaying so nothing published in between is lost.
-    with services.hub.subscribe() as subscription, contextlib.suppress(WebSocketDisconnect):
-        await _stream(websocket, services, subscription)
+    with services.hub.subscribe() as subscription:
+        sender = asyncio.create_task(_stream(websocket, services, subscription))
+        # Clients send nothing we need, but reading is how a disconnect is noticed
+        # at once rather than at the next heartbeat (which would also stall shutdown).
+        watcher = asyncio.create_task(_until_disconnected(websocket))
+        try:
+            await asyncio.wait({sender, watcher}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (sender, watcher):
+                task.cancel()
+            await asyncio.gather(sender, watcher, return_exceptions=True)
+
+
+async def _until_disconnected(websocket: WebSocket) -> None:
+    with contextlib.suppress(WebSocketDisconnect):
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return

@@ -1,0 +1,1 @@
+"""The ``stoat-ferret`` command line."""

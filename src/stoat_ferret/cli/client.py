@@ -1,0 +1,41 @@
+"""A small HTTP client for CLI commands that talk to a running server."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import httpx
+import typer
+from rich.console import Console
+
+from stoat_ferret.cli import exit_codes
+
+DEFAULT_URL = "http://127.0.0.1:8765"
+
+err_console = Console(stderr=True)
+
+
+def request(method: str, url: str, path: str, **kwargs: Any) -> Any:
+    """Call the API; on failure print the server's error message and exit with its code."""
+    headers = {}
+    token = os.environ.get("STOAT_API_TOKEN")
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    try:
+        response = httpx.request(
+            method, url.rstrip("/") + path, headers=headers, timeout=30, **kwargs
+        )
+    except httpx.HTTPError as exc:
+        err_console.print(f"[red]cannot reach the server at {url}: {exc}[/red]")
+        err_console.print("start it with `stoat-ferret serve` or pass --url")
+        raise typer.Exit(exit_codes.UNAVAILABLE) from exc
+    if response.is_error:
+        try:
+            detail = response.json()["detail"]
+            message = f"{detail['code']}: {detail['message']}"
+        except (ValueError, KeyError, TypeError):
+            message = response.text or response.reason_phrase
+        err_console.print(f"[red]error {response.status_code} {message}[/red]")
+        raise typer.Exit(exit_codes.for_http_status(response.status_code))
+    return response.json()

@@ -1,0 +1,115 @@
+"""``stoat-ferret``: serve the API, scan from a terminal, manage jobs and the database."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+from pydantic import ValidationError
+from rich.console import Console
+
+from stoat_ferret import __version__
+from stoat_ferret.cli import exit_codes
+from stoat_ferret.cli import jobs as jobs_cli
+from stoat_ferret.db import Database
+from stoat_ferret.settings import Settings, describe_settings_error, load_settings
+
+app = typer.Typer(
+    help="stoat-ferret: API-first video library and editing service.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(jobs_cli.app, name="jobs")
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+err_console = Console(stderr=True)
+
+
+def settings_or_exit(**overrides: object) -> Settings:
+    """Settings from the environment plus flags; one clear line per invalid value."""
+    try:
+        return load_settings(**overrides)
+    except ValidationError as exc:
+        err_console.print(
+            describe_settings_error(exc), style="red", highlight=False, soft_wrap=True
+        )
+        raise typer.Exit(exit_codes.USAGE) from exc
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"stoat-ferret {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """stoat-ferret: API-first video library and editing service."""
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address [env STOAT_HOST].")] = None,
+    port: Annotated[int | None, typer.Option(help="Port [env STOAT_PORT].")] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option(help="Database and thumbnails [env STOAT_DATA_DIR].")
+    ] = None,
+) -> None:
+    """Run the HTTP API, the GUI and the job workers."""
+    settings = settings_or_exit(host=host, port=port, data_dir=data_dir)
+    if not settings.host_is_loopback and settings.api_token is None:
+        err_console.print(
+            f"refusing to listen on non-loopback host {settings.host!r} without "
+            "STOAT_API_TOKEN: anyone on the network could drive the server",
+            style="red",
+            soft_wrap=True,
+        )
+        raise typer.Exit(exit_codes.USAGE)
+    from stoat_ferret.api import create_app
+
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        access_log=False,
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    data_dir: Annotated[Path | None, typer.Option(help="[env STOAT_DATA_DIR]")] = None,
+) -> None:
+    """Apply database migrations (the server also does this at start-up)."""
+    settings = settings_or_exit(data_dir=data_dir)
+
+    async def upgrade() -> None:
+        database = Database(settings.database_path)
+        try:
+            await database.migrate()
+        finally:
+            await database.dispose()
+
+    asyncio.run(upgrade())
+    typer.echo(f"database at {settings.database_path} is up to date")
+
+
+@app.command()
+def openapi() -> None:
+    """Print the OpenAPI schema (used to generate the GUI's API types)."""
+    from stoat_ferret.api import create_app
+
+    schema = create_app(Settings(), configure_logs=False).openapi()
+    typer.echo(json.dumps(schema, indent=2, sort_keys=True))
+
+
+def main() -> None:
+    app()

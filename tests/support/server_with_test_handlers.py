@@ -1,0 +1,49 @@
+"""A real stoat-ferret server process with test-only job handlers and a submit route.
+
+Production ships no demo handler and no generic submit route; integration tests
+start this module with ``python -m tests.support.server_with_test_handlers`` instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import uvicorn
+from fastapi import APIRouter, FastAPI
+
+from stoat_ferret.api import create_app
+from stoat_ferret.api.app import default_domain_setups
+from stoat_ferret.api.deps import QueueDep, Services
+from stoat_ferret.settings import Settings
+from tests.support.handlers import register_test_handlers
+
+router = APIRouter(prefix="/test")
+
+
+@router.post("/jobs/{job_type}", status_code=202)
+async def submit(job_type: str, payload: dict[str, Any], queue: QueueDep) -> dict[str, str]:
+    return {"job_id": await queue.submit(job_type, payload)}
+
+
+async def _register(services: Services) -> None:
+    register_test_handlers(services.queue)
+
+
+def build_app(settings: Settings) -> FastAPI:
+    app = create_app(settings, domain_setups=(*default_domain_setups(), _register))
+    app.include_router(router)
+    return app
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args()
+    settings = Settings(data_dir=args.data_dir, port=args.port, job_cancel_grace=2)
+    uvicorn.run(build_app(settings), host="127.0.0.1", port=args.port, log_level="warning")
+
+
+if __name__ == "__main__":
+    main()
