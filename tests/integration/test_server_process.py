@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import websockets
 
-from tests.support.processes import free_port, server_process, server_argv
+from tests.support.processes import free_port, server_argv, server_process
 
 
 async def next_event(ws: Any, kind: str, limit_s: float = 15) -> dict[str, Any]:

@@ -58,5 +58,5 @@ def server_process(
 
 
 def server_argv(data_dir: Path, port: int) -> list[str]:
-    return [sys.executable, "-m", "tests.support.server_with_test_handlers", "--data-dir", str(data_dir),
-            "--port", str(port)]  # fmt: skip
+    module = "tests.support.server_with_test_handlers"
+    return [sys.executable, "-m", module, "--data-dir", str(data_dir), "--port", str(port)]
