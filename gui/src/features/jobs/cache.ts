@@ -60,6 +60,7 @@ export function applyJobUpdate(queryClient: QueryClient, job: Job): void {
     const query = key[2] as JobListQuery | undefined;
     const index = list.jobs.findIndex((item) => item.job_id === job.job_id);
     let jobs: Job[];
+    let added = false;
     if (index >= 0) {
       const merged = newerJob(list.jobs[index], job);
       jobs = listAccepts(query, merged)
@@ -68,9 +69,16 @@ export function applyJobUpdate(queryClient: QueryClient, job: Job): void {
     } else if (listAccepts(query, job)) {
       jobs = [job, ...list.jobs];
       if (query?.limit && jobs.length > query.limit) jobs = jobs.slice(0, query.limit);
+      added = true;
     } else {
       continue;
     }
     queryClient.setQueryData<JobList>(key, { ...list, jobs });
+    if (added && queryClient.getQueryState(key)?.fetchStatus === "fetching") {
+      // A list answer already on its way predates this new job and would drop
+      // it again; ask once more. (Only for new jobs: progress ticks are
+      // frequent, and a stale tick is corrected by the next one.)
+      void queryClient.invalidateQueries({ queryKey: key, exact: true });
+    }
   }
 }
