@@ -1,0 +1,120 @@
+"""Run an ffmpeg-family subprocess without ever leaving it behind.
+
+The probe and thumbnail code share one rule: a child process started here is dead
+and reaped before control returns to the caller, whether the call finished, failed,
+timed out (``asyncio.timeout`` cancels the awaiting task) or was cancelled by the
+job system. A killed-but-unreaped child stays a zombie and keeps a pid; a never-killed
+one keeps reading a file the user asked us to stop touching.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["ProcessOutput", "clean_stderr", "run_process"]
+
+_STDERR_LIMIT_CHARS = 2000
+"""Longest message kept from stderr; corrupt files can make ffmpeg print megabytes."""
+
+_CONTEXT_ADDRESS = re.compile(r" @ 0x[0-9a-fA-F]+\]")
+"""The object address in ``[mov,mp4 @ 0x55d0...]``: differs on every run, means nothing."""
+
+_reapers: set[asyncio.Task[int]] = set()
+"""Strong references to reaping tasks that outlive a twice-cancelled caller."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessOutput:
+    """Exit status and captured output of a finished process."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+async def run_process(argv: Sequence[str]) -> ProcessOutput:
+    """Run ``argv`` (no shell) to completion and capture stdout and stderr.
+
+    Callers bound the run time by wrapping this in ``asyncio.timeout``; the timeout
+    arrives here as a cancellation, which the ``finally`` turns into kill + reap.
+
+    Args:
+        argv: executable and arguments; passed to ``execve`` as is, so file names
+            with spaces, quotes or leading dashes are safe.
+
+    Returns:
+        The exit status and the raw output.
+
+    Raises:
+        FileNotFoundError: the executable does not exist.
+        PermissionError: the executable is not executable.
+        asyncio.CancelledError: the caller was cancelled (the child is already gone).
+    """
+    process = await asyncio.create_subprocess_exec(
+        *argv,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        stdout, stderr = await process.communicate()
+    finally:
+        # Reached with returncode None only when communicate() was interrupted:
+        # by a timeout, a job cancel, or an error. Kill and reap the child here so
+        # no ffprobe keeps running (or lingers as a zombie) after we gave up on it.
+        if process.returncode is None:
+            await _kill_and_reap(process)
+    return ProcessOutput(returncode=process.returncode or 0, stdout=stdout, stderr=stderr)
+
+
+async def _kill_and_reap(process: asyncio.subprocess.Process) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        # The child may have exited on its own between the check and the kill.
+        process.kill()
+    reaper = asyncio.ensure_future(process.wait())
+    _reapers.add(reaper)
+    reaper.add_done_callback(_reapers.discard)
+    # Shielded: if the caller is cancelled a second time while we wait, the kill has
+    # already been sent and the reaper still collects the exit status in the
+    # background instead of leaving a zombie.
+    await asyncio.shield(reaper)
+
+
+def clean_stderr(stderr: bytes, *names: str) -> str:
+    """Turn ffmpeg/ffprobe stderr into a one-paragraph reason for an error message.
+
+    ffprobe prefixes its final line with the file name (``/a/b.mp4: Invalid data
+    ...``); the error class already names the file, so that prefix is dropped to
+    avoid printing the path twice. The memory address in libav's context tags
+    (``[matroska,webm @ 0x55d0c...]``) is dropped too, so the same file always gives
+    the same message. Lines are joined with ``"; "``. Very long output keeps its
+    end, where the decisive line is.
+
+    Args:
+        stderr: raw bytes from the process.
+        names: the spellings of the file name the process was given (with and
+            without a ``file:`` prefix); a line starting with ``<name>: `` loses it.
+
+    Returns:
+        The cleaned text; empty when the process printed nothing.
+    """
+    text = stderr.decode("utf-8", errors="replace")
+    prefixes = sorted((f"{name}: " for name in names), key=len, reverse=True)
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        for prefix in prefixes:
+            if stripped.startswith(prefix):
+                stripped = stripped[len(prefix) :]
+                break
+        lines.append(_CONTEXT_ADDRESS.sub("]", stripped))
+    cleaned = "; ".join(lines)
+    if len(cleaned) > _STDERR_LIMIT_CHARS:
+        cleaned = "..." + cleaned[-_STDERR_LIMIT_CHARS:]
+    return cleaned

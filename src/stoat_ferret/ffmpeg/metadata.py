@@ -1,0 +1,196 @@
+"""``VideoMetadata`` and the rules that turn raw probe values into it.
+
+Both probe backends (the ``ffprobe`` subprocess and in-process PyAV) read the same
+facts from libavformat but in different shapes: ffprobe prints strings such as
+``"30000/1001"`` or ``"1.001000"``, PyAV hands out ``Fraction`` and integer
+microseconds. Each backend extracts its raw values into :class:`RawProbe` and then
+calls :func:`build_metadata`, so the choice of frame rate, the duration fallback,
+the rounding and the error messages live in exactly one place. That single funnel is
+what makes the backend parity suite meaningful.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+from stoat_ferret.errors import FFprobeError
+
+__all__ = [
+    "RawProbe",
+    "VideoMetadata",
+    "build_metadata",
+    "frame_count",
+    "parse_rate",
+    "positive_rate",
+]
+
+_DURATION_DECIMALS = 6
+"""ffprobe prints durations with ``%f`` (microseconds); both backends round to that."""
+
+
+@dataclass(frozen=True, slots=True)
+class VideoMetadata:
+    """What the library needs to know about one video file.
+
+    Attributes:
+        duration_s: container duration in seconds (the video stream's if the
+            container has none), rounded to microseconds like ffprobe prints it.
+        duration_frames: ``round(duration_s * frame_rate)``; the timeline counts frames.
+        frame_rate_numerator: reduced numerator of the video frame rate.
+        frame_rate_denominator: reduced denominator (``1001`` for NTSC rates).
+        width: coded picture width in pixels.
+        height: coded picture height in pixels.
+        video_codec: codec name as ffprobe prints it (``h264``, ``vp9``, ``hevc``...).
+        audio_codec: first audio stream's codec name, or None for a silent file.
+        container: ffprobe's ``format_name``, e.g. ``"mov,mp4,m4a,3gp,3g2,mj2"``.
+        bit_rate: container bit rate in bit/s, or None when libavformat has none.
+        audio_channels: channel count of the first audio stream, or None.
+        audio_sample_rate: sample rate in Hz of the first audio stream, or None.
+    """
+
+    duration_s: float
+    duration_frames: int
+    frame_rate_numerator: int
+    frame_rate_denominator: int
+    width: int
+    height: int
+    video_codec: str
+    audio_codec: str | None
+    container: str
+    bit_rate: int | None
+    audio_channels: int | None
+    audio_sample_rate: int | None
+
+    @property
+    def frame_rate(self) -> Fraction:
+        """The frame rate as an exact fraction (``Fraction(30000, 1001)`` for NTSC)."""
+        return Fraction(self.frame_rate_numerator, self.frame_rate_denominator)
+
+
+@dataclass(frozen=True, slots=True)
+class RawProbe:
+    """Backend-neutral raw values, before the fallback and rounding rules apply.
+
+    Every field is optional because containers omit things freely; :func:`build_metadata`
+    decides which gaps are fatal. The video fields describe the first video stream that
+    is not cover art, the audio fields the first audio stream.
+    """
+
+    container: str | None
+    format_duration_s: float | None
+    format_bit_rate: int | None
+    video_codec: str | None
+    width: int | None
+    height: int | None
+    avg_frame_rate: Fraction | None
+    r_frame_rate: Fraction | None
+    video_duration_s: float | None
+    audio_codec: str | None = None
+    audio_channels: int | None = None
+    audio_sample_rate: int | None = None
+
+
+def parse_rate(text: object) -> Fraction | None:
+    """Parse an ffprobe rational such as ``"30000/1001"``, ``"25/1"`` or ``"25"``.
+
+    Returns:
+        The reduced, strictly positive fraction, or None for ``"0/0"``, ``"N/A"``,
+        missing or malformed input. ffprobe prints ``0/0`` for unknown rates, so that
+        must not turn into a ``ZeroDivisionError``.
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    numerator_text, _, denominator_text = text.partition("/")
+    try:
+        numerator = int(numerator_text)
+        denominator = int(denominator_text) if denominator_text else 1
+    except ValueError:
+        return None
+    if numerator <= 0 or denominator <= 0:
+        return None
+    return Fraction(numerator, denominator)
+
+
+def positive_rate(rate: Fraction | None) -> Fraction | None:
+    """Return ``rate`` if it is a usable (strictly positive) frame rate, else None."""
+    if rate is None or rate <= 0:
+        return None
+    return rate
+
+
+def frame_count(duration_s: float, rate: Fraction) -> int:
+    """Number of frames in ``duration_s`` at ``rate``: ``round(duration_s * rate)``.
+
+    Python's ``round`` (ties to even) is used, as in the specification's formula.
+
+    Uses exact fraction arithmetic on the (already microsecond-rounded) duration so
+    both backends agree even where float multiplication would land on either side of
+    a ``.5``.
+    """
+    exact = Fraction(duration_s) * rate
+    return round(exact)
+
+
+def _valid_duration(value: float | None) -> float | None:
+    if value is None or not math.isfinite(value) or value < 0:
+        return None
+    return round(value, _DURATION_DECIMALS)
+
+
+def _positive_int(value: int | None) -> int | None:
+    if value is None or value <= 0:
+        return None
+    return int(value)
+
+
+def build_metadata(path: str, raw: RawProbe) -> VideoMetadata:
+    """Apply the shared rules to ``raw`` and return the ``VideoMetadata``.
+
+    Rules (identical for every backend):
+
+    - frame rate: ``avg_frame_rate``, else ``r_frame_rate`` (``0/0`` counts as
+      missing), reduced;
+    - duration: the container's, else the video stream's, rounded to microseconds;
+    - ``duration_frames = round(duration_s * frame_rate)``;
+    - bit rate: the container's (None when unknown or zero);
+    - audio fields are None when there is no audio stream.
+
+    Args:
+        path: the probed file, only used in error messages.
+        raw: values extracted by a backend.
+
+    Raises:
+        FFprobeError: no video stream, or a video stream without size, frame rate or
+            any duration; the message names the file.
+    """
+    if raw.video_codec is None:
+        raise FFprobeError(path, "no video stream")
+    width = _positive_int(raw.width)
+    height = _positive_int(raw.height)
+    if width is None or height is None:
+        raise FFprobeError(path, "video stream has no picture size")
+    rate = positive_rate(raw.avg_frame_rate) or positive_rate(raw.r_frame_rate)
+    if rate is None:
+        raise FFprobeError(path, "video stream has no frame rate")
+    duration_s = _valid_duration(raw.format_duration_s)
+    if duration_s is None:
+        duration_s = _valid_duration(raw.video_duration_s)
+    if duration_s is None:
+        raise FFprobeError(path, "duration unknown (neither the container nor the video has one)")
+    has_audio = raw.audio_codec is not None
+    return VideoMetadata(
+        duration_s=duration_s,
+        duration_frames=frame_count(duration_s, rate),
+        frame_rate_numerator=rate.numerator,
+        frame_rate_denominator=rate.denominator,
+        width=width,
+        height=height,
+        video_codec=raw.video_codec,
+        audio_codec=raw.audio_codec,
+        container=raw.container or "unknown",
+        bit_rate=_positive_int(raw.format_bit_rate),
+        audio_channels=_positive_int(raw.audio_channels) if has_audio else None,
+        audio_sample_rate=_positive_int(raw.audio_sample_rate) if has_audio else None,
+    )

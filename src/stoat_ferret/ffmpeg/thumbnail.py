@@ -1,0 +1,202 @@
+"""Thumbnails: a 320-px-wide JPEG of the frame at 10 % of a video, at most 5 s in.
+
+The timestamp rule lives in :func:`thumbnail_at_s` and the size rule in
+:func:`scaled_size` so the ffmpeg path here and the PyAV backend pick the same frame
+and the same picture size. Files are written atomically (a temporary file in the
+destination folder, then ``os.replace``) so a crash or a cancel never leaves a
+half-written JPEG that the API would then serve.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from stoat_ferret.errors import DependencyUnavailableError, ThumbnailError
+from stoat_ferret.ffmpeg._process import clean_stderr, run_process
+
+__all__ = [
+    "THUMBNAIL_FRACTION",
+    "THUMBNAIL_MAX_OFFSET_S",
+    "THUMBNAIL_WIDTH_PX",
+    "extract_thumbnail",
+    "ffmpeg_thumbnail_argv",
+    "scaled_size",
+    "thumbnail_at_s",
+    "write_atomic",
+]
+
+THUMBNAIL_WIDTH_PX = 320
+"""Width of every thumbnail; the height follows the aspect ratio, rounded to even."""
+
+THUMBNAIL_FRACTION = 0.10
+"""Thumbnails show the frame at this fraction of the duration..."""
+
+THUMBNAIL_MAX_OFFSET_S = 5.0
+"""...but never later than this, so long files do not need a deep seek."""
+
+_JPEG_START = b"\xff\xd8"
+
+
+def thumbnail_at_s(duration_s: float) -> float:
+    """Timestamp of the thumbnail frame: ``min(duration_s * 0.10, 5.0)`` seconds.
+
+    A one-second clip gets the frame at 0.1 s, a 20-second clip the one at 5 s.
+    Unknown, negative or non-finite durations give 0.0 (the first frame).
+    """
+    if not math.isfinite(duration_s) or duration_s <= 0:
+        return 0.0
+    return min(duration_s * THUMBNAIL_FRACTION, THUMBNAIL_MAX_OFFSET_S)
+
+
+def scaled_size(width: int, height: int, target_width: int = THUMBNAIL_WIDTH_PX) -> tuple[int, int]:
+    """Size of a picture scaled to ``target_width``, keeping the aspect ratio.
+
+    Mirrors ffmpeg's ``scale=W:-2``: the height is ``width_out * h / w`` rounded to
+    the nearest multiple of two (halves away from zero), because many encoders and
+    players reject odd heights. At least 2 pixels.
+
+    Args:
+        width: source width in pixels (> 0).
+        height: source height in pixels (> 0).
+        target_width: output width.
+
+    Returns:
+        ``(target_width, even_height)``.
+    """
+    if width <= 0 or height <= 0:
+        raise ValueError(f"picture size must be positive, got {width}x{height}")
+    # av_rescale(target_width, height, width * 2) * 2 with round-half-up, in integers.
+    denominator = width * 2
+    half_height = (target_width * height * 2 + denominator) // (2 * denominator)
+    return target_width, max(2, half_height * 2)
+
+
+def write_atomic(dest: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``dest`` so readers see the old file or the whole new one.
+
+    Blocking; call it through ``asyncio.to_thread`` from async code. The temporary
+    file lives in the destination folder because ``os.replace`` is only atomic
+    within one file system.
+
+    Args:
+        dest: final path; its folder is created if missing.
+        data: file contents.
+    """
+    target = Path(dest)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        # 0o644 like a normal file; mkstemp creates 0o600, which a separate web
+        # server or the user's file manager could not read.
+        Path(tmp_name).chmod(0o644)
+        Path(tmp_name).replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(tmp_name).unlink()
+        raise
+
+
+def ffmpeg_thumbnail_argv(
+    path: str,
+    *,
+    at_s: float,
+    ffmpeg_path: str = "ffmpeg",
+    width: int = THUMBNAIL_WIDTH_PX,
+) -> list[str]:
+    """The ffmpeg command that prints one JPEG frame to stdout.
+
+    ``-ss`` before ``-i`` seeks in the input (fast: jumps to the previous keyframe and
+    decodes forward, frame-accurate since FFmpeg 2.1). ``0:V:0`` is the first video
+    stream that is not cover art. ``at_s == 0`` omits the seek entirely.
+    """
+    seek = ["-ss", f"{at_s:.6f}"] if at_s > 0 else []
+    return [
+        ffmpeg_path,
+        "-hide_banner",
+        "-nostdin",
+        "-v",
+        "error",
+        *seek,
+        "-i",
+        path if path.startswith("file:") else f"file:{path}",
+        "-map",
+        "0:V:0",
+        "-frames:v",
+        "1",
+        "-vf",
+        f"scale={width}:-2",
+        "-f",
+        "image2pipe",
+        "-c:v",
+        "mjpeg",
+        "-q:v",
+        "3",
+        "pipe:1",
+    ]
+
+
+async def extract_thumbnail(
+    path: str | os.PathLike[str],
+    dest: str | os.PathLike[str],
+    *,
+    duration_s: float,
+    ffmpeg_path: str = "ffmpeg",
+    width: int = THUMBNAIL_WIDTH_PX,
+    timeout_s: float = 30.0,
+) -> None:
+    """Write a JPEG thumbnail of ``path`` to ``dest`` with the ffmpeg binary.
+
+    The frame is the one at :func:`thumbnail_at_s` ``(duration_s)``. When seeking
+    there yields no frame (a clip shorter than its declared duration, or a container
+    whose duration is wrong) the first frame is used instead, so every decodable
+    video gets a thumbnail.
+
+    Args:
+        path: the video file.
+        dest: where the JPEG goes; replaced atomically.
+        duration_s: the video's duration, as probed.
+        ffmpeg_path: the ffmpeg executable.
+        width: thumbnail width in pixels (height keeps the aspect ratio, even).
+        timeout_s: limit for the whole operation, including the fallback attempt.
+
+    Raises:
+        ThumbnailError: ffmpeg failed (with its message), timed out, or produced no
+            picture; names the file.
+        DependencyUnavailableError: the ffmpeg executable cannot be run.
+        asyncio.CancelledError: the caller was cancelled; ffmpeg has been killed.
+    """
+    name = os.fspath(path)
+    try:
+        async with asyncio.timeout(timeout_s):
+            at_s = thumbnail_at_s(duration_s)
+            jpeg = await _grab_frame(name, at_s=at_s, ffmpeg_path=ffmpeg_path, width=width)
+            if not jpeg and at_s > 0:
+                jpeg = await _grab_frame(name, at_s=0.0, ffmpeg_path=ffmpeg_path, width=width)
+    except TimeoutError:
+        raise ThumbnailError(name, f"ffmpeg timed out after {timeout_s:g} s") from None
+    if not jpeg.startswith(_JPEG_START):
+        raise ThumbnailError(name, "ffmpeg decoded no video frame")
+    # Writing and renaming are blocking file-system calls: keep them off the loop.
+    await asyncio.to_thread(write_atomic, dest, jpeg)
+
+
+async def _grab_frame(name: str, *, at_s: float, ffmpeg_path: str, width: int) -> bytes:
+    argv = ffmpeg_thumbnail_argv(name, at_s=at_s, ffmpeg_path=ffmpeg_path, width=width)
+    try:
+        output = await run_process(argv)
+    except (FileNotFoundError, PermissionError) as exc:
+        raise DependencyUnavailableError(
+            f"cannot run ffmpeg at {ffmpeg_path!r}: {exc.strerror or exc}; "
+            "install FFmpeg or set STOAT_FFMPEG_PATH"
+        ) from exc
+    if output.returncode != 0:
+        reason = clean_stderr(output.stderr, f"file:{name}", name)
+        raise ThumbnailError(name, reason or f"ffmpeg exited with status {output.returncode}")
+    return output.stdout
