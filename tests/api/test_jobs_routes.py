@@ -22,7 +22,7 @@ async def test_get_job_returns_every_field(
     body = response.json()
     assert set(body) == {
         "job_id", "job_type", "status", "progress", "progress_detail", "result", "error",
-        "cancel_requested", "created_at", "started_at", "finished_at",
+        "cancel_requested", "created_at", "started_at", "finished_at", "payload",
     }  # fmt: skip
     assert body["status"] == "complete"
     assert body["result"] == {"value": 1}

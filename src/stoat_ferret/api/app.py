@@ -7,7 +7,6 @@ lifespan starts.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -19,10 +18,14 @@ from stoat_ferret import __version__
 from stoat_ferret.api.deps import Services, require_token
 from stoat_ferret.api.errors import install_error_handlers
 from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
-from stoat_ferret.api.routers import health, jobs, metrics, ws
+from stoat_ferret.api.routers import health, jobs, metrics, videos, ws
 from stoat_ferret.db import Database
 from stoat_ferret.events import EventHub, EventRepository
+from stoat_ferret.ffmpeg import ProbeBackend, make_probe_backend, resolve_binary
 from stoat_ferret.jobs import AsyncioJobQueue, AsyncJobQueue
+from stoat_ferret.library.repository import VideoRepository
+from stoat_ferret.library.scan import SCAN_JOB_TYPE, ScanConfig, make_scan_handler
+from stoat_ferret.library.service import LibraryService
 from stoat_ferret.log_config import configure_logging
 from stoat_ferret.settings import Settings
 
@@ -33,9 +36,8 @@ log = structlog.get_logger("stoat_ferret.api")
 DomainSetup = Callable[[Services], Awaitable[None]]
 
 
-def _resolve_binary(configured: str | None, name: str) -> str | None:
-    """The configured binary if it is executable, else the one on PATH; None if absent."""
-    found = shutil.which(configured) if configured else shutil.which(name)
+def _binary(name: str, configured: str | None) -> str | None:
+    found = resolve_binary(name, configured)
     if found is None:
         log.warning("binary.missing", binary=name, configured=configured)
     return found
@@ -47,8 +49,7 @@ def create_app(
     database: Database | None = None,
     queue: AsyncJobQueue | None = None,
     hub: EventHub | None = None,
-    ffprobe_path: str | None = None,
-    ffmpeg_path: str | None = None,
+    probe_backend: ProbeBackend | None = None,
     heartbeat_interval_s: float = 15.0,
     domain_setups: tuple[DomainSetup, ...] | None = None,
     configure_logs: bool = True,
@@ -87,8 +88,11 @@ def create_app(
             hub=event_hub,
             metrics=app_metrics,
             heartbeat_interval_s=heartbeat_interval_s,
-            ffprobe_path=_resolve_binary(ffprobe_path or settings.ffprobe_path, "ffprobe"),
-            ffmpeg_path=_resolve_binary(ffmpeg_path or settings.ffmpeg_path, "ffmpeg"),
+            ffprobe_path=_binary("ffprobe", settings.ffprobe_path),
+            ffmpeg_path=_binary("ffmpeg", settings.ffmpeg_path),
+        )
+        services.library = setup_library(
+            services, probe_backend if probe_backend is not None else make_probe_backend(settings)
         )
         app.state.services = services
         for setup in setups:
@@ -113,6 +117,7 @@ def create_app(
     app.add_middleware(HttpMetricsMiddleware, metrics=app_metrics)
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)])
     api.include_router(jobs.router)
+    api.include_router(videos.router)
     app.include_router(api)
     app.include_router(health.router)
     app.include_router(metrics.router)
@@ -127,3 +132,23 @@ def create_app(
 
 def default_domain_setups() -> tuple[DomainSetup, ...]:
     return ()
+
+
+def setup_library(services: Services, backend: ProbeBackend) -> LibraryService:
+    """Build the library service and register the ``scan`` handler on the queue."""
+    settings = services.settings
+    repository = VideoRepository(services.database.sessions)
+    config = ScanConfig(
+        backend=backend,
+        thumbnails_dir=settings.thumbnails_dir,
+        concurrency=settings.scan_concurrency,
+        probe_timeout_s=settings.ffprobe_timeout,
+    )
+    if not services.queue.has_handler(SCAN_JOB_TYPE):
+        services.queue.register_handler(SCAN_JOB_TYPE, make_scan_handler(repository, config))
+    return LibraryService(
+        repository,
+        services.queue,
+        allowed_roots=settings.allowed_scan_roots,
+        emit=services.hub.publish,
+    )

@@ -14,6 +14,7 @@ from stoat_ferret.api.metrics import Metrics
 from stoat_ferret.db import Database
 from stoat_ferret.events import EventHub
 from stoat_ferret.jobs import AsyncJobQueue
+from stoat_ferret.library.service import LibraryService
 from stoat_ferret.settings import Settings
 
 
@@ -29,6 +30,7 @@ class Services:
     heartbeat_interval_s: float
     ffprobe_path: str | None
     ffmpeg_path: str | None
+    library: LibraryService | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
 

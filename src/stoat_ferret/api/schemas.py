@@ -33,6 +33,11 @@ class JobStatusResponse(BaseModel):
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+    payload: dict[str, Any] = Field(
+        default_factory=dict,
+        description="What the job was asked to do, e.g. a scan's path and recursive flag.",
+        examples=[{"path": "/srv/videos", "recursive": True}],
+    )
 
     @classmethod
     def from_result(cls, result: JobResult) -> JobStatusResponse:
@@ -48,6 +53,7 @@ class JobStatusResponse(BaseModel):
             created_at=result.created_at,
             started_at=result.started_at,
             finished_at=result.finished_at,
+            payload=result.payload,
         )
 
 

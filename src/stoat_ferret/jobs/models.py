@@ -54,6 +54,7 @@ class JobResult:
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+    payload: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form; the same shape as the API's ``JobStatusResponse``."""
@@ -69,6 +70,7 @@ class JobResult:
             "created_at": self.created_at.isoformat(),
             "started_at": _iso(self.started_at),
             "finished_at": _iso(self.finished_at),
+            "payload": self.payload,
         }
 
 
@@ -109,6 +111,7 @@ class JobRecord:
             created_at=self.created_at,
             started_at=self.started_at,
             finished_at=self.finished_at,
+            payload=dict(self.payload),
         )
 
     def copy(self) -> JobRecord:

@@ -1,0 +1,1 @@
+"""The video library: records, search, and the scan that fills it."""

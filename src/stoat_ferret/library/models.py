@@ -1,0 +1,67 @@
+"""The ``videos`` table (created by migration 0002, with its FTS5 index)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Boolean, Float, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from stoat_ferret.db.base import Base, UTCDateTime
+from stoat_ferret.ffmpeg import VideoMetadata
+
+
+class VideoRow(Base):
+    __tablename__ = "videos"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(32), unique=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    filename: Mapped[str] = mapped_column(Text)
+    duration_seconds: Mapped[float | None] = mapped_column(Float)
+    duration_frames: Mapped[int | None] = mapped_column(Integer)
+    frame_rate_numerator: Mapped[int | None] = mapped_column(Integer)
+    frame_rate_denominator: Mapped[int | None] = mapped_column(Integer)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    video_codec: Mapped[str | None] = mapped_column(String(64))
+    audio_codec: Mapped[str | None] = mapped_column(String(64))
+    container: Mapped[str | None] = mapped_column(String(128))
+    bit_rate: Mapped[int | None] = mapped_column(Integer)
+    audio_channels: Mapped[int | None] = mapped_column(Integer)
+    audio_sample_rate: Mapped[int | None] = mapped_column(Integer)
+    file_size: Mapped[int] = mapped_column(Integer)
+    file_mtime_ns: Mapped[int] = mapped_column(Integer)
+    thumbnail_path: Mapped[str | None] = mapped_column(Text)
+    missing: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What decides whether a file changed since the last scan."""
+
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class KnownVideo:
+    """The part of a stored record the scan needs to skip unchanged files."""
+
+    id: str
+    stamp: FileStamp
+    missing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ProbedVideo:
+    """One successfully probed file, ready to be upserted."""
+
+    id: str
+    path: str
+    stamp: FileStamp
+    metadata: VideoMetadata
+    thumbnail_path: str | None

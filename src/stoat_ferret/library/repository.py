@@ -1,0 +1,186 @@
+"""``VideoRepository``: every query on the ``videos`` table."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Integer, Select, and_, delete, func, or_, select, text, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from stoat_ferret.db.base import utcnow
+from stoat_ferret.library.models import FileStamp, KnownVideo, ProbedVideo, VideoRow
+
+SortField = Literal["filename", "created_at", "updated_at", "duration_seconds", "file_size", "width"]
+SortOrder = Literal["asc", "desc"]
+
+#: Trigram FTS needs three characters; shorter terms fall back to LIKE.
+MIN_FTS_TERM = 3
+
+
+def _under(root: str, recursive: bool) -> ColumnElement[bool]:
+    """Records whose file lies in ``root`` (and below it when recursive)."""
+    prefix = root.rstrip(os.sep) + os.sep
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    inside = VideoRow.path.like(escaped + "%", escape="\\")
+    if recursive:
+        return inside
+    return and_(inside, func.instr(func.substr(VideoRow.path, len(prefix) + 1), os.sep) == 0)
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class VideoRepository:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def get(self, video_id: str) -> VideoRow | None:
+        async with self._sessions() as session:
+            return await session.scalar(select(VideoRow).where(VideoRow.id == video_id))
+
+    async def get_by_path(self, path: str) -> VideoRow | None:
+        async with self._sessions() as session:
+            return await session.scalar(select(VideoRow).where(VideoRow.path == path))
+
+    async def count(self) -> int:
+        async with self._sessions() as session:
+            return int(await session.scalar(select(func.count()).select_from(VideoRow)) or 0)
+
+    async def list_page(
+        self,
+        *,
+        sort: SortField = "filename",
+        order: SortOrder = "asc",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[VideoRow], int]:
+        return await self._page(select(VideoRow), sort=sort, order=order, limit=limit, offset=offset)
+
+    async def search(
+        self,
+        query: str,
+        *,
+        sort: SortField = "filename",
+        order: SortOrder = "asc",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[VideoRow], int]:
+        """Substring search over filename and path; every whitespace-separated term must match."""
+        conditions: list[ColumnElement[bool]] = []
+        terms = query.split()
+        long_terms = [t for t in terms if len(t) >= MIN_FTS_TERM]
+        if long_terms:
+            match = " AND ".join(_fts_phrase(t) for t in long_terms)
+            matching = text("SELECT rowid FROM videos_fts WHERE videos_fts MATCH :match")
+            conditions.append(
+                VideoRow.pk.in_(matching.bindparams(match=match).columns(rowid=Integer))
+            )
+        for term in (t for t in terms if len(t) < MIN_FTS_TERM):
+            pattern = _like(term)
+            conditions.append(
+                or_(
+                    VideoRow.filename.like(pattern, escape="\\"),
+                    VideoRow.path.like(pattern, escape="\\"),
+                )
+            )
+        statement = select(VideoRow).where(*conditions)
+        return await self._page(statement, sort=sort, order=order, limit=limit, offset=offset)
+
+    async def _page(
+        self,
+        statement: Select[Any],
+        *,
+        sort: SortField,
+        order: SortOrder,
+        limit: int,
+        offset: int,
+    ) -> tuple[list[VideoRow], int]:
+        column = getattr(VideoRow, sort)
+        ordering = (column.asc(), VideoRow.pk.asc()) if order == "asc" else (
+            column.desc(), VideoRow.pk.desc()
+        )
+        total_query = select(func.count()).select_from(statement.subquery())
+        async with self._sessions() as session:
+            total = int(await session.scalar(total_query) or 0)
+            rows = await session.scalars(statement.order_by(*ordering).limit(limit).offset(offset))
+            return [row for row in rows.all()], total
+
+    async def known_under(self, root: str, *, recursive: bool) -> dict[str, KnownVideo]:
+        """Stamps of every stored file in ``root``: one query, so rescans compare in memory."""
+        query = select(
+            VideoRow.path, VideoRow.id, VideoRow.file_size, VideoRow.file_mtime_ns, VideoRow.missing
+        ).where(_under(root, recursive))
+        async with self._sessions() as session:
+            rows = (await session.execute(query)).all()
+        return {
+            path: KnownVideo(id=video_id, stamp=FileStamp(size, mtime_ns), missing=missing)
+            for path, video_id, size, mtime_ns, missing in rows
+        }
+
+    async def upsert_many(self, videos: Sequence[ProbedVideo]) -> list[VideoRow]:
+        """Insert or update by path in one transaction; returns the stored rows."""
+        if not videos:
+            return []
+        now = utcnow()
+        values = [
+            {
+                "id": video.id,
+                "path": video.path,
+                "filename": os.path.basename(video.path),
+                **_metadata_columns(video),
+                "file_size": video.stamp.size,
+                "file_mtime_ns": video.stamp.mtime_ns,
+                "thumbnail_path": video.thumbnail_path,
+                "missing": False,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for video in videos
+        ]
+        statement = insert(VideoRow)
+        keep = {"id", "path", "created_at"}
+        statement = statement.on_conflict_do_update(
+            index_elements=[VideoRow.path],
+            set_={c: statement.excluded[c] for c in values[0] if c not in keep},
+        )
+        async with self._sessions.begin() as session:
+            await session.execute(statement, values)
+            rows = await session.scalars(
+                select(VideoRow).where(VideoRow.path.in_([v.path for v in videos]))
+            )
+            return list(rows.all())
+
+    async def set_missing(self, paths: Iterable[str], *, missing: bool = True) -> int:
+        chosen = list(paths)
+        changed = 0
+        async with self._sessions.begin() as session:
+            # Chunked: SQLite limits the number of bound parameters per statement.
+            for start in range(0, len(chosen), 500):
+                result = await session.execute(
+                    update(VideoRow)
+                    .where(VideoRow.path.in_(chosen[start : start + 500]))
+                    .where(VideoRow.missing.is_not(missing))
+                    .values(missing=missing, updated_at=utcnow())
+                )
+                changed += result.rowcount or 0  # type: ignore[attr-defined]
+        return changed
+
+    async def delete(self, video_id: str) -> bool:
+        async with self._sessions.begin() as session:
+            result = await session.execute(delete(VideoRow).where(VideoRow.id == video_id))
+            return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _metadata_columns(video: ProbedVideo) -> dict[str, object]:
+    data = asdict(video.metadata)
+    data["duration_seconds"] = data.pop("duration_s")
+    return data

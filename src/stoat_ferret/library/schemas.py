@@ -1,0 +1,89 @@
+"""HTTP shapes of the library (videos and scans)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, Field
+
+from stoat_ferret.library.models import VideoRow
+
+
+class VideoOut(BaseModel):
+    id: str
+    path: str
+    filename: str
+    duration_seconds: float | None
+    duration_frames: int | None
+    frame_rate_numerator: int | None
+    frame_rate_denominator: int | None
+    width: int | None
+    height: int | None
+    video_codec: str | None
+    audio_codec: str | None
+    container: str | None
+    bit_rate: int | None
+    audio_channels: int | None
+    audio_sample_rate: int | None
+    file_size: int
+    file_mtime: datetime = Field(description="The file's modification time (UTC).")
+    thumbnail_url: str
+    missing: bool = Field(description="The file was not found by the last scan of its folder.")
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def from_row(cls, row: VideoRow) -> VideoOut:
+        return cls(
+            id=row.id,
+            path=row.path,
+            filename=row.filename,
+            duration_seconds=row.duration_seconds,
+            duration_frames=row.duration_frames,
+            frame_rate_numerator=row.frame_rate_numerator,
+            frame_rate_denominator=row.frame_rate_denominator,
+            width=row.width,
+            height=row.height,
+            video_codec=row.video_codec,
+            audio_codec=row.audio_codec,
+            container=row.container,
+            bit_rate=row.bit_rate,
+            audio_channels=row.audio_channels,
+            audio_sample_rate=row.audio_sample_rate,
+            file_size=row.file_size,
+            file_mtime=datetime.fromtimestamp(row.file_mtime_ns / 1e9, UTC),
+            thumbnail_url=f"/api/v1/videos/{row.id}/thumbnail",
+            missing=row.missing,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+
+
+class VideoPage(BaseModel):
+    videos: list[VideoOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class ScanRequest(BaseModel):
+    path: str | None = Field(
+        None, description="Absolute path of the folder to scan.", examples=["/srv/videos"]
+    )
+    recursive: bool = Field(True, description="Also scan every subfolder.")
+
+
+class ScanError(BaseModel):
+    path: str
+    error: str
+
+
+class ScanResult(BaseModel):
+    """The result of a ``scan`` job (also the partial result of a cancelled one)."""
+
+    scanned: int
+    new: int
+    updated: int
+    skipped: int
+    missing: int
+    errors: list[ScanError]

@@ -1,0 +1,80 @@
+"""``LibraryService``: the library's use cases, shared by the API and the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from stoat_ferret.errors import NotFoundError, ScanInProgressError
+from stoat_ferret.jobs import AsyncJobQueue, JobStatus
+from stoat_ferret.library.models import VideoRow
+from stoat_ferret.library.paths import ensure_allowed, overlaps, resolve_scan_folder
+from stoat_ferret.library.repository import VideoRepository
+from stoat_ferret.library.scan import SCAN_JOB_TYPE
+
+EventEmitter = Callable[[str, dict[str, Any]], None]
+
+
+def _remove_file(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(path)
+
+
+class LibraryService:
+    def __init__(
+        self,
+        repository: VideoRepository,
+        queue: AsyncJobQueue,
+        *,
+        allowed_roots: list[Path],
+        emit: EventEmitter,
+    ) -> None:
+        self.repository = repository
+        self._queue = queue
+        self._allowed_roots = allowed_roots
+        self._emit = emit
+        # Serialises the overlap check and the submit, so two racing requests for
+        # the same folder cannot both start a scan.
+        self._scan_lock = asyncio.Lock()
+
+    async def start_scan(self, path: str | None, *, recursive: bool = True) -> str:
+        """Validate at once, then queue a ``scan`` job; returns its id."""
+        folder = await asyncio.to_thread(resolve_scan_folder, path, self._allowed_roots)
+        async with self._scan_lock:
+            for status in (JobStatus.PENDING, JobStatus.RUNNING):
+                for job in await self._queue.list_jobs(status, SCAN_JOB_TYPE, limit=500):
+                    other = str(job.payload.get("path", ""))
+                    if other and overlaps(folder, other):
+                        raise ScanInProgressError(
+                            f"scan {job.job_id} of {other!r} is {job.status.value} and "
+                            f"overlaps {folder!r}; wait for it or cancel it",
+                            job_id=job.job_id,
+                        )
+            return await self._queue.submit(
+                SCAN_JOB_TYPE, {"path": folder, "recursive": recursive}
+            )
+
+    def _remove_video_file(self, path: str) -> None:
+        real = os.path.realpath(path)
+        ensure_allowed(real, self._allowed_roots)
+        _remove_file(real)
+
+    async def get(self, video_id: str) -> VideoRow:
+        row = await self.repository.get(video_id)
+        if row is None:
+            raise NotFoundError(f"video {video_id!r} not found")
+        return row
+
+    async def delete(self, video_id: str, *, delete_file: bool = False) -> None:
+        """Forget a video; with ``delete_file`` also remove the file, inside allowed roots only."""
+        row = await self.get(video_id)
+        if delete_file:
+            await asyncio.to_thread(self._remove_video_file, row.path)
+        if row.thumbnail_path:
+            await asyncio.to_thread(_remove_file, row.thumbnail_path)
+        await self.repository.delete(video_id)
+        self._emit("video.deleted", {"id": video_id, "path": row.path, "file_deleted": delete_file})
