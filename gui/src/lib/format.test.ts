@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDuration, formatEta, formatPercent, formatResolution, secondsBetween } from "./format";
+import { formatBytes, formatDuration, formatElapsed, formatEta, formatPercent, formatResolution, secondsBetween } from "./format";
 
 describe("format", () => {
   it("formats durations", () => {
@@ -14,6 +14,12 @@ describe("format", () => {
     expect(formatEta(185)).toBe("3m 05s");
     expect(formatEta(3720)).toBe("1h 02m");
     expect(formatEta(undefined)).toBe("—");
+  });
+
+  it("formats elapsed times, with tenths below ten seconds", () => {
+    expect(formatElapsed(0.42)).toBe("0.4s");
+    expect(formatElapsed(12)).toBe("12s");
+    expect(formatElapsed(65)).toBe("1m 05s");
   });
 
   it("floors percentages and clamps them", () => {

@@ -13,6 +13,13 @@ export function formatDuration(seconds: number | null | undefined): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
+/** How long something took: `0.4s`, `12s`, `3m 05s`, `1h 02m` (sub-second jobs are common). */
+export function formatElapsed(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return "—";
+  if (seconds < 10) return `${seconds.toFixed(1)}s`;
+  return formatEta(seconds);
+}
+
 /** An ETA in words: `45s`, `3m 05s`, `1h 02m`. */
 export function formatEta(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) {

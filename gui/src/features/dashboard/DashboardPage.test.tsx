@@ -45,7 +45,7 @@ describe("DashboardPage", () => {
     expect(screen.getByTestId("jobs-failed")).toHaveTextContent("1");
     expect(screen.getByTestId("jobs-timeout")).toHaveTextContent("0");
     const chart = await screen.findByTestId("duration-chart");
-    expect(chart).toHaveAccessibleName(/last 3 finished jobs; the longest took 2:00/);
+    expect(chart).toHaveAccessibleName(/last 3 finished jobs; the longest took 2m 00s/);
     expect(chart.querySelectorAll("rect")).toHaveLength(3);
   });
 

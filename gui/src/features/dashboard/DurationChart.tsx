@@ -1,6 +1,6 @@
 import type { Job } from "../../api/types";
 import { badgeLook } from "../../components/StatusBadge";
-import { formatDuration, secondsBetween } from "../../lib/format";
+import { formatElapsed, secondsBetween } from "../../lib/format";
 import styles from "./DashboardPage.module.css";
 
 const WIDTH = 600;
@@ -14,7 +14,7 @@ interface Bar {
 }
 
 /**
- * Bars for how long the most recent finished jobs took (oldest on the left),
+ * Bars for how long the most recent finished jobs took (newest on the right),
  * drawn as inline SVG. Each bar has a tooltip; the figure has a text summary.
  */
 export function DurationChart({ jobs }: { jobs: readonly Job[] }) {
@@ -30,7 +30,9 @@ export function DurationChart({ jobs }: { jobs: readonly Job[] }) {
     return <p className={styles.muted}>No finished jobs yet.</p>;
   }
 
-  const longest = Math.max(...bars.map((bar) => bar.seconds), 1);
+  const longest = Math.max(...bars.map((bar) => bar.seconds));
+  // Guard the scale against a row of zero-length jobs.
+  const scale = Math.max(longest, 0.001);
   const slot = WIDTH / MAX_BARS;
   const barWidth = slot * 0.7;
   const plotHeight = HEIGHT - AXIS;
@@ -40,13 +42,14 @@ export function DurationChart({ jobs }: { jobs: readonly Job[] }) {
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-label={`Durations of the last ${bars.length} finished jobs; the longest took ${formatDuration(longest)}.`}
+        aria-label={`Durations of the last ${bars.length} finished jobs; the longest took ${formatElapsed(longest)}.`}
         data-testid="duration-chart"
       >
         <line x1={0} x2={WIDTH} y1={plotHeight} y2={plotHeight} className={styles.axis} />
         {bars.map(({ job, seconds }, index) => {
-          const height = Math.max(2, (seconds / longest) * (plotHeight - 4));
-          const x = index * slot + (slot - barWidth) / 2;
+          const height = Math.max(2, (seconds / scale) * (plotHeight - 4));
+          // Newest bar at the right edge, whatever the number of bars.
+          const x = (MAX_BARS - bars.length + index) * slot + (slot - barWidth) / 2;
           return (
             <rect
               key={job.job_id}
@@ -57,7 +60,7 @@ export function DurationChart({ jobs }: { jobs: readonly Job[] }) {
               rx={2}
               className={styles[`bar_${badgeLook(job.status).tone}`]}
             >
-              <title>{`${job.job_type} ${job.job_id.slice(0, 8)}: ${formatDuration(seconds)} (${badgeLook(job.status).label})`}</title>
+              <title>{`${job.job_type} ${job.job_id.slice(0, 8)}: ${formatElapsed(seconds)} (${badgeLook(job.status).label})`}</title>
             </rect>
           );
         })}
@@ -65,7 +68,7 @@ export function DurationChart({ jobs }: { jobs: readonly Job[] }) {
           older
         </text>
         <text x={WIDTH} y={HEIGHT - 3} textAnchor="end" className={styles.axisLabel}>
-          newer · max {formatDuration(longest)}
+          newer · max {formatElapsed(longest)}
         </text>
       </svg>
     </figure>

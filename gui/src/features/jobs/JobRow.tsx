@@ -2,7 +2,7 @@ import type { Job } from "../../api/types";
 import { errorMessage } from "../../api/errors";
 import { ProgressBar } from "../../components/ProgressBar";
 import { StatusBadge } from "../../components/StatusBadge";
-import { formatDuration, formatEta, formatPercent, formatRate, formatTimestamp, secondsBetween } from "../../lib/format";
+import { formatElapsed, formatEta, formatPercent, formatRate, formatTimestamp, secondsBetween } from "../../lib/format";
 import { useCancelJob } from "./api";
 import { describeResult, readProgress, readScanSummary } from "./progress";
 import { isActive } from "./status";
@@ -99,7 +99,7 @@ function JobOutcome({ job }: { job: Job }) {
           {other}
         </p>
       )}
-      {took !== null && <p className={styles.muted}>Took {formatDuration(took)}</p>}
+      {took !== null && <p className={styles.muted}>Took {formatElapsed(took)}</p>}
     </div>
   );
 }

@@ -94,7 +94,7 @@ describe("JobsPage", () => {
     renderApp("/jobs");
     await screen.findAllByTestId("job-row");
     expect(within(rowOf(complete)).getByTestId("job-result")).toHaveTextContent("6 new · 2 updated · 1 skipped");
-    expect(within(rowOf(complete)).getByText("Took 1:05")).toBeInTheDocument();
+    expect(within(rowOf(complete)).getByText("Took 1m 05s")).toBeInTheDocument();
     expect(within(rowOf(failed)).getByTestId("job-error")).toHaveTextContent("ffprobe crashed");
     expect(within(rowOf(timedOut)).getByTestId("job-error")).toHaveTextContent("timed out after 3600 s");
     expect(within(rowOf(cancelled)).getByTestId("job-result")).toHaveTextContent("partial results kept");

@@ -69,8 +69,6 @@ export function LibraryPage() {
             Sort by{" "}
             <select
               value={sort}
-              disabled={q !== ""}
-              title={q ? "Search results are ranked by relevance" : undefined}
               onChange={(event) => {
                 setSort(event.target.value as VideoSort);
                 setPage(0);
@@ -85,7 +83,6 @@ export function LibraryPage() {
           </label>
           <button
             type="button"
-            disabled={q !== ""}
             aria-label={`Sort order: ${order === "asc" ? "ascending" : "descending"}`}
             title="Toggle sort order"
             onClick={() => {

@@ -3,9 +3,9 @@ import { api, unwrap } from "../../api/client";
 import { videoKeys, type VideoListParams } from "./keys";
 
 /**
- * One page of the library: `/videos/search` when there is a query (ranked by
- * the server, so no sort), `/videos` otherwise. The previous page stays on
- * screen while the next one loads.
+ * One page of the library: `/videos/search` when there is a query, `/videos`
+ * otherwise (both sort the same way). The previous page stays on screen
+ * while the next one loads.
  */
 export function useVideos(params: VideoListParams) {
   return useQuery({
@@ -13,7 +13,7 @@ export function useVideos(params: VideoListParams) {
     queryFn: ({ signal }) => {
       const { q, sort, order, limit, offset } = params;
       return q
-        ? unwrap(api.GET("/api/v1/videos/search", { params: { query: { q, limit, offset } }, signal }))
+        ? unwrap(api.GET("/api/v1/videos/search", { params: { query: { q, sort, order, limit, offset } }, signal }))
         : unwrap(api.GET("/api/v1/videos", { params: { query: { sort, order, limit, offset } }, signal }));
     },
     placeholderData: keepPreviousData,

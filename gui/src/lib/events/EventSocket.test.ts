@@ -79,17 +79,58 @@ describe("EventSocket", () => {
     socket.stop();
   });
 
-  it("forgets the cursor on resync so the next connect starts afresh", () => {
+  it("on resync, continues from the server's newest event id", () => {
     const { socket, events } = makeSocket();
     socket.start();
     const first = MockWebSocket.latest();
     first.open();
     first.emit({ event_id: 5, type: "job.created", payload: {}, timestamp: "t" });
-    first.emit({ event_id: null, type: "resync", payload: null, timestamp: "t" });
+    first.emit({ event_id: null, type: "resync", payload: { last_event_id: 900, reason: "expired" }, timestamp: "t" });
     expect(events.map((event) => event.type)).toEqual(["job.created", "resync"]);
     first.drop();
     vi.advanceTimersByTime(100);
+    expect(MockWebSocket.latest().url).toBe("ws://localhost:3000/ws?since=900");
+    socket.stop();
+  });
+
+  it("starts afresh after a resync that names no cursor", () => {
+    const { socket } = makeSocket();
+    socket.start();
+    const first = MockWebSocket.latest();
+    first.open();
+    first.emit({ event_id: 5, type: "job.created", payload: {}, timestamp: "t" });
+    first.emit({ event_id: null, type: "resync", payload: null, timestamp: "t" });
+    first.drop();
+    vi.advanceTimersByTime(100);
     expect(MockWebSocket.latest().url).toBe("ws://localhost:3000/ws");
+    socket.stop();
+  });
+
+  it("takes a resume cursor from heartbeats, so a quiet client can resume too", () => {
+    const { socket, opens } = makeSocket();
+    socket.start();
+    const first = MockWebSocket.latest();
+    first.open();
+    first.emit({ event_id: null, type: "heartbeat", payload: { last_event_id: 31 }, timestamp: "t" });
+    first.drop();
+    vi.advanceTimersByTime(100);
+    const second = MockWebSocket.latest();
+    expect(second.url).toBe("ws://localhost:3000/ws?since=31");
+    second.open();
+    expect(opens).toEqual([false, true]);
+    socket.stop();
+  });
+
+  it("reports the close code (4401 means the token was refused)", () => {
+    const closes: number[] = [];
+    const socket = new EventSocket({
+      url: () => "ws://localhost:3000/ws",
+      onEvent: () => undefined,
+      onClose: (code) => closes.push(code),
+    });
+    socket.start();
+    MockWebSocket.latest().close(4401, "missing or wrong token");
+    expect(closes).toEqual([4401]);
     socket.stop();
   });
 

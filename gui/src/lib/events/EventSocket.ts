@@ -6,6 +6,8 @@ export interface EventSocketOptions {
   onEvent: (event: ServerEvent) => void;
   /** Called on every successful connect; `resumed` means `since=` replays the gap. */
   onOpen?: (resumed: boolean) => void;
+  /** Called with the close code whenever the connection ends (4401: token refused). */
+  onClose?: (code: number) => void;
   /** First reconnect delay; doubles per failed attempt up to `maxDelayMs`. */
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -24,7 +26,8 @@ type Listener = () => void;
  * not `open`.
  */
 export class EventSocket {
-  private readonly options: Required<Omit<EventSocketOptions, "onOpen">> & Pick<EventSocketOptions, "onOpen">;
+  private readonly options: Required<Omit<EventSocketOptions, "onOpen" | "onClose">> &
+    Pick<EventSocketOptions, "onOpen" | "onClose">;
   private ws: WebSocket | null = null;
   private state: SocketState = "closed";
   private lastEventId: number | null = null;
@@ -104,19 +107,39 @@ export class EventSocket {
         // Replays can overlap what we already applied; apply each event once.
         if (this.lastEventId !== null && event.event_id <= this.lastEventId) return;
         this.lastEventId = event.event_id;
-      } else if (event.type === "resync") {
-        // The cursor expired: everything will be refetched, start afresh.
-        this.lastEventId = null;
+      } else {
+        this.adoptServerCursor(event);
       }
       this.options.onEvent(event);
     };
     // A failed connect fires `error` then `close`; reconnecting on `close` covers both.
     ws.onerror = () => undefined;
-    ws.onclose = () => {
+    ws.onclose = (close: CloseEvent) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      this.options.onClose?.(close.code);
       this.scheduleReconnect();
     };
+  }
+
+  /**
+   * Control messages (`heartbeat`, `resync`) carry the server's newest event
+   * id in `payload.last_event_id`. After a `resync` the stream continues from
+   * there, and a heartbeat is only sent once everything up to it has been
+   * delivered, so either is a safe cursor for the next `?since=`. Without
+   * it, a client that saw no job events would have to refetch everything
+   * after every reconnect.
+   */
+  private adoptServerCursor(event: ServerEvent): void {
+    const payload = event.payload;
+    const serverLast =
+      typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>).last_event_id : undefined;
+    const known = typeof serverLast === "number" && Number.isInteger(serverLast) ? serverLast : null;
+    if (event.type === "resync") {
+      this.lastEventId = known;
+    } else if (event.type === "heartbeat" && known !== null) {
+      this.lastEventId = Math.max(this.lastEventId ?? known, known);
+    }
   }
 
   private scheduleReconnect(): void {

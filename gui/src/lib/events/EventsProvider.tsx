@@ -8,6 +8,8 @@ import type { SocketState } from "./types";
 /** How often pages poll while the event socket is down. */
 export const POLL_INTERVAL_MS = 1000;
 
+const TOKEN_REFUSED = 4401;
+
 const EventSocketContext = createContext<EventSocket | null>(null);
 
 /** Opens the page's one event socket and feeds its events into the query cache. */
@@ -20,6 +22,10 @@ export function EventsProvider({ children }: { children: ReactNode }) {
         onEvent: (event) => applyServerEvent(queryClient, event),
         onOpen: (resumed) => {
           if (!resumed) refreshAfterGap(queryClient);
+        },
+        onClose: (code) => {
+          // The server closes with 4401 when STOAT_API_TOKEN is set and ours is missing or wrong.
+          if (code === TOKEN_REFUSED) authStore.markRejected();
         },
       }),
   );
