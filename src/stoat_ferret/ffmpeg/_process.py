@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["ProcessOutput", "clean_stderr", "run_process"]
+__all__ = ["ProcessOutput", "as_file_url", "clean_stderr", "run_process"]
 
 _STDERR_LIMIT_CHARS = 2000
 """Longest message kept from stderr; corrupt files can make ffmpeg print megabytes."""
@@ -25,6 +25,17 @@ _CONTEXT_ADDRESS = re.compile(r" @ 0x[0-9a-fA-F]+\]")
 
 _reapers: set[asyncio.Task[int]] = set()
 """Strong references to reaping tasks that outlive a twice-cancelled caller."""
+
+
+def as_file_url(path: str) -> str:
+    """``path`` as a ``file:`` URL, the way every ffmpeg command line here names files.
+
+    Without it, libav reads a relative name such as ``12:30.mp4`` as the protocol
+    ``12`` and ffmpeg reads ``-clip.mp4`` as an option; ``file:`` makes both a plain
+    local file. The PyAV backend opens the same URL, so both backends see the same
+    thing.
+    """
+    return path if path.startswith("file:") else f"file:{path}"
 
 
 @dataclass(frozen=True, slots=True)

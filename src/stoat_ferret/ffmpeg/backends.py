@@ -10,20 +10,25 @@
   through PyAV, on daemon threads, and normalises the answers to ffprobe's.
 
 ``STOAT_PROBE_BACKEND=auto`` (the default) picks PyAV whenever ``import av`` works,
-because it is much faster. Measured with ``benchmarks``-style timing on 50
-one-second 320x240 h264 clips (2 CPUs, ffprobe 5.1, PyAV 18.1 / libav 62), each
-figure the best of three runs:
+because it is much faster and passes the parity suite. Measured on 50 one-second
+h264 clips (``tests.support.media.make_corpus``: 160x120 to 320x240, half with AAC),
+2 CPUs, ffprobe/ffmpeg 5.1, PyAV 18.1 (libav 62), best of three runs, on a quiet
+machine (and, in brackets, with other test suites loading it to ~5):
 
-=========================  ===============  ===============
-work (50 clips)            ffprobe/ffmpeg   pyav
-=========================  ===============  ===============
-probe, 1 at a time         2 830 ms         55 ms
-probe, 2 at a time         1 360 ms         65 ms
-thumbnail, 2 at a time     see below        see below
-=========================  ===============  ===============
+==========================  ==================  ==================
+50 clips                    ffprobe / ffmpeg    pyav
+==========================  ==================  ==================
+probe, 1 at a time          2 756 ms  (2 813)   52 ms  (92)
+probe, 2 at a time          1 458 ms  (2 429)   44 ms  (86)
+thumbnail, 2 at a time      1 603 ms  (4 194)   202 ms (226)
+worst event-loop lag        52 ms     (203)     17 ms  (41)
+==========================  ==================  ==================
 
-Nearly all of ffprobe's ~55 ms per file is process start-up and library loading,
-which an in-process call does not pay.
+So about 55 ms against 1 ms per probe, and 30 ms against 4 ms per thumbnail.
+Nearly all of the subprocess cost is starting ``ffprobe``/``ffmpeg`` and loading
+their libraries, which an in-process call pays once. The loop lag of the
+subprocess backend comes from ``fork``/``exec``, which asyncio performs on the
+loop thread.
 """
 
 from __future__ import annotations

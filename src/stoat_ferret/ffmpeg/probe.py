@@ -15,7 +15,7 @@ import os
 from typing import Any
 
 from stoat_ferret.errors import DependencyUnavailableError, FFprobeError
-from stoat_ferret.ffmpeg._process import clean_stderr, run_process
+from stoat_ferret.ffmpeg._process import as_file_url, clean_stderr, run_process
 from stoat_ferret.ffmpeg.metadata import RawProbe, VideoMetadata, build_metadata, parse_rate
 
 __all__ = ["ffprobe_argv", "ffprobe_video", "metadata_from_ffprobe_json"]
@@ -23,8 +23,6 @@ __all__ = ["ffprobe_argv", "ffprobe_video", "metadata_from_ffprobe_json"]
 
 def ffprobe_argv(path: str, *, ffprobe_path: str = "ffprobe") -> list[str]:
     """The exact command line ``ffprobe_video`` runs, for logs and tests."""
-    # "file:" keeps a file literally named like a protocol ("http:x.mp4") or an
-    # option ("-x.mp4") from being read as anything but a local file.
     return [
         ffprobe_path,
         "-v",
@@ -33,12 +31,8 @@ def ffprobe_argv(path: str, *, ffprobe_path: str = "ffprobe") -> list[str]:
         "json",
         "-show_format",
         "-show_streams",
-        _as_file_url(path),
+        as_file_url(path),
     ]
-
-
-def _as_file_url(path: str) -> str:
-    return path if path.startswith("file:") else f"file:{path}"
 
 
 async def ffprobe_video(
@@ -78,7 +72,7 @@ async def ffprobe_video(
             "install FFmpeg or set STOAT_FFPROBE_PATH"
         ) from exc
     if output.returncode != 0:
-        reason = clean_stderr(output.stderr, _as_file_url(name), name)
+        reason = clean_stderr(output.stderr, as_file_url(name), name)
         raise FFprobeError(name, reason or f"ffprobe exited with status {output.returncode}")
     return metadata_from_ffprobe_json(name, output.stdout)
 

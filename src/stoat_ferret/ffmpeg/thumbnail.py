@@ -15,14 +15,16 @@ import math
 import os
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from stoat_ferret.errors import DependencyUnavailableError, ThumbnailError
-from stoat_ferret.ffmpeg._process import clean_stderr, run_process
+from stoat_ferret.ffmpeg._process import as_file_url, clean_stderr, run_process
 
 __all__ = [
     "THUMBNAIL_FRACTION",
     "THUMBNAIL_MAX_OFFSET_S",
     "THUMBNAIL_WIDTH_PX",
+    "SeekMode",
     "extract_thumbnail",
     "ffmpeg_thumbnail_argv",
     "scaled_size",
@@ -103,29 +105,43 @@ def write_atomic(dest: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
+SeekMode = Literal["input", "output", "none"]
+
+
 def ffmpeg_thumbnail_argv(
     path: str,
     *,
     at_s: float,
     ffmpeg_path: str = "ffmpeg",
     width: int = THUMBNAIL_WIDTH_PX,
+    seek: SeekMode = "input",
 ) -> list[str]:
     """The ffmpeg command that prints one JPEG frame to stdout.
 
-    ``-ss`` before ``-i`` seeks in the input (fast: jumps to the previous keyframe and
-    decodes forward, frame-accurate since FFmpeg 2.1). ``0:V:0`` is the first video
-    stream that is not cover art. ``at_s == 0`` omits the seek entirely.
+    ``0:V:0`` is the first video stream that is not cover art.
+
+    Args:
+        path: the video file.
+        at_s: thumbnail time in seconds from the start of the file.
+        ffmpeg_path: the ffmpeg executable.
+        width: output width; the height keeps the aspect ratio, rounded to even.
+        seek: ``"input"`` puts ``-ss`` before ``-i``: ffmpeg jumps to the keyframe
+            before ``at_s`` and decodes forward (fast, and frame-accurate since FFmpeg
+            2.1). ``"output"`` puts it after ``-i``: ffmpeg decodes from the start and
+            drops frames before ``at_s`` (slower, but works where the jump cannot).
+            ``"none"`` takes the first frame.
     """
-    seek = ["-ss", f"{at_s:.6f}"] if at_s > 0 else []
+    position = ["-ss", f"{at_s:.6f}"]
     return [
         ffmpeg_path,
         "-hide_banner",
         "-nostdin",
         "-v",
         "error",
-        *seek,
+        *(position if seek == "input" else []),
         "-i",
-        path if path.startswith("file:") else f"file:{path}",
+        as_file_url(path),
+        *(position if seek == "output" else []),
         "-map",
         "0:V:0",
         "-frames:v",
@@ -153,10 +169,11 @@ async def extract_thumbnail(
 ) -> None:
     """Write a JPEG thumbnail of ``path`` to ``dest`` with the ffmpeg binary.
 
-    The frame is the one at :func:`thumbnail_at_s` ``(duration_s)``. When seeking
-    there yields no frame (a clip shorter than its declared duration, or a container
-    whose duration is wrong) the first frame is used instead, so every decodable
-    video gets a thumbnail.
+    The frame is the first one at or after :func:`thumbnail_at_s` ``(duration_s)``,
+    counted from the container's start time. When a fast seek there yields no frame
+    the file is decoded from its start up to that time; when even that yields
+    nothing (a clip shorter than its declared duration) the first frame is used, so
+    every decodable video gets a thumbnail.
 
     Args:
         path: the video file.
@@ -164,7 +181,7 @@ async def extract_thumbnail(
         duration_s: the video's duration, as probed.
         ffmpeg_path: the ffmpeg executable.
         width: thumbnail width in pixels (height keeps the aspect ratio, even).
-        timeout_s: limit for the whole operation, including the fallback attempt.
+        timeout_s: limit for the whole operation, fall-back attempts included.
 
     Raises:
         ThumbnailError: ffmpeg failed (with its message), timed out, or produced no
@@ -173,12 +190,23 @@ async def extract_thumbnail(
         asyncio.CancelledError: the caller was cancelled; ffmpeg has been killed.
     """
     name = os.fspath(path)
+    at_s = thumbnail_at_s(duration_s)
+    # Cheapest first. The input seek gives nothing when it lands after the only
+    # keyframe (a short MPEG-TS clip has one keyframe, at its start) or when the
+    # file cannot seek; decoding from the start then still reaches the frame (at
+    # most 5 s of video). Nothing at all: the clip is shorter than its declared
+    # duration, so take the first frame.
+    attempts: list[tuple[float, SeekMode]] = [(at_s, "input"), (at_s, "output")] if at_s > 0 else []
+    attempts.append((0.0, "none"))
+    jpeg = b""
     try:
         async with asyncio.timeout(timeout_s):
-            at_s = thumbnail_at_s(duration_s)
-            jpeg = await _grab_frame(name, at_s=at_s, ffmpeg_path=ffmpeg_path, width=width)
-            if not jpeg and at_s > 0:
-                jpeg = await _grab_frame(name, at_s=0.0, ffmpeg_path=ffmpeg_path, width=width)
+            for attempt_s, seek in attempts:
+                jpeg = await _grab_frame(
+                    name, at_s=attempt_s, seek=seek, ffmpeg_path=ffmpeg_path, width=width
+                )
+                if jpeg:
+                    break
     except TimeoutError:
         raise ThumbnailError(name, f"ffmpeg timed out after {timeout_s:g} s") from None
     if not jpeg.startswith(_JPEG_START):
@@ -187,8 +215,10 @@ async def extract_thumbnail(
     await asyncio.to_thread(write_atomic, dest, jpeg)
 
 
-async def _grab_frame(name: str, *, at_s: float, ffmpeg_path: str, width: int) -> bytes:
-    argv = ffmpeg_thumbnail_argv(name, at_s=at_s, ffmpeg_path=ffmpeg_path, width=width)
+async def _grab_frame(
+    name: str, *, at_s: float, seek: SeekMode, ffmpeg_path: str, width: int
+) -> bytes:
+    argv = ffmpeg_thumbnail_argv(name, at_s=at_s, seek=seek, ffmpeg_path=ffmpeg_path, width=width)
     try:
         output = await run_process(argv)
     except (FileNotFoundError, PermissionError) as exc:
@@ -197,6 +227,6 @@ async def _grab_frame(name: str, *, at_s: float, ffmpeg_path: str, width: int) -
             "install FFmpeg or set STOAT_FFMPEG_PATH"
         ) from exc
     if output.returncode != 0:
-        reason = clean_stderr(output.stderr, f"file:{name}", name)
+        reason = clean_stderr(output.stderr, as_file_url(name), name)
         raise ThumbnailError(name, reason or f"ffmpeg exited with status {output.returncode}")
     return output.stdout

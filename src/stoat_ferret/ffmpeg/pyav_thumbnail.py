@@ -1,0 +1,162 @@
+"""PyAV thumbnails: the same frame and size as ``extract_thumbnail`` picks with ffmpeg.
+
+ffmpeg's ``-ss`` before ``-i`` seeks to the keyframe before the target (counted from
+the container's start time), shifts timestamps by the target rounded to stream ticks
+and drops frames that end up negative. This module reproduces that rule with PyAV,
+plus the same fall-backs: decode from the start when the seek overshoots or yields
+nothing, and the first frame when the clip ends before the target. The JPEG is made
+by Pillow at the size :func:`~stoat_ferret.ffmpeg.thumbnail.scaled_size` gives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import threading
+from collections.abc import Iterable
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from stoat_ferret.errors import ThumbnailError
+from stoat_ferret.ffmpeg._pyav import first_video, import_av, libav_errors, open_input, reason
+from stoat_ferret.ffmpeg.thumbnail import (
+    THUMBNAIL_WIDTH_PX,
+    scaled_size,
+    thumbnail_at_s,
+    write_atomic,
+)
+
+if TYPE_CHECKING:
+    from av.video.frame import VideoFrame
+
+__all__ = ["thumbnail_with_pyav"]
+
+_JPEG_QUALITY = 90
+"""Pillow's scale (1-95); close to ffmpeg's ``-q:v 3`` in size and look."""
+
+
+def _rescale_us(value_us: int, time_base: Fraction) -> int:
+    """``av_rescale_q(value_us, 1/1000000, time_base)``: nearest, ties away from zero.
+
+    This is how ffmpeg converts its ``-ss`` offset into stream ticks, so frames are
+    compared with the target exactly as ffmpeg compares them.
+    """
+    rounded = int(Fraction(abs(value_us), 1_000_000) / time_base + Fraction(1, 2))
+    return rounded if value_us >= 0 else -rounded
+
+
+def _ticks(frame: VideoFrame) -> int | None:
+    # The stubs say int, but both are None on streams without timestamps.
+    pts: int | None = frame.pts
+    if pts is not None:
+        return pts
+    dts: int | None = frame.dts
+    return dts
+
+
+def _after_seek(frames: Iterable[VideoFrame], target: int) -> VideoFrame | None:
+    """After a seek: the first frame at or after ``target``, or None when the seek
+    overshot (the first frame is already late: we may have skipped the right one)
+    or produced nothing (it landed after the only keyframe)."""
+    first = True
+    for frame in frames:
+        ticks = _ticks(frame)
+        if ticks is None or ticks >= target:
+            return None if first and ticks is not None and ticks > target else frame
+        first = False
+    return None
+
+
+def _from_start(frames: Iterable[VideoFrame], target: int | None) -> VideoFrame | None:
+    """Decoding from the start: the first frame at or after ``target``, or the very
+    first frame when the clip ends before it (or when there is no target)."""
+    first: VideoFrame | None = None
+    for frame in frames:
+        if first is None:
+            first = frame
+        ticks = _ticks(frame)
+        if target is None or ticks is None or ticks >= target:
+            return frame
+    return first
+
+
+def _render_jpeg(frame: VideoFrame, width: int) -> bytes:
+    out_width, out_height = scaled_size(frame.width, frame.height, width)
+    image = frame.to_image(  # type: ignore[no-untyped-call]
+        width=out_width, height=out_height, interpolation="BICUBIC"
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=_JPEG_QUALITY)
+    return buffer.getvalue()
+
+
+def _decode_thumbnail(av: Any, path: str, at_s: float, width: int, *, seek: bool) -> bytes | None:
+    """One pass over a freshly opened file, returning JPEG bytes or None when this
+    pass found no frame; see :func:`thumbnail_with_pyav`."""
+    container = open_input(av, path, ThumbnailError)
+    try:
+        stream = first_video(av, container)
+        if stream is None:
+            raise ThumbnailError(path, "no video stream")
+        if stream.codec_context is None or stream.time_base is None:
+            raise ThumbnailError(path, "PyAV has no decoder for the video stream")
+        # ffmpeg's -ss counts from the container's start time, not from zero.
+        target_us = (container.start_time or 0) + round(at_s * 1_000_000)
+        target = _rescale_us(target_us, stream.time_base) if at_s > 0 else None
+        with libav_errors(av) as logs:
+            try:
+                if seek and target is not None:
+                    # ffmpeg carries on from the start when a seek fails; so do we.
+                    with contextlib.suppress(av.error.FFmpegError):
+                        container.seek(target_us, backward=True)
+                    frame = _after_seek(container.decode(stream), target)
+                else:
+                    frame = _from_start(container.decode(stream), target)
+                # Rendered while the container is open and inside the log capture.
+                return None if frame is None else _render_jpeg(frame, width)
+            except Exception as exc:
+                raise ThumbnailError(path, reason(exc, logs)) from exc
+    finally:
+        container.close()
+
+
+def thumbnail_with_pyav(
+    path: str | os.PathLike[str],
+    dest: str | os.PathLike[str],
+    *,
+    duration_s: float,
+    width: int = THUMBNAIL_WIDTH_PX,
+    abandoned: threading.Event | None = None,
+) -> None:
+    """Write the thumbnail JPEG in this thread with PyAV and Pillow (blocking).
+
+    Same rules as :func:`~stoat_ferret.ffmpeg.thumbnail.extract_thumbnail`: the first
+    frame at or after :func:`thumbnail_at_s` (counted from the container's start, in
+    stream ticks rounded like ffmpeg's ``-ss``), found by a seek and, when the seek
+    overshoots or yields nothing, by decoding from the start; the first frame when
+    the clip ends before that time.
+
+    Args:
+        path: the video file.
+        dest: where the JPEG goes; replaced atomically.
+        duration_s: the video's duration, as probed.
+        width: thumbnail width in pixels.
+        abandoned: set by the caller when it stopped waiting (timeout, cancel); the
+            file is then not written, so a reported failure leaves no late file.
+
+    Raises:
+        ThumbnailError: the file cannot be decoded; names the file.
+        DependencyUnavailableError: PyAV is not installed.
+    """
+    name = os.fspath(path)
+    av = import_av()
+    at_s = thumbnail_at_s(duration_s)
+    jpeg = _decode_thumbnail(av, name, at_s, width, seek=True) if at_s > 0 else None
+    if jpeg is None:
+        jpeg = _decode_thumbnail(av, name, at_s, width, seek=False)
+    if jpeg is None:
+        raise ThumbnailError(name, "no video frame could be decoded")
+    if abandoned is not None and abandoned.is_set():
+        return
+    write_atomic(dest, jpeg)

@@ -1,0 +1,188 @@
+"""The parity suite: the PyAV backend must answer exactly like the ffprobe reference.
+
+Every clip in the corpus is probed and thumbnailed by both backends. Metadata must
+be identical (duration within 1 ms, every other field equal); thumbnails must be
+valid JPEGs of the same size showing the same frame; every bad file must fail in
+both with the same error type, naming the file, with a non-empty reason.
+``STOAT_PROBE_BACKEND=auto`` relies on this suite to pick PyAV.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import av
+import pytest
+from PIL import Image, ImageChops, ImageStat
+
+from stoat_ferret.errors import FFprobeError, ThumbnailError
+from stoat_ferret.ffmpeg import (
+    FFprobeBackend,
+    ProbeBackend,
+    PyAVBackend,
+    VideoMetadata,
+    thumbnail_at_s,
+)
+from tests.ffmpeg.conftest import CORPUS, release_fifo
+
+WINDOW_S = 0.2
+"""Frames this close to the thumbnail timestamp are candidates for "which frame"."""
+
+
+def mean_difference(a: Image.Image, b: Image.Image) -> float:
+    stat = ImageStat.Stat(ImageChops.difference(a.convert("RGB"), b.convert("RGB")))
+    return sum(stat.mean) / len(stat.mean)
+
+
+def shown_frame_s(path: Path, thumb: Image.Image, around_s: float) -> float:
+    """Time of the source frame the thumbnail shows, among frames near ``around_s``.
+
+    testsrc2 changes every frame, so the closest decoded frame is the one shown.
+    The two backends scale differently (swscale vs. Pillow's input), so comparing
+    the thumbnails with each other would need a loose threshold; comparing each
+    with the source frames does not.
+    """
+    distances: dict[float, float] = {}
+    with av.open(str(path)) as container:
+        # Thumbnail times count from the container's start (MPEG-TS starts at 1.4 s).
+        start_s = (container.start_time or 0) / 1_000_000
+        for frame in container.decode(video=0):
+            time_s = frame.time - start_s
+            if time_s > around_s + WINDOW_S:
+                break
+            if time_s >= around_s - WINDOW_S or not distances:
+                image = frame.to_image(width=thumb.width, height=thumb.height)
+                distances[round(time_s, 4)] = mean_difference(thumb, image)
+    return min(distances, key=lambda t: distances[t])
+
+
+@pytest.fixture(params=["ffprobe", "pyav"])
+def backend(
+    request: pytest.FixtureRequest, ffprobe_backend: FFprobeBackend, pyav_backend: PyAVBackend
+) -> ProbeBackend:
+    return ffprobe_backend if request.param == "ffprobe" else pyav_backend
+
+
+def without_duration(meta: VideoMetadata) -> VideoMetadata:
+    return dataclasses.replace(meta, duration_s=0.0)
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+async def test_same_metadata(
+    name: str,
+    corpus_files: dict[str, Path],
+    ffprobe_backend: FFprobeBackend,
+    pyav_backend: PyAVBackend,
+) -> None:
+    path = corpus_files[name]
+
+    reference = await ffprobe_backend.probe(path, timeout_s=30)
+    candidate = await pyav_backend.probe(path, timeout_s=30)
+
+    assert candidate.duration_s == pytest.approx(reference.duration_s, abs=0.001)
+    assert without_duration(candidate) == without_duration(reference)
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+async def test_same_thumbnail(
+    name: str,
+    corpus_files: dict[str, Path],
+    ffprobe_backend: FFprobeBackend,
+    pyav_backend: PyAVBackend,
+    tmp_path: Path,
+) -> None:
+    path = corpus_files[name]
+    duration_s = CORPUS[name].duration_s
+    by_ffmpeg = tmp_path / "ffmpeg.jpg"
+    by_pyav = tmp_path / "pyav.jpg"
+
+    await ffprobe_backend.thumbnail(path, by_ffmpeg, duration_s=duration_s, timeout_s=30)
+    await pyav_backend.thumbnail(path, by_pyav, duration_s=duration_s, timeout_s=30)
+
+    reference = Image.open(by_ffmpeg)
+    candidate = Image.open(by_pyav)
+    reference.load()
+    candidate.load()
+    assert candidate.format == reference.format == "JPEG"
+    assert candidate.size == reference.size
+    assert candidate.width == 320
+    at_s = thumbnail_at_s(duration_s)
+    shown_s = shown_frame_s(path, reference, at_s)
+    assert shown_frame_s(path, candidate, at_s) == shown_s
+    # ...and it is the frame at the thumbnail time, not merely the same wrong one.
+    assert abs(shown_s - at_s) <= 1 / CORPUS[name].frame_rate + 0.001
+
+
+@pytest.mark.parametrize("case", ["zero_byte", "random_bytes", "text", "audio_only", "truncated"])
+async def test_bad_files_fail_the_same_way(
+    case: str,
+    bad_files: dict[str, Path],
+    ffprobe_backend: FFprobeBackend,
+    pyav_backend: PyAVBackend,
+) -> None:
+    path = bad_files[case]
+    errors = []
+    for backend in (ffprobe_backend, pyav_backend):
+        with pytest.raises(FFprobeError) as caught:
+            await backend.probe(path, timeout_s=30)
+        errors.append(caught.value)
+
+    for error in errors:
+        assert error.path == str(path)
+        assert str(path) in str(error)
+        assert error.reason.strip()
+    # Same libav underneath, same words: the reasons match exactly.
+    assert errors[1].reason == errors[0].reason
+
+
+async def test_cover_art_only_file_is_rejected_by_both(
+    cover_art_file: Path, backend: ProbeBackend
+) -> None:
+    with pytest.raises(FFprobeError, match="no video stream"):
+        await backend.probe(cover_art_file, timeout_s=30)
+
+
+@pytest.mark.parametrize("case", ["zero_byte", "random_bytes", "text", "audio_only", "truncated"])
+async def test_bad_files_get_no_thumbnail(
+    case: str, bad_files: dict[str, Path], backend: ProbeBackend, tmp_path: Path
+) -> None:
+    path = bad_files[case]
+    dest = tmp_path / "t.jpg"
+
+    with pytest.raises(ThumbnailError) as caught:
+        await backend.thumbnail(path, dest, duration_s=1.0, timeout_s=30)
+
+    assert caught.value.path == str(path)
+    assert caught.value.reason.strip()
+    assert not dest.exists()
+
+
+async def test_missing_file_fails_the_same_way(
+    tmp_path: Path, ffprobe_backend: FFprobeBackend, pyav_backend: PyAVBackend
+) -> None:
+    missing = tmp_path / "gone.mp4"
+    reasons = []
+    for backend in (ffprobe_backend, pyav_backend):
+        with pytest.raises(FFprobeError) as caught:
+            await backend.probe(missing, timeout_s=30)
+        reasons.append(caught.value.reason)
+
+    assert reasons[0] == reasons[1] == "No such file or directory"
+
+
+async def test_a_stalled_file_times_out_in_both(fifo_video: Path, backend: ProbeBackend) -> None:
+    # Opening a FIFO blocks like a read from a dead network mount does.
+    with pytest.raises(FFprobeError, match=r"timed out after 0\.3 s") as caught:
+        await backend.probe(fifo_video, timeout_s=0.3)
+
+    assert caught.value.path == str(fifo_video)
+    release_fifo(fifo_video)
+
+
+async def test_both_backends_satisfy_the_protocol(
+    ffprobe_backend: FFprobeBackend, pyav_backend: PyAVBackend
+) -> None:
+    assert isinstance(ffprobe_backend, ProbeBackend)
+    assert isinstance(pyav_backend, ProbeBackend)
+    assert {ffprobe_backend.name, pyav_backend.name} == {"ffprobe", "pyav"}
