@@ -217,13 +217,6 @@ async def test_known_under_treats_like_wildcards_literally(repository: VideoRepo
     assert set(await repository.known_under("/m/100%", recursive=True)) == {"/m/100%/three.mp4"}
 
 
-# BUG in src/stoat_ferret/library/repository.py, `_under()`: SQLite's LIKE ignores
-# ASCII case, so on a case-sensitive file system `/Media/Clips` also "contains" the
-# files of `/media/clips`; a scan of one folder then marks the other's records as
-# missing. Fix: compare the prefix case-sensitively, e.g. a range on the indexed
-# column, `path >= prefix AND path < prefix[:-1] + chr(ord(os.sep) + 1)`.
-# strict=True: once `_under` is fixed this XPASSes and fails; then drop the marker.
-@pytest.mark.xfail(strict=True, reason="known_under matches paths case-insensitively (LIKE)")
 async def test_known_under_is_case_sensitive(repository: VideoRepository) -> None:
     await repository.upsert_many(
         [probed("/media/clips/lower.mp4"), probed("/Media/Clips/upper.mp4")]

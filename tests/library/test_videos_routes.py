@@ -306,14 +306,6 @@ async def test_overlapping_scan_is_a_conflict(
     assert done.json()["status"] in {"cancelled", "complete"}, done.json()
 
 
-# BUG in src/stoat_ferret/library/repository.py, `_under()` (used by `known_under`):
-# SQLite's LIKE ignores ASCII case, so scanning `.../videos` treats the records of
-# `.../Videos` as "under" it and marks them missing although their files exist.
-# See test_repository.py::test_known_under_is_case_sensitive for the proposed fix.
-# strict=True: once fixed this XPASSes and fails; then drop the marker.
-@pytest.mark.xfail(
-    strict=True, reason="a scan marks files of a same-name-other-case folder missing"
-)
 async def test_scan_leaves_folders_differing_only_in_case_alone(
     library_client: httpx.AsyncClient, clip_templates: dict[str, Path], tmp_path: Path
 ) -> None:

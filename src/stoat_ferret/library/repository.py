@@ -14,7 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from stoat_ferret.db.base import utcnow
 from stoat_ferret.library.models import FileStamp, KnownVideo, ProbedVideo, VideoRow
 
-SortField = Literal["filename", "created_at", "updated_at", "duration_seconds", "file_size", "width"]
+SortField = Literal[
+    "filename", "created_at", "updated_at", "duration_seconds", "file_size", "width"
+]
 SortOrder = Literal["asc", "desc"]
 
 #: Trigram FTS needs three characters; shorter terms fall back to LIKE.
@@ -22,10 +24,15 @@ MIN_FTS_TERM = 3
 
 
 def _under(root: str, recursive: bool) -> ColumnElement[bool]:
-    """Records whose file lies in ``root`` (and below it when recursive)."""
+    """Records whose file lies in ``root`` (and below it when recursive).
+
+    A range on the path (not LIKE, which ignores ASCII case in SQLite) so that
+    ``/x/Videos`` and ``/x/videos`` stay different folders, and the unique index on
+    ``path`` serves the query.
+    """
     prefix = root.rstrip(os.sep) + os.sep
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    inside = VideoRow.path.like(escaped + "%", escape="\\")
+    after_prefix = prefix[:-1] + chr(ord(os.sep) + 1)  # "/a/b/" -> "/a/b0"
+    inside = and_(VideoRow.path >= prefix, VideoRow.path < after_prefix)
     if recursive:
         return inside
     return and_(inside, func.instr(func.substr(VideoRow.path, len(prefix) + 1), os.sep) == 0)
@@ -63,7 +70,9 @@ class VideoRepository:
         limit: int = 20,
         offset: int = 0,
     ) -> tuple[list[VideoRow], int]:
-        return await self._page(select(VideoRow), sort=sort, order=order, limit=limit, offset=offset)
+        return await self._page(
+            select(VideoRow), sort=sort, order=order, limit=limit, offset=offset
+        )
 
     async def search(
         self,
@@ -105,14 +114,16 @@ class VideoRepository:
         offset: int,
     ) -> tuple[list[VideoRow], int]:
         column = getattr(VideoRow, sort)
-        ordering = (column.asc(), VideoRow.pk.asc()) if order == "asc" else (
-            column.desc(), VideoRow.pk.desc()
+        ordering = (
+            (column.asc(), VideoRow.pk.asc())
+            if order == "asc"
+            else (column.desc(), VideoRow.pk.desc())
         )
         total_query = select(func.count()).select_from(statement.subquery())
         async with self._sessions() as session:
             total = int(await session.scalar(total_query) or 0)
             rows = await session.scalars(statement.order_by(*ordering).limit(limit).offset(offset))
-            return [row for row in rows.all()], total
+            return list(rows.all()), total
 
     async def known_under(self, root: str, *, recursive: bool) -> dict[str, KnownVideo]:
         """Stamps of every stored file in ``root``: one query, so rescans compare in memory."""

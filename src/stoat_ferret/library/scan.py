@@ -135,9 +135,7 @@ class _BatchWriter:
             self._ctx.emit(event, VideoOut.from_row(row).model_dump(mode="json"))
 
 
-async def _probe_one(
-    found: FoundFile, known: KnownVideo | None, config: ScanConfig
-) -> ProbedVideo:
+async def _probe_one(found: FoundFile, known: KnownVideo | None, config: ScanConfig) -> ProbedVideo:
     video_id = known.id if known is not None else uuid.uuid4().hex
     metadata = await config.backend.probe(found.path, timeout_s=config.probe_timeout_s)
     thumbnail = config.thumbnails_dir / f"{video_id}.jpg"
@@ -209,9 +207,7 @@ async def scan_directory(
 
     present = {found.path for found in files}
     unreadable = tuple(e.path.rstrip("/") + "/" for e in walk_errors)
-    gone = [
-        path for path in known if path not in present and not path.startswith(unreadable)
-    ]
+    gone = [path for path in known if path not in present and not path.startswith(unreadable)]
     tally.missing = len(gone)
     await repository.set_missing([path for path in gone if not known[path].missing])
     await ctx.set_progress(1.0, tally.progress()[1])

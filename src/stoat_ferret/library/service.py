@@ -54,9 +54,7 @@ class LibraryService:
                             f"overlaps {folder!r}; wait for it or cancel it",
                             job_id=job.job_id,
                         )
-            return await self._queue.submit(
-                SCAN_JOB_TYPE, {"path": folder, "recursive": recursive}
-            )
+            return await self._queue.submit(SCAN_JOB_TYPE, {"path": folder, "recursive": recursive})
 
     def _remove_video_file(self, path: str) -> None:
         real = os.path.realpath(path)

@@ -13,6 +13,7 @@ from fastapi.responses import FileResponse
 
 from stoat_ferret.api.deps import ServicesDep
 from stoat_ferret.api.schemas import JobSubmitted, error_responses
+from stoat_ferret.errors import InvalidInputError
 from stoat_ferret.library.repository import SortField, SortOrder
 from stoat_ferret.library.schemas import ScanRequest, VideoOut, VideoPage
 from stoat_ferret.library.service import LibraryService
@@ -57,7 +58,7 @@ async def list_videos(
     )
 
 
-@router.get("/search", response_model=VideoPage, responses=error_responses(422))
+@router.get("/search", response_model=VideoPage, responses=error_responses(400, 422))
 async def search_videos(
     library: LibraryDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
@@ -67,6 +68,8 @@ async def search_videos(
     order: SortOrder = "asc",
 ) -> VideoPage:
     """Substring match over filename and path; every word must match."""
+    if not q.split():
+        raise InvalidInputError("q must contain at least one word")
     rows, total = await library.repository.search(
         q, sort=sort, order=order, limit=limit, offset=offset
     )
