@@ -9,6 +9,13 @@ import pytest
 
 from stoat_ferret.db import Database
 from stoat_ferret.settings import Settings
+from tests.support.corpus import make_templates
+
+
+@pytest.fixture(scope="session")
+def clip_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A handful of distinct real clips; corpora are copies of these (fast to build)."""
+    return make_templates(tmp_path_factory.mktemp("templates"))
 
 
 @pytest.fixture

@@ -13,32 +13,10 @@ from fastapi import FastAPI
 from stoat_ferret.api import create_app
 from stoat_ferret.db import Database
 from stoat_ferret.settings import Settings
-from tests.support.media import make_bad_files, make_clip
+from tests.support.corpus import copy_corpus
+from tests.support.media import make_bad_files
 
-
-@pytest.fixture(scope="session")
-def clip_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """A handful of distinct real clips; corpora are copies of these (fast to build)."""
-    folder = tmp_path_factory.mktemp("templates")
-    return {
-        "mp4": make_clip(folder / "a.mp4", duration_s=1.0),
-        "webm": make_clip(folder / "b.webm", duration_s=1.0, size=(160, 120)),
-        "mkv": make_clip(folder / "c.mkv", duration_s=2.0, rate="25"),
-        "mov": make_clip(folder / "d.mov", duration_s=1.0, rate="30000/1001", acodec=None),
-    }
-
-
-def copy_corpus(templates: dict[str, Path], folder: Path, count: int) -> list[Path]:
-    """``count`` real video files (copies of the templates) spread over subfolders."""
-    kinds = sorted(templates)
-    paths = []
-    for n in range(count):
-        kind = kinds[n % len(kinds)]
-        dest = folder / f"part{n % 3}" / f"clip_{n:04d}.{kind}"
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(templates[kind], dest)
-        paths.append(dest)
-    return paths
+__all__ = ["copy_corpus", "scan_and_wait"]
 
 
 @pytest.fixture

@@ -84,6 +84,20 @@ def serve(
     )
 
 
+@app.command()
+def scan(
+    path: Annotated[str, typer.Argument(help="Absolute path of the folder to scan.")],
+    recursive: Annotated[
+        bool, typer.Option("--recursive/--no-recursive", help="Also scan subfolders.")
+    ] = True,
+    data_dir: Annotated[Path | None, typer.Option(help="[env STOAT_DATA_DIR]")] = None,
+) -> None:
+    """Scan a folder into the library, with a progress bar (Ctrl-C cancels, keeps results)."""
+    from stoat_ferret.cli.scan import scan_command
+
+    scan_command(settings_or_exit(data_dir=data_dir), path, recursive)
+
+
 @db_app.command("upgrade")
 def db_upgrade(
     data_dir: Annotated[Path | None, typer.Option(help="[env STOAT_DATA_DIR]")] = None,
@@ -113,3 +127,7 @@ def openapi() -> None:
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -160,7 +160,8 @@ class EventHub:
         async with self._write_lock:
             batch, self._unwritten = self._unwritten, []
             if batch:
-                await self._repository.add_many(batch)
+                # Shielded: stopping the writer must not cut a transaction in half.
+                await asyncio.shield(self._repository.add_many(batch))
 
     # -- internals ----------------------------------------------------------------
 

@@ -140,7 +140,7 @@ class QueueEngine:
             seq=await self._next_seq(),
             created_at=utcnow(),
         )
-        await self._store.insert(record)
+        await asyncio.shield(self._store.insert(record))  # see _persist
         self._active[record.job_id] = _ActiveJob(record=record)
         self._emit("job.created", record.snapshot().to_dict())
         self._ready.put_nowait(record.job_id)
@@ -413,7 +413,9 @@ class QueueEngine:
         # so a slow earlier write can never overwrite a newer state.
         async with active.write_lock:
             active.last_flush = time.monotonic()
-            await self._store.update(active.record.copy())
+            # Shielded: a cancelled caller (a client that hung up, a stopping worker)
+            # must not cut a database transaction in half.
+            await asyncio.shield(self._store.update(active.record.copy()))
 
     def _emit(self, event_type: str, payload: dict[str, Any]) -> None:
         for listener in self._listeners:

@@ -110,15 +110,24 @@ class _BatchWriter:
         if len(self._pending) >= self._config.batch_size:
             self._wake.set()
 
-    async def run(self) -> None:
-        while True:
+    async def run(self, stop: asyncio.Event) -> None:
+        """Flush every ``batch_interval_s`` (or when a batch fills) until ``stop`` is set."""
+        while not stop.is_set():
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self._config.batch_interval_s):
                     await self._wake.wait()
             self._wake.clear()
             await self.flush()
 
+    def wake(self) -> None:
+        self._wake.set()
+
     async def flush(self) -> None:
+        # Shielded: cancelling the scan must never interrupt a database transaction
+        # half-way (that would leave the connection holding SQLite's write lock).
+        await asyncio.shield(self._flush())
+
+    async def _flush(self) -> None:
         async with self._lock:
             batch, self._pending = self._pending, []
             if not batch:
@@ -190,13 +199,16 @@ async def scan_directory(
     await ctx.set_progress(*tally.progress())
 
     writer = _BatchWriter(repository, ctx, tally, config)
-    writer_task = asyncio.create_task(writer.run())
+    writer_stop = asyncio.Event()
+    writer_task = asyncio.create_task(writer.run(writer_stop))
     ticker = asyncio.create_task(_report_progress(ctx, tally, config.progress_interval_s))
     try:
         cancelled = await _probe_all(ctx, work, tally, writer, config)
     finally:
         ticker.cancel()
-        writer_task.cancel()
+        # The writer is stopped, never cancelled, so no transaction is cut in half.
+        writer_stop.set()
+        writer.wake()
         await asyncio.gather(ticker, writer_task, return_exceptions=True)
         # Whatever was probed is stored, also on cancel or failure.
         await writer.flush()

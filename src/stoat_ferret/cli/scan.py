@@ -1,0 +1,144 @@
+"""``stoat-ferret scan PATH``: a library scan in the terminal, no server needed.
+
+The scan runs in this process on an in-memory queue, writing to the same database
+as the server. It is deliberately not put on the durable queue: a server sharing
+the database would otherwise "recover" this process's running job as its own.
+Ctrl-C cancels the scan cleanly: everything already probed stays in the library.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from stoat_ferret.cli import exit_codes
+from stoat_ferret.db import Database
+from stoat_ferret.errors import StoatError
+from stoat_ferret.ffmpeg import make_probe_backend
+from stoat_ferret.jobs import InMemoryJobQueue, JobResult, JobStatus
+from stoat_ferret.library.repository import VideoRepository
+from stoat_ferret.library.scan import SCAN_JOB_TYPE, ScanConfig, make_scan_handler
+from stoat_ferret.library.service import LibraryService
+from stoat_ferret.settings import Settings
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _progress_bar() -> Progress:
+    return Progress(
+        TextColumn("[bold]scanning[/bold]"),
+        BarColumn(),
+        TaskProgressColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:>8} files/s"),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[current]}", style="dim"),
+        console=console,
+        transient=False,
+    )
+
+
+def _summary(result: JobResult) -> Table:
+    counts = result.result if isinstance(result.result, dict) else {}
+    table = Table(title=f"scan {result.status.value}", show_header=True)
+    for name in ("scanned", "new", "updated", "skipped", "missing"):
+        table.add_column(name, justify="right")
+    table.add_column("errors", justify="right")
+    table.add_row(*(str(counts.get(n, 0)) for n in ("scanned", "new", "updated", "skipped",
+                                                   "missing")), str(len(counts.get("errors", []))))  # fmt: skip
+    return table
+
+
+def _print_errors(result: JobResult, limit: int = 20) -> None:
+    errors = (result.result or {}).get("errors", []) if isinstance(result.result, dict) else []
+    for entry in errors[:limit]:
+        console.print(f"  [red]error[/red] {entry['path']}: {entry['error']}", highlight=False)
+    if len(errors) > limit:
+        console.print(f"  ... and {len(errors) - limit} more")
+
+
+async def _cancel(queue: InMemoryJobQueue, job_id: str) -> None:
+    with contextlib.suppress(StoatError):  # a second Ctrl-C after the end is harmless
+        await queue.cancel(job_id)
+    console.print("cancelling: stopping in-flight probes, keeping what is stored")
+
+
+async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
+    """Run one scan with a progress bar; returns the process exit code."""
+    database = Database(settings.database_path)
+    await database.migrate()
+    queue = InMemoryJobQueue(workers=1, timeout_s=settings.job_timeout)
+    repository = VideoRepository(database.sessions)
+    config = ScanConfig(
+        backend=make_probe_backend(settings),
+        thumbnails_dir=settings.thumbnails_dir,
+        concurrency=settings.scan_concurrency,
+        probe_timeout_s=settings.ffprobe_timeout,
+    )
+    queue.register_handler(SCAN_JOB_TYPE, make_scan_handler(repository, config))
+    library = LibraryService(
+        repository, queue, allowed_roots=settings.allowed_scan_roots, emit=lambda *_: None
+    )
+    loop = asyncio.get_running_loop()
+    try:
+        # Submitted before the queue starts: validation errors surface before any output.
+        job_id = await library.start_scan(path, recursive=recursive)
+        with _progress_bar() as bar:
+            task = bar.add_task("scan", total=None, rate="-", current="")
+
+            def on_event(kind: str, payload: dict[str, Any]) -> None:
+                detail = payload.get("progress_detail") or {}
+                if kind == "job.progress" and detail.get("total") is not None:
+                    bar.update(
+                        task,
+                        total=detail["total"],
+                        completed=detail["processed"],
+                        rate=f"{detail.get('files_per_s') or 0:.1f}",
+                        current=Path(detail.get("current") or "").name[-40:],
+                    )
+
+            queue.add_event_listener(on_event)
+            # Ctrl-C asks the job to stop; the scan keeps what it stored and ends cancelled.
+            loop.add_signal_handler(signal.SIGINT, lambda: loop.create_task(_cancel(queue, job_id)))
+            await queue.start()
+            try:
+                result = await queue.wait(job_id, timeout=settings.job_timeout + 60)
+            finally:
+                loop.remove_signal_handler(signal.SIGINT)
+    finally:
+        await queue.stop()
+        await database.dispose()
+    console.print(_summary(result))
+    _print_errors(result)
+    if result.status is JobStatus.CANCELLED:
+        console.print("cancelled: partial results kept")
+        return exit_codes.INTERRUPTED
+    if result.status is not JobStatus.COMPLETE:
+        err_console.print(f"scan {result.status.value}: {result.error}", style="red")
+        return exit_codes.FAILURE
+    return exit_codes.OK
+
+
+def scan_command(settings: Settings, path: str, recursive: bool) -> None:
+    try:
+        code = asyncio.run(run_scan(settings, path, recursive=recursive))
+    except StoatError as exc:
+        err_console.print(f"{exc.code}: {exc.message}", style="red", highlight=False)
+        raise typer.Exit(exit_codes.for_error(exc)) from exc
+    raise typer.Exit(code)

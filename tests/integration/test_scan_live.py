@@ -1,0 +1,156 @@
+"""Scans through the real app on a real uvicorn socket: cancel latency and responsiveness.
+
+The responsiveness test is the runtime half of the blocking-call gate (SPEC §11): a
+blocking call put back into the scan path (a ``subprocess.run``, a synchronous walk)
+stalls the event loop, which the lag monitor and the health poller both see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import threading
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from stoat_ferret.api import create_app
+from stoat_ferret.db import Database
+from stoat_ferret.settings import Settings
+from tests.support.corpus import copy_corpus
+from tests.support.live_server import serve
+
+STALL_LIMIT_S = 0.1
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, clip_templates: dict[str, Path]) -> Path:
+    root = tmp_path / "corpus"
+    copy_corpus(clip_templates, root, 320)
+    return root
+
+
+async def live_app(settings: Settings, database: Database) -> AsyncIterator[str]:
+    app = create_app(settings, database=database, configure_logs=False)
+    async with serve(app, lifespan="on") as url:
+        yield url
+
+
+def ffprobe_children() -> list[int]:
+    """ffprobe processes whose parent is this test process (the in-process server)."""
+    me = str(__import__("os").getpid())
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == me and fields.get("Name", "").strip() == "ffprobe":
+            found.append(int(status.parent.name))
+    return found
+
+
+async def test_cancel_mid_scan_over_http(
+    settings: Settings, database: Database, corpus: Path
+) -> None:
+    slow = settings.model_copy(update={"probe_backend": "ffprobe", "scan_concurrency": 2})
+    async for url in live_app(slow, database):
+        async with httpx.AsyncClient(base_url=url, timeout=300) as client:
+            response = await client.post("/api/v1/videos/scan", json={"path": str(corpus)})
+            assert response.status_code == 202
+            job_id = response.json()["job_id"]
+            async with asyncio.timeout(60):
+                while True:
+                    job = (await client.get(f"/api/v1/jobs/{job_id}")).json()
+                    if (job["progress_detail"] or {}).get("processed", 0) >= 20:
+                        break
+                    await asyncio.sleep(0.02)
+            asked = time.monotonic()
+            cancel = await client.post(f"/api/v1/jobs/{job_id}/cancel")
+            assert cancel.status_code == 202
+            final = (await client.get(f"/api/v1/jobs/{job_id}/wait", params={"timeout": 5})).json()
+            latency = time.monotonic() - asked
+            print(f"\ncancel -> {final['status']} in {latency * 1000:.0f} ms")
+            assert final["status"] == "cancelled"
+            assert latency < 1.0
+            partial = final["result"]
+            assert 20 <= partial["scanned"] < 320
+            assert partial["new"] > 0
+            assert ffprobe_children() == []
+            listed = (await client.get("/api/v1/videos", params={"limit": 1})).json()
+            assert listed["total"] == partial["new"]
+
+            again = await client.post("/api/v1/videos/scan", json={"path": str(corpus)})
+            rest = (
+                await client.get(
+                    f"/api/v1/jobs/{again.json()['job_id']}/wait", params={"timeout": 120}
+                )
+            ).json()
+            assert rest["status"] == "complete"
+            assert rest["result"]["skipped"] == partial["new"]
+            assert rest["result"]["new"] == 320 - partial["new"]
+
+
+class HealthPoller(threading.Thread):
+    """Polls /health/live every 20 ms from another thread, as an outside client would."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(daemon=True)
+        self.url = url
+        self.latencies: list[float] = []
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        with httpx.Client(base_url=self.url, timeout=5) as client:
+            while not self.stop.is_set():
+                started = time.perf_counter()
+                assert client.get("/health/live").status_code == 200
+                self.latencies.append(time.perf_counter() - started)
+                self.stop.wait(0.02)
+
+
+async def monitor_lag(stop: asyncio.Event, lags: list[float]) -> None:
+    loop = asyncio.get_running_loop()
+    while not stop.is_set():
+        started = loop.time()
+        await asyncio.sleep(0.01)
+        lags.append(loop.time() - started - 0.01)
+
+
+@pytest.mark.parametrize("backend", ["pyav", "ffprobe"])
+async def test_event_loop_stays_responsive_during_a_scan(
+    settings: Settings, database: Database, corpus: Path, backend: str
+) -> None:
+    chosen = settings.model_copy(update={"probe_backend": backend, "scan_concurrency": 2})
+    async for url in live_app(chosen, database):
+        lags: list[float] = []
+        stop = asyncio.Event()
+        monitor = asyncio.create_task(monitor_lag(stop, lags))
+        poller = HealthPoller(url)
+        poller.start()
+        async with httpx.AsyncClient(base_url=url, timeout=300) as client:
+            job_id = (await client.post("/api/v1/videos/scan", json={"path": str(corpus)})).json()[
+                "job_id"
+            ]
+            job: dict[str, Any] = (
+                await client.get(f"/api/v1/jobs/{job_id}/wait", params={"timeout": 240})
+            ).json()
+        stop.set()
+        poller.stop.set()
+        await monitor
+        await asyncio.to_thread(poller.join)
+    assert job["status"] == "complete" and job["result"]["new"] == 320
+    cuts = statistics.quantiles(poller.latencies, n=100)
+    print(
+        f"\n[{backend}] /health/live during scan: n={len(poller.latencies)} "
+        f"p50={cuts[49] * 1000:.1f} ms p99={cuts[98] * 1000:.1f} ms "
+        f"max={max(poller.latencies) * 1000:.1f} ms; loop lag max={max(lags) * 1000:.1f} ms"
+    )
+    assert len(poller.latencies) > 10
+    assert max(lags) < STALL_LIMIT_S, f"event loop stalled {max(lags) * 1000:.0f} ms"
