@@ -209,16 +209,20 @@ class QueueEngine:
             record.cancel_requested = True
             await self._finish(active, JobStatus.CANCELLED)
             return record.snapshot()
-        if not record.cancel_requested:
-            record.cancel_requested = True
-            active.cancel_event.set()
-            await self._persist(active)
-            self._emit("job.cancel_requested", record.snapshot().to_dict())
-            # A handler that ignores the request is interrupted after the grace period.
-            active.grace_handle = asyncio.get_running_loop().call_later(
-                self.cancel_grace_s, self._interrupt, active
-            )
-        return record.snapshot()
+        if record.cancel_requested:
+            return record.snapshot()
+        record.cancel_requested = True
+        active.cancel_event.set()
+        # The answer is the state the request produced; a cooperative handler may
+        # already have stopped by the time the write below completes.
+        accepted = record.snapshot()
+        self._emit("job.cancel_requested", accepted.to_dict())
+        # A handler that ignores the request is interrupted after the grace period.
+        active.grace_handle = asyncio.get_running_loop().call_later(
+            self.cancel_grace_s, self._interrupt, active
+        )
+        await self._persist(active)
+        return accepted
 
     # -- internals ----------------------------------------------------------------
 
