@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from stoat_ferret.jobs import JobResult, JobStatus
 
@@ -39,22 +39,11 @@ class JobStatusResponse(BaseModel):
         examples=[{"path": "/srv/videos", "recursive": True}],
     )
 
+    model_config = ConfigDict(from_attributes=True)
+
     @classmethod
     def from_result(cls, result: JobResult) -> JobStatusResponse:
-        return cls(
-            job_id=result.job_id,
-            job_type=result.job_type,
-            status=result.status,
-            progress=result.progress,
-            progress_detail=result.progress_detail,
-            result=result.result,
-            error=result.error,
-            cancel_requested=result.cancel_requested,
-            created_at=result.created_at,
-            started_at=result.started_at,
-            finished_at=result.finished_at,
-            payload=result.payload,
-        )
+        return cls.model_validate(result)
 
 
 class JobList(BaseModel):
