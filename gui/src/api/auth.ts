@@ -55,3 +55,12 @@ export const authStore = {
     if (!snapshot.rejected) emit({ ...snapshot, rejected: true });
   },
 };
+
+/**
+ * `url` with the token as `?token=`, for requests the page cannot add a header
+ * to (`<img src>`); unchanged when there is no token.
+ */
+export function withToken(url: string, token: string | null): string {
+  if (!token) return url;
+  return `${url}${url.includes("?") ? "&" : "?"}token=${encodeURIComponent(token)}`;
+}

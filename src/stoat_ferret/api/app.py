@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import structlog
 from fastapi import APIRouter, Depends, FastAPI
@@ -17,6 +18,7 @@ from fastapi.responses import RedirectResponse
 from stoat_ferret import __version__
 from stoat_ferret.api.deps import Services, require_token
 from stoat_ferret.api.errors import install_error_handlers
+from stoat_ferret.api.gui import default_gui_dir, mount_gui
 from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
 from stoat_ferret.api.routers import health, jobs, metrics, videos, ws
 from stoat_ferret.db import Database
@@ -53,6 +55,7 @@ def create_app(
     heartbeat_interval_s: float = 15.0,
     domain_setups: tuple[DomainSetup, ...] | None = None,
     configure_logs: bool = True,
+    gui_dir: Path | None = None,
 ) -> FastAPI:
     settings = settings if settings is not None else Settings()
     if configure_logs:
@@ -126,6 +129,8 @@ def create_app(
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:
         return RedirectResponse("/gui/")
+
+    mount_gui(app, gui_dir if gui_dir is not None else default_gui_dir())
 
     return app
 

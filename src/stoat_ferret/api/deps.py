@@ -64,11 +64,17 @@ def token_matches(settings: Settings, presented: str | None) -> bool:
 
 
 def require_token(
+    request: Request,
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
-    """When ``STOAT_API_TOKEN`` is set, every /api call needs ``Authorization: Bearer``."""
-    if not token_matches(settings, credentials.credentials if credentials else None):
+    """When ``STOAT_API_TOKEN`` is set, every /api call needs ``Authorization: Bearer``.
+
+    ``?token=`` is accepted too, for what a browser fetches without letting a page set
+    headers (``<img>`` thumbnails); a header, when present, wins.
+    """
+    presented = credentials.credentials if credentials else request.query_params.get("token")
+    if not token_matches(settings, presented):
         raise HTTPException(
             status_code=401,
             detail=error_body("UNAUTHORIZED", "missing or wrong bearer token")["detail"],

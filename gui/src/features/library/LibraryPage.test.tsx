@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
+import { authStore } from "../../api/auth";
 import type { Video } from "../../api/types";
 import { makeVideo } from "../../test/fixtures";
 import { renderApp } from "../../test/render";
@@ -43,6 +44,20 @@ describe("LibraryPage", () => {
     const img = card.querySelector("img");
     expect(img).toHaveAttribute("loading", "lazy");
     expect(img).toHaveAttribute("src", expect.stringMatching(/\/thumbnail$/) as string);
+  });
+
+  it("adds ?token= to thumbnail URLs only when a token is set (img cannot send headers)", async () => {
+    libraryApi([makeVideo({ thumbnail_url: "/api/v1/videos/v1/thumbnail" })]);
+    authStore.setToken("s3cret/+");
+    try {
+      renderApp("/");
+      const img = (await screen.findByTestId("video-card")).querySelector("img");
+      expect(img).toHaveAttribute("src", "/api/v1/videos/v1/thumbnail?token=s3cret%2F%2B");
+      authStore.setToken(null);
+      await waitFor(() => expect(img).toHaveAttribute("src", "/api/v1/videos/v1/thumbnail"));
+    } finally {
+      authStore.setToken(null);
+    }
   });
 
   it("asks for 48 videos a page and pages through them", async () => {

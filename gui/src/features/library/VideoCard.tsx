@@ -1,24 +1,29 @@
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+import { authStore, withToken } from "../../api/auth";
 import type { Video } from "../../api/types";
 import { formatBytes, formatDuration, formatResolution } from "../../lib/format";
 import styles from "./LibraryPage.module.css";
 
 export function VideoCard({ video }: { video: Video }) {
-  const [thumbFailed, setThumbFailed] = useState(false);
-  const showThumb = Boolean(video.thumbnail_url) && !thumbFailed;
+  const { token } = useSyncExternalStore(authStore.subscribe, authStore.getSnapshot, authStore.getSnapshot);
+  // <img> cannot send the Authorization header, so the token rides in the URL.
+  const thumbUrl = video.thumbnail_url ? withToken(video.thumbnail_url, token) : null;
+  // Remember which URL failed: a new token gives a new URL worth trying again.
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const showThumb = thumbUrl !== null && thumbUrl !== failedUrl;
 
   return (
     <li className={styles.card} data-testid="video-card" data-video-id={video.id}>
       <div className={styles.thumb}>
         {showThumb ? (
           <img
-            src={video.thumbnail_url ?? undefined}
+            src={thumbUrl ?? undefined}
             alt=""
             loading="lazy"
             decoding="async"
             width={320}
             height={180}
-            onError={() => setThumbFailed(true)}
+            onError={() => setFailedUrl(thumbUrl)}
           />
         ) : (
           <span className={styles.noThumb}>No thumbnail</span>
