@@ -32,16 +32,19 @@ def test_scan_then_rescan(tmp_path: Path, clip_templates: dict[str, Path]) -> No
     root = tmp_path / "videos"
     copy_corpus(clip_templates, root, 5)
     (root / "broken.avi").write_text("not a video")
+    (root / "cut.mp4").write_bytes(clip_templates["mp4"].read_bytes()[:2048])
     data = tmp_path / "data"
     first = run_cli("scan", str(root), "--data-dir", str(data))
     assert first.returncode == 0, first.stderr
     assert "scan complete" in first.stdout
     assert "broken.avi" in first.stdout  # the error list names the bad file
+    # ffmpeg's own message, printed verbatim (its "[mov,mp4,...]" is not markup).
+    assert "[mov,mp4,m4a,3gp,3g2,mj2] moov atom not found" in first.stdout
     assert stored_videos(data) == 5
     second = run_cli("scan", str(root), "--data-dir", str(data))
     assert second.returncode == 0
     row = next(line for line in second.stdout.splitlines() if line.count("│") >= 6)
-    assert [cell.strip() for cell in row.split("│")[1:-1]] == ["6", "0", "0", "5", "0", "1"]
+    assert [cell.strip() for cell in row.split("│")[1:-1]] == ["7", "0", "0", "5", "0", "2"]
 
 
 def test_flat_scan_only_top_level(tmp_path: Path, clip_templates: dict[str, Path]) -> None:

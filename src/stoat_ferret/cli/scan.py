@@ -68,7 +68,9 @@ def _summary(result: JobResult) -> Table:
 def _print_errors(result: JobResult, limit: int = 20) -> None:
     errors = (result.result or {}).get("errors", []) if isinstance(result.result, dict) else []
     for entry in errors[:limit]:
-        console.print(f"  [red]error[/red] {entry['path']}: {entry['error']}", highlight=False)
+        # markup=False: ffmpeg messages start with "[mov,mp4,...]", which is not rich markup.
+        console.print("  error", style="red", end=" ")
+        console.print(f"{entry['path']}: {entry['error']}", markup=False, highlight=False)
     if len(errors) > limit:
         console.print(f"  ... and {len(errors) - limit} more")
 

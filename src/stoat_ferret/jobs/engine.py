@@ -301,6 +301,8 @@ class QueueEngine:
         except asyncio.CancelledError:
             # The queue is stopping: interrupt the handler and put the job back.
             await self._interrupt_and_wait(active)
+            if active.task.done() and not active.task.cancelled():
+                active.task.exception()  # retrieved: how it ended no longer matters
             await self._requeue(active)
             raise
         finally:
