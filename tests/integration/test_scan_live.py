@@ -123,6 +123,7 @@ async def monitor_lag(stop: asyncio.Event, lags: list[float]) -> None:
         lags.append(loop.time() - started - 0.01)
 
 
+@pytest.mark.responsiveness
 @pytest.mark.parametrize("backend", ["pyav", "ffprobe"])
 async def test_event_loop_stays_responsive_during_a_scan(
     settings: Settings, database: Database, corpus: Path, backend: str
