@@ -54,14 +54,16 @@ def _progress_bar() -> Progress:
     )
 
 
+SUMMARY_COUNTS = ("scanned", "new", "updated", "skipped", "missing")
+
+
 def _summary(result: JobResult) -> Table:
     counts = result.result if isinstance(result.result, dict) else {}
     table = Table(title=f"scan {result.status.value}", show_header=True)
-    for name in ("scanned", "new", "updated", "skipped", "missing"):
+    for name in (*SUMMARY_COUNTS, "errors"):
         table.add_column(name, justify="right")
-    table.add_column("errors", justify="right")
-    table.add_row(*(str(counts.get(n, 0)) for n in ("scanned", "new", "updated", "skipped",
-                                                   "missing")), str(len(counts.get("errors", []))))  # fmt: skip
+    cells = [str(counts.get(name, 0)) for name in SUMMARY_COUNTS]
+    table.add_row(*cells, str(len(counts.get("errors", []))))
     return table
 
 
