@@ -115,12 +115,26 @@ class HealthPoller(threading.Thread):
                 self.stop.wait(0.02)
 
 
-async def monitor_lag(stop: asyncio.Event, lags: list[float]) -> None:
+def runqueue_wait_s() -> float:
+    """Seconds this thread has spent runnable but not running (Linux schedstat).
+
+    On a shared 2-core machine the OS may simply not schedule the server for a while;
+    that is not the event loop being blocked, so it is subtracted from each stall.
+    Time spent in a blocking syscall or waiting for the GIL is not on the run queue,
+    so a blocking call in the scan path still counts in full.
+    """
+    with open("/proc/thread-self/schedstat") as stats:
+        return int(stats.read().split()[1]) / 1e9
+
+
+async def monitor_lag(stop: asyncio.Event, lags: list[float], raw_lags: list[float]) -> None:
     loop = asyncio.get_running_loop()
     while not stop.is_set():
-        started = loop.time()
+        started, waited = loop.time(), runqueue_wait_s()
         await asyncio.sleep(0.01)
-        lags.append(loop.time() - started - 0.01)
+        lag = loop.time() - started - 0.01
+        raw_lags.append(lag)
+        lags.append(lag - (runqueue_wait_s() - waited))
 
 
 @pytest.mark.responsiveness
@@ -131,8 +145,9 @@ async def test_event_loop_stays_responsive_during_a_scan(
     chosen = settings.model_copy(update={"probe_backend": backend, "scan_concurrency": 2})
     async for url in live_app(chosen, database):
         lags: list[float] = []
+        raw_lags: list[float] = []
         stop = asyncio.Event()
-        monitor = asyncio.create_task(monitor_lag(stop, lags))
+        monitor = asyncio.create_task(monitor_lag(stop, lags, raw_lags))
         poller = HealthPoller(url)
         poller.start()
         async with httpx.AsyncClient(base_url=url, timeout=300) as client:
@@ -151,7 +166,8 @@ async def test_event_loop_stays_responsive_during_a_scan(
     print(
         f"\n[{backend}] /health/live during scan: n={len(poller.latencies)} "
         f"p50={cuts[49] * 1000:.1f} ms p99={cuts[98] * 1000:.1f} ms "
-        f"max={max(poller.latencies) * 1000:.1f} ms; loop lag max={max(lags) * 1000:.1f} ms"
+        f"max={max(poller.latencies) * 1000:.1f} ms; loop lag max={max(lags) * 1000:.1f} ms "
+        f"(wall {max(raw_lags) * 1000:.1f} ms incl. time the OS did not schedule us)"
     )
     assert len(poller.latencies) > 10
     assert max(lags) < STALL_LIMIT_S, f"event loop stalled {max(lags) * 1000:.0f} ms"
