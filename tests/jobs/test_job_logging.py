@@ -14,7 +14,8 @@ from stoat_ferret.log_config import configure_logging
 
 
 @pytest.fixture
-def json_logs() -> Iterator[None]:
+def json_logs(capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
+    # Depends on capsys so the logger binds the captured stderr, not the real one.
     configure_logging("info", "json")
     yield
     structlog.reset_defaults()  # the logger must not keep this test's captured stderr
