@@ -14,15 +14,16 @@ from stoat_ferret.log_config import configure_logging
 
 
 @pytest.fixture
-def json_logs(capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
-    # Depends on capsys so the logger binds the captured stderr, not the real one.
-    configure_logging("info", "json")
+def restore_logging() -> Iterator[None]:
     yield
     structlog.reset_defaults()  # the logger must not keep this test's captured stderr
 
 
-@pytest.mark.usefixtures("json_logs")
+@pytest.mark.usefixtures("restore_logging")
 async def test_handler_logs_carry_the_job_id(capsys: pytest.CaptureFixture[str]) -> None:
+    # Configured here, not in a fixture: capsys swaps sys.stderr only when the test runs.
+    configure_logging("info", "json")
+
     async def chatty(ctx: JobContext, payload: dict[str, Any]) -> None:
         structlog.get_logger("handler").info("working", step=1)  # no explicit binding
         ctx.log.info("via context")
