@@ -14,7 +14,7 @@ import contextlib
 import io
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,9 @@ from stoat_ferret.ffmpeg.thumbnail import (
 )
 
 if TYPE_CHECKING:
+    from av.container import InputContainer
     from av.video.frame import VideoFrame
+    from av.video.stream import VideoStream
 
 __all__ = ["thumbnail_with_pyav"]
 
@@ -81,6 +83,35 @@ def _from_start(frames: Iterable[VideoFrame], target: int | None) -> VideoFrame 
     return first
 
 
+def _decode(
+    container: InputContainer, stream: VideoStream, target: int | None
+) -> Iterator[VideoFrame]:
+    """``container.decode(stream)``, minus frames that cannot be the thumbnail.
+
+    The thumbnail is the first frame at or after ``target`` (or the very first frame
+    when there is none), so a frame shown before ``target`` that no other frame
+    references is never needed: once a first frame has come out, packets shown before
+    ``target`` are decoded with ``skip_frame = NONREF`` and the decoder drops such
+    frames (most B-frames) without decoding them. Reference frames are still decoded,
+    so every later picture is exact. The first frame is always decoded, because after
+    a seek it decides whether the seek overshot. On the benchmark corpus this cut
+    decoding time by 20 % (by 35-45 % on HEVC with B-frames), with the same frames
+    chosen (docs/performance.md).
+    """
+    context = stream.codec_context
+    emitted = False
+    try:
+        for packet in container.demux(stream):
+            pts: int | None = packet.pts
+            early = emitted and target is not None and pts is not None and pts < target
+            context.skip_frame = "NONREF" if early and not packet.is_keyframe else "DEFAULT"
+            for frame in packet.decode():
+                emitted = True
+                yield frame
+    finally:
+        context.skip_frame = "DEFAULT"
+
+
 def _render_jpeg(frame: VideoFrame, width: int) -> bytes:
     out_width, out_height = scaled_size(frame.width, frame.height, width)
     image = frame.to_image(  # type: ignore[no-untyped-call]
@@ -110,9 +141,9 @@ def _decode_thumbnail(av: Any, path: str, at_s: float, width: int, *, seek: bool
                     # ffmpeg carries on from the start when a seek fails; so do we.
                     with contextlib.suppress(av.error.FFmpegError):
                         container.seek(target_us, backward=True)
-                    frame = _after_seek(container.decode(stream), target)
+                    frame = _after_seek(_decode(container, stream, target), target)
                 else:
-                    frame = _from_start(container.decode(stream), target)
+                    frame = _from_start(_decode(container, stream, target), target)
                 # Rendered while the container is open and inside the log capture.
                 return None if frame is None else _render_jpeg(frame, width)
             except Exception as exc:
