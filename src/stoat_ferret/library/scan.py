@@ -1,27 +1,44 @@
 """The library scan: find video files, probe what changed, store it, report progress.
 
-Runs as the ``scan`` job (``make_scan_handler``) for the API and the CLI alike:
+Runs as the ``scan`` job (``make_scan_handler``) for the API and the CLI alike, as a
+pipeline whose stages overlap (measurements in ``docs/performance.md``):
 
-1. the folder is walked in a worker thread (``discovery.walk_videos``);
-2. files whose size and mtime match the stored record are ``skipped`` without a probe;
-3. the rest are probed (and thumbnailed) by ``concurrency`` workers;
-4. results are upserted in batches by one writer task, so a cancelled worker can
-   never interrupt a database write, and at most ``batch_interval_s`` of work is
+1. walk: a worker thread walks the folder (``discovery.walk_videos``) and hands the
+   files over in chunks (1, 2, 4 ... up to ``walk_chunk_max`` files, at least every
+   50 ms), so the first file is probed while the walk goes on; meanwhile the stored
+   stamps of the folder are read in chunks (``VideoRepository.known_stamps``);
+2. triage, on the event loop: a file whose size and mtime match its stored record
+   is ``skipped`` without a probe; the others are queued for probing;
+3. probe: ``concurrency`` workers read the metadata;
+4. thumbnail: ``concurrency`` more workers make the thumbnails, so slow thumbnails
+   (decoding up to the frame of a 1080p HEVC clip takes ~0.1 s) never hold up
+   probing, and probes keep the CPUs busy between thumbnails (with the ``ffprobe``
+   backend both stages share ``concurrency`` process slots instead);
+5. write: results are upserted in batches by one writer task, so a cancelled worker
+   can never interrupt a database write, and at most ``batch_interval_s`` of work is
    redone after a crash;
-5. records under the folder whose file is gone are marked ``missing``.
+6. records under the folder whose file is gone are marked ``missing``.
 
-Cancellation is checked before each file; when it arrives, in-flight probes are
-cancelled at once (which kills their ffprobe processes), the writer stores what was
-already probed, and the job ends ``cancelled`` with the partial counts.
+Progress: ``progress_detail.total`` grows while the walk runs, and ``processed``
+never goes backwards. The progress value stays 0 until the walk has ended, because
+until then there is no true fraction to report (``processed / total-so-far`` would
+run ahead and then have to stall); after the walk it is ``processed / total``.
+
+Cancellation is checked before each file; when it arrives, in-flight probes and
+thumbnails are cancelled at once (which kills their ffprobe/ffmpeg processes), files
+probed but not yet thumbnailed are dropped (the next scan picks them up), the writer
+stores what was finished, and the job ends ``cancelled`` with the partial counts.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
+import threading
 import time
 import uuid
-from collections import deque
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,16 +46,19 @@ from typing import Any
 import structlog
 
 from stoat_ferret.errors import FFprobeError, ThumbnailError
-from stoat_ferret.ffmpeg import ProbeBackend
+from stoat_ferret.ffmpeg import ProbeBackend, VideoMetadata
 from stoat_ferret.jobs import JobCancelledError, JobContext, JobHandler
 from stoat_ferret.library.discovery import FoundFile, WalkError, walk_videos
-from stoat_ferret.library.models import KnownVideo, ProbedVideo
-from stoat_ferret.library.repository import VideoRepository
+from stoat_ferret.library.models import ProbedVideo
+from stoat_ferret.library.repository import KnownStamp, VideoRepository
 from stoat_ferret.library.schemas import VideoOut
 
 log = structlog.get_logger("stoat_ferret.scan")
 
 SCAN_JOB_TYPE = "scan"
+
+IN_PROCESS_BACKENDS = frozenset({"pyav"})
+"""Backends whose probes and thumbnails run as threads in this process (see ``_Pipeline``)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +70,7 @@ class ScanConfig:
     batch_size: int = 200
     batch_interval_s: float = 0.5
     progress_interval_s: float = 0.25
+    walk_chunk_max: int = 1024
 
 
 @dataclass
@@ -64,6 +85,7 @@ class ScanTally:
     missing: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
     current: str | None = None
+    walking: bool = True
     started: float = field(default_factory=time.monotonic)
 
     def as_result(self) -> dict[str, Any]:
@@ -80,8 +102,10 @@ class ScanTally:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         rate = self.processed / elapsed
         remaining = self.total - self.processed
-        eta = remaining / rate if rate > 0 else None
-        value = self.processed / self.total if self.total else 1.0
+        eta = remaining / rate if rate > 0 and not self.walking else None
+        fraction = self.processed / self.total if self.total else 1.0
+        # No true fraction before the total is known (see the module docstring).
+        value = 0.0 if self.walking else fraction
         return value, {
             "processed": self.processed,
             "total": self.total,
@@ -144,28 +168,191 @@ class _BatchWriter:
             self._ctx.emit(event, VideoOut.from_row(row).model_dump(mode="json"))
 
 
-async def _probe_one(found: FoundFile, known: KnownVideo | None, config: ScanConfig) -> ProbedVideo:
-    video_id = known.id if known is not None else uuid.uuid4().hex
-    metadata = await config.backend.probe(found.path, timeout_s=config.probe_timeout_s)
-    thumbnail = config.thumbnails_dir / f"{video_id}.jpg"
-    try:
-        await config.backend.thumbnail(
-            found.path, thumbnail, duration_s=metadata.duration_s, timeout_s=config.probe_timeout_s
+class _Walker:
+    """Walks a folder in a worker thread and hands the results to the loop in chunks."""
+
+    def __init__(self, root: str, recursive: bool, chunk_max: int) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._chunks: asyncio.Queue[list[FoundFile | WalkError] | None] = asyncio.Queue()
+        self._stop = threading.Event()
+        # The walk is blocking file-system work: keep it off the event loop.
+        self._task = asyncio.create_task(
+            asyncio.to_thread(self._walk, root, recursive, max(1, chunk_max))
         )
-        thumbnail_path: str | None = str(thumbnail)
-    except ThumbnailError as exc:
-        # The video is still usable; the API serves a placeholder image for it.
-        log.warning("scan.thumbnail_failed", path=found.path, error=exc.reason)
-        thumbnail_path = None
-    return ProbedVideo(video_id, found.path, found.stamp, metadata, thumbnail_path)
+
+    def _hand_over(self, chunk: list[FoundFile | WalkError] | None) -> None:
+        # RuntimeError: the loop has closed (the server is gone); nobody needs the chunk.
+        with contextlib.suppress(RuntimeError):
+            self._loop.call_soon_threadsafe(self._chunks.put_nowait, chunk)
+
+    def _walk(self, root: str, recursive: bool, chunk_max: int) -> None:
+        chunk: list[FoundFile | WalkError] = []
+        size = 1  # the first file goes over at once, then chunks double
+        handed = time.monotonic()
+        try:
+            for item in walk_videos(root, recursive=recursive):
+                if self._stop.is_set():
+                    return
+                chunk.append(item)
+                if len(chunk) >= size or time.monotonic() - handed >= 0.05:
+                    self._hand_over(chunk)
+                    chunk, size, handed = [], min(2 * size, chunk_max), time.monotonic()
+            if chunk:
+                self._hand_over(chunk)
+        finally:
+            self._hand_over(None)  # the end, also after an error (raised by ``chunks``)
+
+    async def chunks(self) -> AsyncIterator[list[FoundFile | WalkError]]:
+        while (chunk := await self._chunks.get()) is not None:
+            yield chunk
+        await self._task  # re-raises an unexpected error of the walk
+
+    def stop(self) -> None:
+        """Ask the walk to end at its next file; it is not waited for (it may be stuck)."""
+        self._stop.set()
 
 
-def _collect(root: str, recursive: bool) -> tuple[list[FoundFile], list[WalkError]]:
-    files: list[FoundFile] = []
-    errors: list[WalkError] = []
-    for item in walk_videos(root, recursive=recursive):
-        (files if isinstance(item, FoundFile) else errors).append(item)  # type: ignore[arg-type]
-    return files, errors
+@dataclass(eq=False)
+class _Pipeline:
+    """Triage, probe and thumbnail stages of one scan (see the module docstring)."""
+
+    ctx: JobContext
+    tally: ScanTally
+    writer: _BatchWriter
+    config: ScanConfig
+    known: dict[str, KnownStamp] = field(default_factory=dict)
+    unreadable: list[str] = field(default_factory=list)
+    processes: asyncio.Semaphore | None = None
+
+    async def run(self, walker: _Walker, known: asyncio.Task[dict[str, KnownStamp]]) -> None:
+        workers = max(1, self.config.concurrency)
+        if self.config.backend.name not in IN_PROCESS_BACKENDS:
+            # A subprocess backend pays a process start per call, which overlapping the
+            # stages cannot hide (it only adds CPU contention), and the setting means
+            # "processes at once" (SPEC §8): both stages share ``concurrency`` slots.
+            self.processes = asyncio.Semaphore(workers)
+        to_probe: asyncio.Queue[tuple[FoundFile, KnownStamp | None] | None] = asyncio.Queue()
+        # Bounded: probes run at most one round ahead of thumbnails, so a cancel
+        # throws away little probing work.
+        to_thumbnail: asyncio.Queue[tuple[FoundFile, KnownStamp | None, VideoMetadata] | None]
+        to_thumbnail = asyncio.Queue(maxsize=workers)
+        async with asyncio.TaskGroup() as group:
+            probers = [
+                group.create_task(self._probe(to_probe, to_thumbnail)) for _ in range(workers)
+            ]
+            for _ in range(workers):
+                group.create_task(self._thumbnail(to_thumbnail))
+            self.known = await known
+            await self._triage(walker, to_probe)
+            for _ in range(workers):
+                to_probe.put_nowait(None)
+            await asyncio.gather(*probers)
+            for _ in range(workers):
+                await to_thumbnail.put(None)
+
+    def _slot(self) -> contextlib.AbstractAsyncContextManager[Any]:
+        return self.processes if self.processes is not None else contextlib.nullcontext()
+
+    async def _triage(
+        self,
+        walker: _Walker,
+        to_probe: asyncio.Queue[tuple[FoundFile, KnownStamp | None] | None],
+    ) -> None:
+        tally = self.tally
+        async for chunk in walker.chunks():
+            for item in chunk:
+                if isinstance(item, WalkError):
+                    tally.errors.append({"path": item.path, "error": item.error})
+                    self.unreadable.append(item.path.rstrip("/") + "/")
+                    continue
+                tally.total += 1
+                # Popped: what is left at the end is the records whose file is gone.
+                record = self.known.pop(item.path, None)
+                stamp = item.stamp
+                if (
+                    record is not None
+                    and not record[3]
+                    and record[1:3]
+                    == (
+                        stamp.size,
+                        stamp.mtime_ns,
+                    )
+                ):
+                    tally.skipped += 1
+                    tally.processed += 1
+                else:
+                    to_probe.put_nowait((item, record))
+        tally.walking = False
+
+    async def _probe(
+        self,
+        to_probe: asyncio.Queue[tuple[FoundFile, KnownStamp | None] | None],
+        to_thumbnail: asyncio.Queue[tuple[FoundFile, KnownStamp | None, VideoMetadata] | None],
+    ) -> None:
+        config = self.config
+        while (item := await to_probe.get()) is not None:
+            if self.ctx.cancel_requested:  # cancel is checked before each file
+                return
+            found, record = item
+            self.tally.current = found.path
+            try:
+                async with self._slot():
+                    metadata = await config.backend.probe(
+                        found.path, timeout_s=config.probe_timeout_s
+                    )
+            except FFprobeError as exc:
+                self.tally.errors.append({"path": found.path, "error": exc.reason})
+                self.tally.processed += 1
+                continue
+            await to_thumbnail.put((found, record, metadata))
+
+    async def _thumbnail(
+        self,
+        to_thumbnail: asyncio.Queue[tuple[FoundFile, KnownStamp | None, VideoMetadata] | None],
+    ) -> None:
+        config = self.config
+        while (item := await to_thumbnail.get()) is not None:
+            found, record, metadata = item
+            video_id = record[0] if record is not None else uuid.uuid4().hex
+            dest = config.thumbnails_dir / f"{video_id}.jpg"
+            try:
+                await config.backend.thumbnail(
+                    found.path,
+                    dest,
+                    duration_s=metadata.duration_s,
+                    timeout_s=config.probe_timeout_s,
+                )
+                thumbnail_path: str | None = str(dest)
+            except ThumbnailError as exc:
+                # The video is still usable; the API serves a placeholder image for it.
+                log.warning("scan.thumbnail_failed", path=found.path, error=exc.reason)
+                thumbnail_path = None
+            video = ProbedVideo(video_id, found.path, found.stamp, metadata, thumbnail_path)
+            self.writer.add(video, is_new=record is None)
+            self.tally.processed += 1
+
+
+_heap_frozen = False
+
+
+def _freeze_startup_heap() -> None:
+    """Take the objects that exist before the first scan out of the collector's sight.
+
+    A full (generation 2) garbage collection walks every tracked object while it holds
+    the GIL, so it stalls the event loop for as long as it runs: 50-80 ms for the
+    130,000-150,000 objects of a started server on the benchmark machine, and a scan
+    allocates enough to set off one or two. Nearly all of those objects (modules,
+    classes, the app, SQLAlchemy mappers, pydantic schemas) live as long as the
+    process, so ``gc.freeze()`` once, before the first scan, spares every later full
+    collection from walking them again. The young generations are collected first (a
+    millisecond), so the only garbage kept forever is whatever old cyclic garbage is
+    waiting at that moment, once per process. Measurements: docs/performance.md.
+    """
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.collect(1)
+        gc.freeze()
 
 
 def _prepare_thumbnails_dir(path: Path) -> None:
@@ -182,91 +369,63 @@ async def scan_directory(
 ) -> dict[str, Any]:
     """Scan ``root`` into the library; returns the result counts (see module docstring)."""
     tally = ScanTally()
+    _freeze_startup_heap()
     await asyncio.to_thread(_prepare_thumbnails_dir, config.thumbnails_dir)
-    # The walk is blocking file-system work: keep it off the event loop.
-    files, walk_errors = await asyncio.to_thread(_collect, root, recursive)
-    tally.errors.extend({"path": e.path, "error": e.error} for e in walk_errors)
-    known = await repository.known_under(root, recursive=recursive)
-    tally.total = len(files)
-    work: deque[tuple[FoundFile, KnownVideo | None]] = deque()
-    for found in files:
-        record = known.get(found.path)
-        if record is not None and record.stamp == found.stamp and not record.missing:
-            tally.skipped += 1
-        else:
-            work.append((found, record))
-    tally.processed = tally.skipped
-    await ctx.set_progress(*tally.progress())
-
+    walker = _Walker(root, recursive, config.walk_chunk_max)
+    known = asyncio.create_task(repository.known_stamps(root, recursive=recursive))
     writer = _BatchWriter(repository, ctx, tally, config)
     writer_stop = asyncio.Event()
     writer_task = asyncio.create_task(writer.run(writer_stop))
     ticker = asyncio.create_task(_report_progress(ctx, tally, config.progress_interval_s))
+    pipeline = _Pipeline(ctx, tally, writer, config)
     try:
-        cancelled = await _probe_all(ctx, work, tally, writer, config)
+        cancelled = await _until_cancelled(ctx, pipeline.run(walker, known))
     finally:
+        walker.stop()
+        known.cancel()
         ticker.cancel()
         # The writer is stopped, never cancelled, so no transaction is cut in half.
         writer_stop.set()
         writer.wake()
-        await asyncio.gather(ticker, writer_task, return_exceptions=True)
-        # Whatever was probed is stored, also on cancel or failure.
+        await asyncio.gather(known, ticker, writer_task, return_exceptions=True)
+        # Whatever was finished is stored, also on cancel or failure.
         await writer.flush()
     tally.current = None
     if cancelled:
         await ctx.set_progress(*tally.progress())
         raise JobCancelledError(tally.as_result())
 
-    present = {found.path for found in files}
-    unreadable = tuple(e.path.rstrip("/") + "/" for e in walk_errors)
-    gone = [path for path in known if path not in present and not path.startswith(unreadable)]
+    unreadable = tuple(pipeline.unreadable)
+    gone = [path for path in pipeline.known if not path.startswith(unreadable)]
     tally.missing = len(gone)
-    await repository.set_missing([path for path in gone if not known[path].missing])
+    await repository.set_missing([path for path in gone if not pipeline.known[path][3]])
     await ctx.set_progress(1.0, tally.progress()[1])
     return tally.as_result()
 
 
-async def _probe_all(
-    ctx: JobContext,
-    work: deque[tuple[FoundFile, KnownVideo | None]],
-    tally: ScanTally,
-    writer: _BatchWriter,
-    config: ScanConfig,
-) -> bool:
-    """Probe every queued file with bounded concurrency; True if cancelled midway."""
+async def _until_cancelled(ctx: JobContext, work: Any) -> bool:
+    """Run ``work`` until it ends or a cancel is requested; True if cancelled midway."""
 
-    async def worker() -> None:
-        while work and not ctx.cancel_requested:  # cancel is checked before each file
-            found, known = work.popleft()
-            tally.current = found.path
-            try:
-                writer.add(await _probe_one(found, known, config), is_new=known is None)
-            except FFprobeError as exc:
-                tally.errors.append({"path": found.path, "error": exc.reason})
-            tally.processed += 1
-
-    async def all_workers() -> None:
+    async def guarded() -> None:
         try:
-            async with asyncio.TaskGroup() as group:
-                for _ in range(max(1, config.concurrency)):
-                    group.create_task(worker())
+            await work
         except ExceptionGroup as group_error:
-            # Not a per-file problem (e.g. ffprobe is missing): fail the job with
-            # the cause itself, not an opaque group.
+            # Not a per-file problem (e.g. ffprobe is missing): fail the job with the
+            # cause itself, not an opaque group.
             raise group_error.exceptions[0] from group_error
 
-    probing = asyncio.create_task(all_workers())
+    running = asyncio.create_task(guarded())
     cancel_requested = asyncio.create_task(ctx.wait_cancel_requested())
     try:
-        await asyncio.wait({probing, cancel_requested}, return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait({running, cancel_requested}, return_when=asyncio.FIRST_COMPLETED)
     finally:
-        if not probing.done():
-            # Cancelling the workers cancels their probes, whose `finally` kills ffprobe.
-            probing.cancel()
+        if not running.done():
+            # Cancelling the stages cancels their probes, whose `finally` kills ffprobe.
+            running.cancel()
         cancel_requested.cancel()
         await asyncio.gather(cancel_requested, return_exceptions=True)
         with contextlib.suppress(asyncio.CancelledError):
-            await probing
+            await running
     return ctx.cancel_requested
 
 
