@@ -23,6 +23,12 @@ from tests.support.media import make_audio_with_cover, make_bad_files, make_clip
 MP4_FORMAT = "mov,mp4,m4a,3gp,3g2,mj2"
 MATROSKA_FORMAT = "matroska,webm"
 
+BFRAME_ARGS = (
+    "-bf", "3", "-g", "10", "-sc_threshold", "0",
+    "-x264-params", "b-adapt=0:open-gop=1",
+)  # fmt: skip
+"""x264 options after the preset (``ultrafast`` alone writes no B-frames)."""
+
 
 @dataclass(frozen=True)
 class CorpusClip:
@@ -100,6 +106,21 @@ CORPUS: dict[str, CorpusClip] = {
     "sixty_seconds_mp4": CorpusClip(
         "sixty_seconds.mp4", 160, 120, "h264", None, Fraction(10), 60.0, MP4_FORMAT,
         {"duration_s": 60.0, "size": (160, 120), "rate": "10", "acodec": None},
+    ),
+    # B-frames (decode order differs from display order; MP4 stores composition
+    # offsets) in open GOPs of 10 frames with no scene cuts: keyframes at 0, 0.333,
+    # 0.667 s ... The thumbnail time, 10 % of 4 s = 0.4 s, is a B-frame of the second
+    # GOP, so the seek must land on the keyframe before it and decode forward.
+    "h264_bframes_mp4": CorpusClip(
+        "bframes.mp4", 320, 240, "h264", "aac", Fraction(30), 4.0, MP4_FORMAT,
+        {"duration_s": 4.0, "extra_args": BFRAME_ARGS},
+        audio_channels=1, audio_sample_rate=48_000,
+    ),
+    # The same encoding, 3 s long: the thumbnail time, 0.3 s, is a "leading" B-frame,
+    # shown just before the keyframe at 0.333 s but decoded after it (open GOP).
+    "h264_bframes_leading_b_mp4": CorpusClip(
+        "bframes_leading_b.mp4", 320, 240, "h264", None, Fraction(30), 3.0, MP4_FORMAT,
+        {"duration_s": 3.0, "acodec": None, "extra_args": BFRAME_ARGS},
     ),
 }  # fmt: skip
 """Name -> clip; the names are the parametrize ids of the probe and parity tests."""
