@@ -12,7 +12,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,13 +22,10 @@ from typing import Any
 
 import httpx
 
+# One way to start and wait for a server process, shared with the integration tests.
+from tests.support.processes import free_port, wait_until_live
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def proc_status_kib(pid: int, field: str) -> int:
@@ -112,7 +108,7 @@ def run_server(
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_live(url, process, limit_s)
+        wait_until_live(url, process, limit_s)
         yield Server(url=url, process=process, pid=_server_pid(process), data_dir=data_dir)
     finally:
         if process.poll() is None:
@@ -123,18 +119,6 @@ def run_server(
                 process.kill()
                 process.wait()
         log.close()
-
-
-def _wait_live(url: str, process: subprocess.Popen[bytes], limit_s: float) -> None:
-    deadline = time.monotonic() + limit_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited early with status {process.returncode}")
-        with contextlib.suppress(httpx.HTTPError):
-            if httpx.get(f"{url}/health/live", timeout=1).status_code == 200:
-                return
-        time.sleep(0.05)
-    raise TimeoutError(f"{url} did not answer within {limit_s} s")
 
 
 def wait_job(client: httpx.Client, job_id: str, limit_s: float = 3600.0) -> dict[str, Any]:

@@ -15,7 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["ProcessOutput", "as_file_url", "clean_stderr", "run_process"]
+from stoat_ferret.errors import DependencyUnavailableError
+
+__all__ = ["ProcessOutput", "as_file_url", "clean_stderr", "run_ffmpeg_tool", "run_process"]
 
 _STDERR_LIMIT_CHARS = 2000
 """Longest message kept from stderr; corrupt files can make ffmpeg print megabytes."""
@@ -129,3 +131,23 @@ def clean_stderr(stderr: bytes, *names: str) -> str:
     if len(cleaned) > _STDERR_LIMIT_CHARS:
         cleaned = "..." + cleaned[-_STDERR_LIMIT_CHARS:]
     return cleaned
+
+
+async def run_ffmpeg_tool(argv: Sequence[str], *, tool: str, setting: str) -> ProcessOutput:
+    """``run_process`` for ffprobe/ffmpeg: a binary that cannot start is a missing dependency.
+
+    Args:
+        argv: the command; ``argv[0]`` is the binary.
+        tool: its name for the message (``"ffprobe"``, ``"ffmpeg"``).
+        setting: the environment variable that points at it (``STOAT_FFPROBE_PATH``).
+
+    Raises:
+        DependencyUnavailableError: the binary is missing or not executable.
+    """
+    try:
+        return await run_process(argv)
+    except (FileNotFoundError, PermissionError) as exc:
+        raise DependencyUnavailableError(
+            f"cannot run {tool} at {argv[0]!r}: {exc.strerror or exc}; "
+            f"install FFmpeg or set {setting}"
+        ) from exc

@@ -14,8 +14,8 @@ import json
 import os
 from typing import Any
 
-from stoat_ferret.errors import DependencyUnavailableError, FFprobeError
-from stoat_ferret.ffmpeg._process import as_file_url, clean_stderr, run_process
+from stoat_ferret.errors import FFprobeError
+from stoat_ferret.ffmpeg._process import as_file_url, clean_stderr, run_ffmpeg_tool
 from stoat_ferret.ffmpeg.metadata import RawProbe, VideoMetadata, build_metadata, parse_rate
 
 __all__ = ["ffprobe_argv", "ffprobe_video", "metadata_from_ffprobe_json"]
@@ -63,14 +63,9 @@ async def ffprobe_video(
     argv = ffprobe_argv(name, ffprobe_path=ffprobe_path)
     try:
         async with asyncio.timeout(timeout_s):
-            output = await run_process(argv)
+            output = await run_ffmpeg_tool(argv, tool="ffprobe", setting="STOAT_FFPROBE_PATH")
     except TimeoutError:
         raise FFprobeError(name, f"ffprobe timed out after {timeout_s:g} s") from None
-    except (FileNotFoundError, PermissionError) as exc:
-        raise DependencyUnavailableError(
-            f"cannot run ffprobe at {ffprobe_path!r}: {exc.strerror or exc}; "
-            "install FFmpeg or set STOAT_FFPROBE_PATH"
-        ) from exc
     if output.returncode != 0:
         reason = clean_stderr(output.stderr, as_file_url(name), name)
         raise FFprobeError(name, reason or f"ffprobe exited with status {output.returncode}")

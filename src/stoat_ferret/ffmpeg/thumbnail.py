@@ -17,8 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
-from stoat_ferret.errors import DependencyUnavailableError, ThumbnailError
-from stoat_ferret.ffmpeg._process import as_file_url, clean_stderr, run_process
+from stoat_ferret.errors import ThumbnailError
+from stoat_ferret.ffmpeg._process import as_file_url, clean_stderr, run_ffmpeg_tool
 
 __all__ = [
     "THUMBNAIL_FRACTION",
@@ -219,13 +219,7 @@ async def _grab_frame(
     name: str, *, at_s: float, seek: SeekMode, ffmpeg_path: str, width: int
 ) -> bytes:
     argv = ffmpeg_thumbnail_argv(name, at_s=at_s, seek=seek, ffmpeg_path=ffmpeg_path, width=width)
-    try:
-        output = await run_process(argv)
-    except (FileNotFoundError, PermissionError) as exc:
-        raise DependencyUnavailableError(
-            f"cannot run ffmpeg at {ffmpeg_path!r}: {exc.strerror or exc}; "
-            "install FFmpeg or set STOAT_FFMPEG_PATH"
-        ) from exc
+    output = await run_ffmpeg_tool(argv, tool="ffmpeg", setting="STOAT_FFMPEG_PATH")
     if output.returncode != 0:
         reason = clean_stderr(output.stderr, as_file_url(name), name)
         raise ThumbnailError(name, reason or f"ffmpeg exited with status {output.returncode}")
