@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 
 import pytest
@@ -308,11 +309,19 @@ async def test_workers_bound_concurrency(make_queue: QueueFactory) -> None:
     queue = make_queue(workers=3)
     running = 0
     peak = 0
+    three_ran_together = asyncio.Event()
 
     async def counted(ctx: JobContext, payload: dict[str, Any]) -> None:
         nonlocal running, peak
         running += 1
         peak = max(peak, running)
+        if running == 3:
+            three_ran_together.set()
+        # Hold the slot until the workers are all busy, so reaching the bound does not
+        # depend on how fast the store writes (an unbounded queue would exceed it).
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(5):
+                await three_ran_together.wait()
         await asyncio.sleep(0.01)
         running -= 1
 
