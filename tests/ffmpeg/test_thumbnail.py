@@ -119,6 +119,19 @@ async def test_thumbnail_is_a_320_wide_jpeg(
     assert names_in(dest.parent) == [dest.name]
 
 
+def assert_shows_frame(
+    path: Path, thumbnail: Path, *, candidates: list[float], expected: float
+) -> None:
+    """The thumbnail looks most like the source frame at ``expected`` among ``candidates``.
+
+    testsrc2 changes every frame, so the closest frame is the one that was taken.
+    """
+    thumb = open_jpeg(thumbnail)
+    references = frames_near(path, candidates, thumb.size)
+    distances = {t: mean_difference(thumb, ref) for t, ref in references.items()}
+    assert min(distances, key=lambda t: distances[t]) == expected, distances
+
+
 async def test_twenty_second_clip_uses_the_frame_at_2_s(
     corpus_files: dict[str, Path], ffmpeg_path: str, tmp_path: Path
 ) -> None:
@@ -131,10 +144,7 @@ async def test_twenty_second_clip_uses_the_frame_at_2_s(
 
     # testsrc2 changes every frame: the thumbnail must look like the 2 s frame and
     # not like its neighbours.
-    thumb = open_jpeg(dest)
-    references = frames_near(path, [1.9667, 2.0, 2.0333, 5.0], thumb.size)
-    distances = {t: mean_difference(thumb, ref) for t, ref in references.items()}
-    assert min(distances, key=lambda t: distances[t]) == 2.0, distances
+    assert_shows_frame(path, dest, candidates=[1.9667, 2.0, 2.0333, 5.0], expected=2.0)
 
 
 async def test_long_clip_uses_the_frame_at_the_5_s_cap(
@@ -148,11 +158,8 @@ async def test_long_clip_uses_the_frame_at_the_5_s_cap(
     await extract_thumbnail(path, dest, duration_s=60.0, ffmpeg_path=ffmpeg_path)
 
     # Not the neighbours at 10 fps, and not 6 s (10 % without the cap).
-    thumb = open_jpeg(dest)
-    assert thumb.size == (320, 240)
-    references = frames_near(path, [4.9, 5.0, 5.1, 6.0], thumb.size)
-    distances = {t: mean_difference(thumb, ref) for t, ref in references.items()}
-    assert min(distances, key=lambda t: distances[t]) == 5.0, distances
+    assert open_jpeg(dest).size == (320, 240)
+    assert_shows_frame(path, dest, candidates=[4.9, 5.0, 5.1, 6.0], expected=5.0)
 
 
 async def test_one_second_clip_uses_the_frame_at_a_tenth(
@@ -163,10 +170,7 @@ async def test_one_second_clip_uses_the_frame_at_a_tenth(
 
     await extract_thumbnail(path, dest, duration_s=1.0, ffmpeg_path=ffmpeg_path)
 
-    thumb = open_jpeg(dest)
-    references = frames_near(path, [0.0, 0.0667, 0.1, 0.1333], thumb.size)
-    distances = {t: mean_difference(thumb, ref) for t, ref in references.items()}
-    assert min(distances, key=lambda t: distances[t]) == 0.1, distances
+    assert_shows_frame(path, dest, candidates=[0.0, 0.0667, 0.1, 0.1333], expected=0.1)
 
 
 async def test_seeking_past_the_end_falls_back_to_the_first_frame(
