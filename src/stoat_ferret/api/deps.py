@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field
-from typing import Annotated, Any
+from dataclasses import dataclass
+from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -31,7 +31,6 @@ class Services:
     ffprobe_path: str | None
     ffmpeg_path: str | None
     library: LibraryService | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
 
 
 def get_services(request: Request) -> Services:

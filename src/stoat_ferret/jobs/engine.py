@@ -80,7 +80,6 @@ class QueueEngine:
         self._seq: int | None = None
         self._seq_lock = asyncio.Lock()
         self._abandoned: set[asyncio.Task[Any]] = set()
-        self._running_count = 0
 
     # -- registration -------------------------------------------------------------
 
@@ -92,15 +91,6 @@ class QueueEngine:
 
     def add_event_listener(self, listener: EventListener) -> None:
         self._listeners.append(listener)
-
-    @property
-    def running_count(self) -> int:
-        """Handlers executing right now (never more than ``workers``)."""
-        return self._running_count
-
-    @property
-    def pending_count(self) -> int:
-        return sum(1 for a in self._active.values() if a.record.status is JobStatus.PENDING)
 
     # -- lifecycle ----------------------------------------------------------------
 
@@ -292,7 +282,6 @@ class QueueEngine:
         active.task = asyncio.create_task(
             self._invoke(handler, context, dict(record.payload)), name=f"job-{record.job_id}"
         )
-        self._running_count += 1
         try:
             done, _ = await asyncio.wait({active.task}, timeout=self.timeout_s)
             if not done:
@@ -306,7 +295,6 @@ class QueueEngine:
             await self._requeue(active)
             raise
         finally:
-            self._running_count -= 1
             if active.grace_handle is not None:
                 active.grace_handle.cancel()
         await self._settle(active)

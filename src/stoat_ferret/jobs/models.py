@@ -96,7 +96,6 @@ class JobRecord:
     attempts: int = 0
     started_at: datetime | None = None
     finished_at: datetime | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def snapshot(self) -> JobResult:
         return JobResult(
