@@ -166,7 +166,7 @@ async def test_upsert_of_1500_rows_in_one_call(repository: VideoRepository) -> N
     assert {row.file_mtime_ns for row in rows} == {42}
     assert {row.id for row in rows} == {video.id for video in videos}
 
-    known = await repository.known_under("/bulk", recursive=True)
+    known = await repository.known_stamps("/bulk", recursive=True)
     assert len(known) == 1_500
     assert await repository.set_missing(known) == 1_500
     page, total = await repository.list_page(limit=100)
@@ -174,10 +174,10 @@ async def test_upsert_of_1500_rows_in_one_call(repository: VideoRepository) -> N
     assert all(row.missing for row in page)
 
 
-# --- known_under -------------------------------------------------------------------------
+# --- known_stamps ----------------------------------------------------------------------------
 
 
-async def test_known_under_recursive_and_not(repository: VideoRepository) -> None:
+async def test_known_stamps_recursive_and_not(repository: VideoRepository) -> None:
     await repository.upsert_many(
         [
             probed("/a/b/top.mp4", size=11, mtime_ns=111),
@@ -188,22 +188,23 @@ async def test_known_under_recursive_and_not(repository: VideoRepository) -> Non
             probed("/a/elsewhere.mp4"),
         ]
     )
-    recursive = await repository.known_under("/a/b", recursive=True)
+    recursive = await repository.known_stamps("/a/b", recursive=True)
     assert set(recursive) == {"/a/b/top.mp4", "/a/b/sub/nested.mp4", "/a/b/sub/deeper/nested2.mp4"}
-    flat = await repository.known_under("/a/b", recursive=False)
+    flat = await repository.known_stamps("/a/b", recursive=False)
     assert set(flat) == {"/a/b/top.mp4"}
-    top = flat["/a/b/top.mp4"]
-    assert top.stamp == FileStamp(size=11, mtime_ns=111)
-    assert top.missing is False
+    top_id, size, mtime_ns, missing = flat["/a/b/top.mp4"]
+    assert (size, mtime_ns, missing) == (11, 111, False)
     stored = await repository.get_by_path("/a/b/top.mp4")
     assert stored is not None
-    assert top.id == stored.id
+    assert top_id == stored.id
     # A trailing separator on the root changes nothing.
-    assert set(await repository.known_under("/a/b/", recursive=True)) == set(recursive)
-    assert set(await repository.known_under("/a/b/sub", recursive=False)) == {"/a/b/sub/nested.mp4"}
+    assert set(await repository.known_stamps("/a/b/", recursive=True)) == set(recursive)
+    assert set(await repository.known_stamps("/a/b/sub", recursive=False)) == {
+        "/a/b/sub/nested.mp4"
+    }
 
 
-async def test_known_under_treats_like_wildcards_literally(repository: VideoRepository) -> None:
+async def test_known_stamps_treats_like_wildcards_literally(repository: VideoRepository) -> None:
     # `_` and `%` are LIKE wildcards; a folder named with them must match only itself.
     await repository.upsert_many(
         [
@@ -213,18 +214,18 @@ async def test_known_under_treats_like_wildcards_literally(repository: VideoRepo
             probed("/m/100x/four.mp4"),
         ]
     )
-    assert set(await repository.known_under("/m/a_b", recursive=True)) == {"/m/a_b/one.mp4"}
-    assert set(await repository.known_under("/m/100%", recursive=True)) == {"/m/100%/three.mp4"}
+    assert set(await repository.known_stamps("/m/a_b", recursive=True)) == {"/m/a_b/one.mp4"}
+    assert set(await repository.known_stamps("/m/100%", recursive=True)) == {"/m/100%/three.mp4"}
 
 
-async def test_known_under_is_case_sensitive(repository: VideoRepository) -> None:
+async def test_known_stamps_is_case_sensitive(repository: VideoRepository) -> None:
     await repository.upsert_many(
         [probed("/media/clips/lower.mp4"), probed("/Media/Clips/upper.mp4")]
     )
-    assert set(await repository.known_under("/Media/Clips", recursive=True)) == {
+    assert set(await repository.known_stamps("/Media/Clips", recursive=True)) == {
         "/Media/Clips/upper.mp4"
     }
-    assert set(await repository.known_under("/media/clips", recursive=False)) == {
+    assert set(await repository.known_stamps("/media/clips", recursive=False)) == {
         "/media/clips/lower.mp4"
     }
 
@@ -243,8 +244,8 @@ async def test_set_missing_counts_only_changed_rows(repository: VideoRepository)
     assert after is not None
     assert after.missing is True
     assert after.updated_at > before.updated_at
-    known = await repository.known_under("/s", recursive=True)
-    assert {path for path, video in known.items() if video.missing} == {
+    known = await repository.known_stamps("/s", recursive=True)
+    assert {path for path, (*_, missing) in known.items() if missing} == {
         "/s/one.mp4",
         "/s/two.mp4",
     }
@@ -265,7 +266,8 @@ async def test_upsert_clears_missing(repository: VideoRepository) -> None:
     [again] = await repository.upsert_many([probed("/c/back.mp4", size=3)])
     assert again.id == row.id
     assert again.missing is False
-    assert (await repository.known_under("/c", recursive=False))["/c/back.mp4"].missing is False
+    *_, missing = (await repository.known_stamps("/c", recursive=False))["/c/back.mp4"]
+    assert missing is False
 
 
 # --- search --------------------------------------------------------------------------------
@@ -375,7 +377,7 @@ async def test_delete(repository: VideoRepository) -> None:
     assert await repository.get(victim.id) is None
     assert await repository.get_by_path("/d/gone.mp4") is None
     assert await repository.count() == 1
-    assert set(await repository.known_under("/d", recursive=True)) == {"/d/keep.mp4"}
+    assert set(await repository.known_stamps("/d", recursive=True)) == {"/d/keep.mp4"}
     # Deleting again, or an unknown id, reports that nothing was deleted.
     assert await repository.delete(victim.id) is False
     assert await repository.delete("no-such-id") is False

@@ -48,15 +48,6 @@ class FileStamp:
 
 
 @dataclass(frozen=True, slots=True)
-class KnownVideo:
-    """The part of a stored record the scan needs to skip unchanged files."""
-
-    id: str
-    stamp: FileStamp
-    missing: bool
-
-
-@dataclass(frozen=True, slots=True)
 class ProbedVideo:
     """One successfully probed file, ready to be upserted."""
 

@@ -23,7 +23,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from stoat_ferret.db.base import utcnow
-from stoat_ferret.library.models import FileStamp, KnownVideo, ProbedVideo, VideoRow
+from stoat_ferret.library.models import ProbedVideo, VideoRow
 
 SortField = Literal[
     "filename", "created_at", "updated_at", "duration_seconds", "file_size", "width"
@@ -159,24 +159,15 @@ class VideoRepository:
             rows = await session.scalars(statement.order_by(*ordering).limit(limit).offset(offset))
             return list(rows.all()), total
 
-    async def known_under(self, root: str, *, recursive: bool) -> dict[str, KnownVideo]:
-        """Stamps of every stored file in ``root``: one query, so rescans compare in memory."""
-        return {
-            path: KnownVideo(id=video_id, stamp=FileStamp(size, mtime_ns), missing=missing)
-            for path, (video_id, size, mtime_ns, missing) in (
-                await self.known_stamps(root, recursive=recursive)
-            ).items()
-        }
-
     async def known_stamps(
         self, root: str, *, recursive: bool, chunk_rows: int = 2_000
     ) -> dict[str, KnownStamp]:
-        """Like :meth:`known_under`, in the lighter shape the scan uses.
+        """Stamps of every stored file in ``root``, so a rescan compares in memory.
 
         Rows are read ``chunk_rows`` at a time, so the event loop serves requests
         between chunks: one ``fetchall`` of 100,000 rows held it for 0.2-0.4 s. They
         are kept as plain tuples, which the garbage collector stops tracking, whereas
-        100,000 ``KnownVideo`` objects made every full collection during a rescan
+        100,000 small objects (one per file) made every full collection during a rescan
         longer by tens of milliseconds (docs/performance.md).
         """
         query = select(

@@ -212,6 +212,12 @@ class _Walker:
         self._stop.set()
 
 
+def _unchanged(record: KnownStamp, found: FoundFile) -> bool:
+    """The stored record is present and has the file's size and mtime: skip it."""
+    _, size, mtime_ns, missing = record
+    return not missing and (size, mtime_ns) == (found.stamp.size, found.stamp.mtime_ns)
+
+
 @dataclass(eq=False)
 class _Pipeline:
     """Triage, probe and thumbnail stages of one scan (see the module docstring)."""
@@ -268,16 +274,7 @@ class _Pipeline:
                 tally.total += 1
                 # Popped: what is left at the end is the records whose file is gone.
                 record = self.known.pop(item.path, None)
-                stamp = item.stamp
-                if (
-                    record is not None
-                    and not record[3]
-                    and record[1:3]
-                    == (
-                        stamp.size,
-                        stamp.mtime_ns,
-                    )
-                ):
+                if record is not None and _unchanged(record, item):
                     tally.skipped += 1
                     tally.processed += 1
                 else:
@@ -396,9 +393,14 @@ async def scan_directory(
         raise JobCancelledError(tally.as_result())
 
     unreadable = tuple(pipeline.unreadable)
-    gone = [path for path in pipeline.known if not path.startswith(unreadable)]
+    # What the walk did not pop from ``known``: stored files that are gone (path -> missing).
+    gone = {
+        path: missing
+        for path, (*_, missing) in pipeline.known.items()
+        if not path.startswith(unreadable)
+    }
     tally.missing = len(gone)
-    await repository.set_missing([path for path in gone if not pipeline.known[path][3]])
+    await repository.set_missing([path for path, missing in gone.items() if not missing])
     await ctx.set_progress(1.0, tally.progress()[1])
     return tally.as_result()
 
