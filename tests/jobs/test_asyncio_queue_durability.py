@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
+from collections.abc import AsyncIterator
 from typing import Any
 
 from stoat_ferret.db import Database
@@ -32,30 +34,32 @@ async def crash_leftover(database: Database, attempts: int, **fields: Any) -> st
     return job_id
 
 
+@contextlib.asynccontextmanager
+async def restarted(database: Database) -> AsyncIterator[AsyncioJobQueue]:
+    """A new durable queue on the same SQLite file, started as a restarted server would."""
+    queue = AsyncioJobQueue(database.sessions)
+    queue.register_handler("echo", echo)
+    await queue.start()
+    try:
+        yield queue
+    finally:
+        await queue.stop()
+
+
 async def test_pending_jobs_survive_a_restart(database: Database) -> None:
     first = AsyncioJobQueue(database.sessions)
     first.register_handler("echo", echo)
     job_id = await first.submit("echo", {"kept": True})  # never started
-    second = AsyncioJobQueue(database.sessions)
-    second.register_handler("echo", echo)
-    await second.start()
-    try:
+    async with restarted(database) as second:
         result = await second.wait(job_id, timeout=5)
-    finally:
-        await second.stop()
     assert result.status is JobStatus.COMPLETE
     assert result.result == {"kept": True}
 
 
 async def test_running_job_is_requeued_once_after_a_crash(database: Database) -> None:
     job_id = await crash_leftover(database, attempts=1)
-    queue = AsyncioJobQueue(database.sessions)
-    queue.register_handler("echo", echo)
-    await queue.start()
-    try:
+    async with restarted(database) as queue:
         result = await queue.wait(job_id, timeout=5)
-    finally:
-        await queue.stop()
     assert result.status is JobStatus.COMPLETE
     record = await SqlJobStore(database.sessions).get(job_id)
     assert record is not None and record.attempts == 2
@@ -63,37 +67,22 @@ async def test_running_job_is_requeued_once_after_a_crash(database: Database) ->
 
 async def test_running_job_that_died_twice_fails_with_a_clear_error(database: Database) -> None:
     job_id = await crash_leftover(database, attempts=2)
-    queue = AsyncioJobQueue(database.sessions)
-    queue.register_handler("echo", echo)
-    await queue.start()
-    try:
+    async with restarted(database) as queue:
         result = await queue.get_result(job_id)
-    finally:
-        await queue.stop()
     assert result.status is JobStatus.FAILED
     assert result.error is not None and "not retried" in result.error
 
 
 async def test_crash_during_cancel_ends_cancelled(database: Database) -> None:
     job_id = await crash_leftover(database, attempts=1, cancel_requested=True)
-    queue = AsyncioJobQueue(database.sessions)
-    queue.register_handler("echo", echo)
-    await queue.start()
-    try:
+    async with restarted(database) as queue:
         assert await queue.get_status(job_id) is JobStatus.CANCELLED
-    finally:
-        await queue.stop()
 
 
 async def test_state_is_visible_to_a_second_instance(database: Database) -> None:
-    queue = AsyncioJobQueue(database.sessions)
-    queue.register_handler("echo", echo)
-    await queue.start()
-    try:
+    async with restarted(database) as queue:
         job_id = await queue.submit("echo", {"n": 2})
         await queue.wait(job_id, timeout=5)
-    finally:
-        await queue.stop()
     reader = AsyncioJobQueue(database.sessions)
     result = await reader.get_result(job_id)
     assert result.status is JobStatus.COMPLETE
