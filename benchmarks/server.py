@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -23,7 +22,7 @@ from typing import Any
 import httpx
 
 # One way to start and wait for a server process, shared with the integration tests.
-from tests.support.processes import free_port, wait_until_live
+from tests.support.processes import free_port, stop_process, wait_until_live
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -111,13 +110,7 @@ def run_server(
         wait_until_live(url, process, limit_s)
         yield Server(url=url, process=process, pid=_server_pid(process), data_dir=data_dir)
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_process(process, grace_s=30)
         log.close()
 
 

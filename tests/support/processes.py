@@ -48,13 +48,18 @@ def server_process(
         wait_until_live(url, process)
         yield url, process
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_process(process, grace_s=15)
+
+
+def stop_process(process: subprocess.Popen[bytes], *, grace_s: float) -> None:
+    """SIGTERM (a graceful shutdown), then SIGKILL after ``grace_s``; always reaped."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=grace_s)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def server_argv(data_dir: Path, port: int) -> list[str]:
