@@ -50,13 +50,20 @@ class Settings(BaseSettings):
         "auto", description="`ffprobe`, `pyav`, or `auto` (the fastest available)."
     )
     api_token: SecretStr | None = Field(None, description="Bearer token for /api and /ws.")
+    max_body_bytes: int = Field(
+        1_048_576, ge=1, description="Largest request body accepted; larger ones get 413."
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated origins a browser page may call the API from; none if empty.",
+    )
     event_retention: int = Field(10_000, ge=100, description="Events kept for `/ws?since=` replay.")
     log_level: str = Field("info", description="Log level: debug, info, warning, error.")
     log_format: Literal["json", "console"] = Field("json", description="Log rendering.")
 
-    @field_validator("allowed_scan_roots", mode="before")
+    @field_validator("allowed_scan_roots", "cors_origins", mode="before")
     @classmethod
-    def _split_roots(cls, value: object) -> object:
+    def _split_commas(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
@@ -68,6 +75,34 @@ class Settings(BaseSettings):
             if not root.is_absolute():
                 raise ValueError(f"scan root {str(root)!r} is not an absolute path")
         return roots
+
+    @field_validator("api_token")
+    @classmethod
+    def _token_is_usable(cls, token: SecretStr | None) -> SecretStr | None:
+        # An empty token would compare equal to an empty ``?token=`` and so switch
+        # authentication off while still satisfying the non-loopback guard of ``serve``.
+        if token is None:
+            return None
+        value = token.get_secret_value()
+        if not value.strip():
+            raise ValueError("the token is empty or blank; unset it or set a long random value")
+        if value != value.strip():
+            # An HTTP header cannot carry leading or trailing whitespace: no client
+            # could ever present such a token in ``Authorization``.
+            raise ValueError("the token starts or ends with whitespace")
+        return token
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins_are_origins(cls, origins: list[str]) -> list[str]:
+        for origin in origins:
+            scheme, _, rest = origin.partition("://")
+            if scheme not in {"http", "https"} or not rest or "/" in rest or "*" in rest:
+                raise ValueError(
+                    f"{origin!r} is not an origin such as https://example.org "
+                    "(scheme, host and optional port; no path, no wildcard)"
+                )
+        return origins
 
     @field_validator("log_level")
     @classmethod

@@ -26,6 +26,10 @@ def test_version() -> None:
         ("STOAT_JOB_WORKERS", "-1", "invalid setting STOAT_JOB_WORKERS:"),
         ("STOAT_ALLOWED_SCAN_ROOTS", "relative/dir", "invalid setting STOAT_ALLOWED_SCAN_ROOTS:"),
         ("STOAT_PROBE_BACKEND", "magic", "invalid setting STOAT_PROBE_BACKEND:"),
+        ("STOAT_API_TOKEN", "", "invalid setting STOAT_API_TOKEN:"),
+        ("STOAT_API_TOKEN", "   ", "invalid setting STOAT_API_TOKEN:"),
+        ("STOAT_MAX_BODY_BYTES", "0", "invalid setting STOAT_MAX_BODY_BYTES:"),
+        ("STOAT_CORS_ORIGINS", "*", "invalid setting STOAT_CORS_ORIGINS:"),
     ],
 )
 def test_invalid_setting_is_one_clear_line(variable: str, value: str, expected: str) -> None:
@@ -39,6 +43,15 @@ def test_serve_refuses_public_host_without_token() -> None:
     result = run_cli("serve", "--host", "0.0.0.0")
     assert result.returncode == 2
     assert "STOAT_API_TOKEN" in result.stderr
+
+
+def test_serve_refuses_an_empty_token_even_on_a_public_host() -> None:
+    # An empty token used to pass the non-loopback guard and then let `?token=` in.
+    result = run_cli("serve", "--host", "0.0.0.0", env={"STOAT_API_TOKEN": ""})
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("invalid setting STOAT_API_TOKEN:")
+    assert "empty" in lines[0]
 
 
 def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
