@@ -16,6 +16,20 @@ to exit codes. Each class carries a stable machine ``code`` for the API error sh
 
 from __future__ import annotations
 
+#: The most characters of a caller's value an error message repeats.
+ECHO_LIMIT = 200
+
+
+def capped(value: str, limit: int = ECHO_LIMIT) -> str:
+    """``repr(value)`` for an error message, cut to ``limit`` characters with an ellipsis.
+
+    Messages name the offending value, but repeating a 100 kB path back in full (and
+    into the logs) helps nobody; the length says how much was cut.
+    """
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value)} characters)"
+
 
 class StoatError(Exception):
     """Root of every expected failure; ``code`` is the API's machine-readable code."""
@@ -60,7 +74,7 @@ class JobNotFoundError(NotFoundError, KeyError):
     """Unknown job id. Also a ``KeyError``, as the queue protocol promises."""
 
     def __init__(self, job_id: str) -> None:
-        super().__init__(f"job {job_id!r} not found")
+        super().__init__(f"job {capped(job_id)} not found")
         self.job_id = job_id
 
     def __str__(self) -> str:

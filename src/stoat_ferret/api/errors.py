@@ -20,6 +20,7 @@ from stoat_ferret.errors import (
     ScanInProgressError,
     StoatError,
 )
+    capped,
 
 log = structlog.get_logger("stoat_ferret.api")
 
@@ -86,7 +87,7 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
         code = HTTP_CODES.get(exc.status_code, "HTTP_ERROR")
         message = str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":
-            message = f"no route for {request.method} {request.url.path}"
+            message = f"no route for {request.method} {capped(request.url.path)}"
         body = error_body(code, message)
     return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 

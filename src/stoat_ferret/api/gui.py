@@ -19,6 +19,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import stoat_ferret
+from stoat_ferret.errors import capped
 
 BUILD_COMMAND = "npm --prefix gui ci && npm --prefix gui run build"
 INDEX_CACHE_CONTROL = "no-cache"
@@ -102,7 +103,7 @@ def build_gui_router(gui_dir: Path) -> APIRouter:
                 request, found, ASSET_CACHE_CONTROL if hashed else INDEX_CACHE_CONTROL
             )
         if PurePosixPath(file_path).suffix:
-            raise StarletteHTTPException(404, f"no file {file_path!r} in the GUI build")
+            raise StarletteHTTPException(404, f"no file {capped(file_path)} in the GUI build")
         index = await asyncio.to_thread(_find_file, gui_dir, "index.html")
         if index is None:
             return _not_built_page(gui_dir)

@@ -10,7 +10,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from stoat_ferret.errors import InvalidPathError, PathNotAllowedError
+from stoat_ferret.errors import InvalidPathError, PathNotAllowedError, capped
 
 
 def is_within(path: str, root: str) -> bool:
@@ -33,7 +33,7 @@ def ensure_allowed(real_path: str, allowed_roots: Sequence[Path]) -> None:
     roots = [os.path.realpath(root) for root in allowed_roots]
     if not any(is_within(real_path, root) for root in roots):
         raise PathNotAllowedError(
-            f"{real_path!r} is outside every allowed scan root ({', '.join(roots)}); "
+            f"{capped(real_path)} is outside every allowed scan root ({', '.join(roots)}); "
             "see STOAT_ALLOWED_SCAN_ROOTS"
         )
 
@@ -45,11 +45,11 @@ def resolve_scan_folder(raw: str | None, allowed_roots: Sequence[Path]) -> str:
     if "\x00" in raw:
         raise InvalidPathError("path contains a NUL byte")
     if not os.path.isabs(raw):
-        raise InvalidPathError(f"path {raw!r} is not absolute")
+        raise InvalidPathError(f"path {capped(raw)} is not absolute")
     if not os.path.exists(raw):
-        raise InvalidPathError(f"path {raw!r} does not exist")
+        raise InvalidPathError(f"path {capped(raw)} does not exist")
     if not os.path.isdir(raw):
-        raise InvalidPathError(f"path {raw!r} is not a directory")
+        raise InvalidPathError(f"path {capped(raw)} is not a directory")
     real = os.path.realpath(raw)
     ensure_allowed(real, allowed_roots)
     return real

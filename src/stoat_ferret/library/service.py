@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from stoat_ferret.errors import NotFoundError, ScanInProgressError
+from stoat_ferret.errors import NotFoundError, ScanInProgressError, capped
 from stoat_ferret.jobs import AsyncJobQueue, JobStatus
 from stoat_ferret.library.models import VideoRow
 from stoat_ferret.library.paths import ensure_allowed, overlaps, resolve_scan_folder
@@ -64,7 +64,7 @@ class LibraryService:
     async def get(self, video_id: str) -> VideoRow:
         row = await self.repository.get(video_id)
         if row is None:
-            raise NotFoundError(f"video {video_id!r} not found")
+            raise NotFoundError(f"video {capped(video_id)} not found")
         return row
 
     async def delete(self, video_id: str, *, delete_file: bool = False) -> None:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from stoat_ferret.api.deps import Services, token_matches
 from stoat_ferret.db.base import utcnow
 from stoat_ferret.events import Event, EventHub, Subscription
+from stoat_ferret.errors import capped
 
 router = APIRouter(tags=["events"])
 
@@ -26,8 +27,8 @@ def _parse_cursor(raw: str | None) -> int | str | None:
     try:
         value = int(raw)
     except ValueError:
-        return f"malformed cursor {raw!r}"
-    return value if value >= 0 else f"malformed cursor {raw!r}"
+        return f"malformed cursor {capped(raw)}"
+    return value if value >= 0 else f"malformed cursor {capped(raw)}"
 
 
 async def _catch_up(websocket: WebSocket, hub: EventHub, cursor: int) -> int:
