@@ -18,6 +18,7 @@ from fastapi.responses import RedirectResponse
 from stoat_ferret import __version__
 from stoat_ferret.api.deps import Services, require_token
 from stoat_ferret.api.errors import install_error_handlers
+from stoat_ferret.api.guards import install_guards
 from stoat_ferret.api.gui import default_gui_dir, mount_gui
 from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
 from stoat_ferret.api.routers import health, jobs, metrics, videos, ws
@@ -117,6 +118,7 @@ def create_app(
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    install_guards(app, settings)
     app.add_middleware(HttpMetricsMiddleware, metrics=app_metrics)
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)])
     api.include_router(jobs.router)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from stoat_ferret.api.errors import error_body
+from stoat_ferret.api.auth import (
+    CHALLENGE_HEADERS,
+    UNAUTHORIZED_DETAIL,
+    presented_token,
+    token_matches,
+)
 from stoat_ferret.api.metrics import Metrics
 from stoat_ferret.db import Database
 from stoat_ferret.events import EventHub
@@ -55,13 +59,6 @@ QueueDep = Annotated[AsyncJobQueue, Depends(get_queue)]
 _bearer = HTTPBearer(auto_error=False)
 
 
-def token_matches(settings: Settings, presented: str | None) -> bool:
-    if settings.api_token is None:
-        return True
-    expected = settings.api_token.get_secret_value()
-    return presented is not None and secrets.compare_digest(presented, expected)
-
-
 def require_token(
     request: Request,
     settings: SettingsDep,
@@ -70,12 +67,10 @@ def require_token(
     """When ``STOAT_API_TOKEN`` is set, every /api call needs ``Authorization: Bearer``.
 
     ``?token=`` is accepted too, for what a browser fetches without letting a page set
-    headers (``<img>`` thumbnails); a header, when present, wins.
+    headers (``<img>`` thumbnails); a header, when present, wins. ``TokenAuthMiddleware``
+    already refused a bad request before its body was read; this second check at the
+    route keeps a route closed even if a path ever escaped the middleware's match.
+    ``credentials`` is declared so the OpenAPI schema shows the bearer scheme.
     """
-    presented = credentials.credentials if credentials else request.query_params.get("token")
-    if not token_matches(settings, presented):
-        raise HTTPException(
-            status_code=401,
-            detail=error_body("UNAUTHORIZED", "missing or wrong bearer token")["detail"],
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+    if not token_matches(settings.api_token, presented_token(request.scope)):
+        raise HTTPException(status_code=401, detail=UNAUTHORIZED_DETAIL, headers=CHALLENGE_HEADERS)

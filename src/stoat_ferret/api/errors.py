@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from stoat_ferret.api.headers import SECURITY_HEADERS
 from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
@@ -19,8 +20,8 @@ from stoat_ferret.errors import (
     PermissionDeniedError,
     ScanInProgressError,
     StoatError,
-)
     capped,
+)
 
 log = structlog.get_logger("stoat_ferret.api")
 
@@ -42,6 +43,7 @@ HTTP_CODES = {
     404: "NOT_FOUND",
     405: "METHOD_NOT_ALLOWED",
     409: "CONFLICT",
+    413: "PAYLOAD_TOO_LARGE",
     422: "VALIDATION_ERROR",
     503: "UNAVAILABLE",
 }
@@ -94,7 +96,12 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     log.exception("api.unhandled_error", path=request.url.path)
-    return JSONResponse(error_body("INTERNAL_ERROR", "internal server error"), status_code=500)
+    # This answer is sent from outside every middleware, so it brings its own headers.
+    return JSONResponse(
+        error_body("INTERNAL_ERROR", "internal server error"),
+        status_code=500,
+        headers=SECURITY_HEADERS,
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -7,10 +7,11 @@ import contextlib
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
-from stoat_ferret.api.deps import Services, token_matches
+from stoat_ferret.api.auth import WS_UNAUTHORIZED, presented_token, token_matches
+from stoat_ferret.api.deps import Services
 from stoat_ferret.db.base import utcnow
-from stoat_ferret.events import Event, EventHub, Subscription
 from stoat_ferret.errors import capped
+from stoat_ferret.events import Event, EventHub, Subscription
 
 router = APIRouter(tags=["events"])
 
@@ -68,12 +69,10 @@ async def _stream(websocket: WebSocket, services: Services, subscription: Subscr
 @router.websocket("/ws")
 async def events(websocket: WebSocket) -> None:
     services: Services = websocket.app.state.services
-    presented = websocket.query_params.get("token")
-    header = websocket.headers.get("authorization", "")
-    if header.lower().startswith("bearer "):
-        presented = header[7:]
-    if not token_matches(services.settings, presented):
-        await websocket.close(code=4401, reason="missing or wrong token")
+    # TokenAuthMiddleware refused a bad token already; checked here too so the route
+    # is closed on its own (as ``require_token`` does for /api).
+    if not token_matches(services.settings.api_token, presented_token(websocket.scope)):
+        await websocket.close(code=WS_UNAUTHORIZED, reason="missing or wrong token")
         return
     await websocket.accept()
     # Subscribe before replaying so nothing published in between is lost.
