@@ -48,7 +48,8 @@ def test_cors_origins_are_a_comma_separated_list(monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.parametrize(
-    "origin", ["*", "a.example", "https://a.example/", "https://a.example/app", "https://*.a.example"]
+    "origin",
+    ["*", "a.example", "https://a.example/", "https://a.example/app", "https://*.a.example"],
 )
 def test_a_cors_entry_that_is_not_an_origin_is_refused(origin: str) -> None:
     assert refusal(cors_origins=[origin]).startswith("invalid setting STOAT_CORS_ORIGINS:")

@@ -108,8 +108,8 @@ async def test_a_wrong_token_on_the_event_stream_is_refused(live_url: str, wrong
             pass
     assert by_query.value.response.status_code == 403  # close code 4401 before accept
     with pytest.raises(InvalidStatus) as by_header:
-        header = (b"Bearer " + wrong).decode("latin-1")  # sent as these raw bytes
-        async with websockets.connect(ws_url(live_url), additional_headers={"Authorization": header}):
+        header = {"Authorization": (b"Bearer " + wrong).decode("latin-1")}  # these raw bytes
+        async with websockets.connect(ws_url(live_url), additional_headers=header):
             pass
     assert by_header.value.response.status_code == 403
 

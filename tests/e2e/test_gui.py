@@ -20,6 +20,7 @@ import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from stoat_ferret.api.headers import GUI_CONTENT_SECURITY_POLICY
 from tests.e2e.conftest import LARGE_COUNT, BrowserErrors, Corpus, screenshot
 
 pytestmark = pytest.mark.e2e
@@ -251,3 +252,28 @@ def test_dashboard_shows_health_and_counts(
     expect(page.get_by_test_id("video-count")).to_have_text(str(videos_total(api)))
     expect(page.get_by_test_id("duration-chart")).to_be_visible()
     screenshot(page, "dashboard")
+
+
+def test_every_page_runs_under_the_content_security_policy(
+    page: Page, server: str, small_library: int
+) -> None:
+    # Chromium reports each blocked script, style, image or socket as a console error,
+    # which fails the test; the listener below catches any report the console misses.
+    page.add_init_script(
+        "window.__cspViolations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));"
+    )
+    for path, heading in [("/gui/", "Library"), ("/gui/jobs", "Jobs"), ("/gui/dashboard", None)]:
+        response = page.goto(f"{server}{path}")
+        assert response is not None
+        assert response.headers["content-security-policy"] == GUI_CONTENT_SECURITY_POLICY
+        if heading is not None:
+            expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        else:
+            expect(page.get_by_test_id("duration-chart")).to_be_visible()
+        # The live socket (connect-src) and the thumbnails (img-src) work under the policy.
+        expect(page.get_by_test_id("connection-state")).to_have_attribute("data-state", "open")
+        if path == "/gui/":
+            expect_thumbnail_loaded(page.get_by_test_id("video-card").first)
+        assert page.evaluate("window.__cspViolations") == []
