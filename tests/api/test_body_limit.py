@@ -16,6 +16,7 @@ from stoat_ferret.api import create_app
 from stoat_ferret.jobs import AsyncioJobQueue
 from stoat_ferret.settings import Settings
 from tests.api.test_auth import CountingBody
+from tests.support.app_client import app_client
 from tests.support.processes import free_port, server_argv, server_process
 
 LIMIT = 1_048_576  # the default
@@ -71,11 +72,9 @@ async def test_a_body_at_the_limit_is_read(client: httpx.AsyncClient) -> None:
 @pytest.mark.parametrize("limit", [16, 4096])
 async def test_the_limit_is_a_setting(settings: Settings, limit: int) -> None:
     app = create_app(settings.model_copy(update={"max_body_bytes": limit}), configure_logs=False)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            small = await client.post("/api/v1/videos/scan", json={"path": ""})
-            big = await client.post("/api/v1/videos/scan", content=b" " * (limit + 1))
+    async with app_client(app) as client:
+        small = await client.post("/api/v1/videos/scan", json={"path": ""})
+        big = await client.post("/api/v1/videos/scan", content=b" " * (limit + 1))
     assert small.status_code == 400
     assert big.status_code == 413
     assert str(limit) in big.json()["detail"]["message"]

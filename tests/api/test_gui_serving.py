@@ -7,13 +7,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from pydantic import SecretStr
 
 from stoat_ferret.api import create_app
 from stoat_ferret.api.gui import BUILD_COMMAND, default_gui_dir
 from stoat_ferret.db import Database
 from stoat_ferret.settings import Settings
+from tests.support.app_client import app_client
 
 INDEX = "<!doctype html><title>stoat-ferret</title><div id=root></div>"
 ASSET = "console.log('hashed asset');"
@@ -31,19 +31,12 @@ def gui_dir(tmp_path: Path) -> Path:
     return dist
 
 
-async def _client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            yield client
-
-
 @pytest.fixture
 async def client(
     settings: Settings, database: Database, gui_dir: Path
 ) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(settings, database=database, gui_dir=gui_dir, configure_logs=False)
-    async for client in _client(app):
+    async with app_client(app) as client:
         yield client
 
 
@@ -134,7 +127,7 @@ async def test_missing_build_answers_503_with_the_build_command(
     app = create_app(
         settings, database=database, gui_dir=tmp_path / "no-build", configure_logs=False
     )
-    async for client in _client(app):
+    async with app_client(app) as client:
         for route in ("/gui/", "/gui/jobs"):
             response = await client.get(route)
             assert response.status_code == 503
@@ -154,7 +147,7 @@ async def test_query_token_is_accepted_where_headers_cannot_be_sent(
 ) -> None:
     secured = settings.model_copy(update={"api_token": SecretStr("s3cret")})
     app = create_app(secured, database=database, gui_dir=gui_dir, configure_logs=False)
-    async for client in _client(app):
+    async with app_client(app) as client:
         # An <img> thumbnail: no header possible, the token rides in the URL.
         thumbnail = "/api/v1/videos/no-such-video/thumbnail"
         assert (await client.get(thumbnail)).status_code == 401

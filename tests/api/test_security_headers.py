@@ -13,6 +13,7 @@ from stoat_ferret.api import create_app
 from stoat_ferret.api.headers import GUI_CONTENT_SECURITY_POLICY
 from stoat_ferret.db import Database
 from stoat_ferret.settings import Settings
+from tests.support.app_client import app_client
 
 ORIGIN = "http://localhost:5173"
 EVERY_ANSWER = {
@@ -36,11 +37,8 @@ async def client_for(
     async def boom() -> None:
         raise RuntimeError("an unexpected failure")
 
-    async with app.router.lifespan_context(app):
-        # raise_app_exceptions=False: answer the 500 the way a server would.
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-            yield client
+    async with app_client(app, raise_app_exceptions=False) as client:
+        yield client
 
 
 @pytest.fixture

@@ -53,10 +53,11 @@ class BodyLimitMiddleware:
         limit = self.max_body_bytes
         declared = declared_length(scope)
         if declared is not None and declared > limit:
-            await self._refuse(BodyTooLargeError(limit), scope, receive, send)
+            error = BodyTooLargeError(limit)
+            refusal = JSONResponse({"detail": error.detail}, status_code=413, headers=error.headers)
+            await refusal(scope, receive, send)
             return
         received = 0
-        started = False
 
         async def counting_receive() -> Message:
             nonlocal received
@@ -67,23 +68,6 @@ class BodyLimitMiddleware:
                     raise BodyTooLargeError(limit)
             return message
 
-        async def watching_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, watching_send)
-        except BodyTooLargeError as exc:
-            # The app's handler answers it as a rule; this is for a body read where no
-            # handler is in reach. After a response started there is nothing to fix.
-            if started:
-                raise
-            await self._refuse(exc, scope, receive, send)
-
-    @staticmethod
-    async def _refuse(error: BodyTooLargeError, scope: Scope, receive: Receive, send: Send) -> None:
-        response = JSONResponse(
-            {"detail": error.detail}, status_code=error.status_code, headers=error.headers
-        )
-        await response(scope, receive, send)
+        # The error raised from counting_receive reaches the app's exception handler
+        # (the next layer in), which answers the 413 in the error shape.
+        await self.app(scope, counting_receive, send)
