@@ -99,3 +99,14 @@ def test_jobs_without_a_server_says_how_to_start_one() -> None:
     result = run_cli("jobs", "list", "--url", f"http://127.0.0.1:{free_port()}")
     assert result.returncode == 6
     assert "stoat-ferret serve" in result.stderr
+
+
+def test_jobs_commands_send_a_token_of_any_characters(tmp_path: Path) -> None:
+    token = "s3cret-Grüße-✓"
+    port = free_port()
+    with server_process(server_argv(tmp_path, port), port, {"STOAT_API_TOKEN": token}) as (url, _):
+        listed = run_cli("jobs", "list", "--url", url, env={"STOAT_API_TOKEN": token})
+        assert listed.returncode == 0, listed.stderr
+        wrong = run_cli("jobs", "list", "--url", url, env={"STOAT_API_TOKEN": "Grüße"})
+        assert wrong.returncode != 0
+        assert "401 UNAUTHORIZED" in wrong.stderr

@@ -18,10 +18,11 @@ err_console = Console(stderr=True)
 
 def request(method: str, url: str, path: str, **kwargs: Any) -> Any:
     """Call the API; on failure print the server's error message and exit with its code."""
-    headers = {}
+    headers: dict[bytes, bytes] = {}
     token = os.environ.get("STOAT_API_TOKEN")
     if token:
-        headers["Authorization"] = f"Bearer {token}"
+        # As UTF-8 bytes: httpx encodes a str header as ASCII and would fail on "ü".
+        headers[b"Authorization"] = b"Bearer " + token.encode("utf-8")
     try:
         response = httpx.request(
             method, url.rstrip("/") + path, headers=headers, timeout=30, **kwargs
