@@ -143,6 +143,5 @@ def scan_command(settings: Settings, path: str, recursive: bool) -> None:
     try:
         code = asyncio.run(run_scan(settings, path, recursive=recursive))
     except StoatError as exc:
-        err_console.print(f"{exc.code}: {exc.message}", style="red", highlight=False)
-        raise typer.Exit(exit_codes.for_error(exc)) from exc
+        raise exit_codes.report(exc) from exc
     raise typer.Exit(code)
