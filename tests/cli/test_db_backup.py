@@ -174,6 +174,15 @@ def test_backup_without_a_database_exits_3(tmp_path: Path) -> None:
     assert not (tmp_path / "b.db").exists() and not (tmp_path / "none").exists()
 
 
+def test_backup_of_a_damaged_database_fails_and_leaves_nothing(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / DB_NAME).write_bytes(b"not sqlite" * 500)
+    result = run_cli("db", "backup", str(tmp_path / "b.db"), "--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 1
+    assert "backup of" in result.stderr and "failed: file is not a database" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
 def _junk(path: Path) -> None:
     path.write_bytes(b"definitely not sqlite" * 100)
 

@@ -21,7 +21,7 @@ from sqlalchemy import create_engine
 
 from stoat_ferret.db.engine import migration_scripts, upgrade_connection
 from stoat_ferret.db.lock import DatabaseLock
-from stoat_ferret.errors import ConflictError, InvalidInputError, NotFoundError
+from stoat_ferret.errors import ConflictError, InvalidInputError, NotFoundError, StoatError
 
 #: Tables whose row counts the commands report (when the schema has them).
 COUNTED_TABLES = ("videos", "jobs")
@@ -62,6 +62,7 @@ def backup_database(database_path: Path, destination: Path, *, force: bool) -> D
             is the database itself.
         ConflictError: ``destination`` exists and ``force`` is false.
         DatabaseInUseError: a restore is replacing the database.
+        StoatError: the copy failed (the database is not SQLite, the disk is full).
     """
     if not database_path.is_file():
         raise NotFoundError(f"no database at {database_path}")
@@ -77,11 +78,10 @@ def backup_database(database_path: Path, destination: Path, *, force: bool) -> D
         DatabaseLock.acquire(database_path, exclusive=False),
         _temporary_beside(destination) as staging,
     ):
-        source = sqlite3.connect(database_path, timeout=10)
         try:
-            _copy_into(source, staging)
-        finally:
-            source.close()
+            _copy_into(database_path, staging)
+        except (sqlite3.Error, OSError) as exc:  # not SQLite, disk full, no permission
+            raise StoatError(f"backup of {database_path} failed: {exc}") from exc
         summary = inspect_database(staging, shown_as=destination)
         _fsync(staging)
         _publish(staging, destination, overwrite=force)
@@ -166,7 +166,8 @@ def inspect_database(path: Path, *, shown_as: Path) -> DatabaseSummary:
     return DatabaseSummary(revision=versions[0], counts=counts)
 
 
-def _copy_into(source: sqlite3.Connection, staging: Path) -> None:
+def _copy_into(database_path: Path, staging: Path) -> None:
+    source = sqlite3.connect(database_path, timeout=10)
     target = sqlite3.connect(staging)
     try:
         # pages=-1 (the default): one step, so the copy is one read transaction,
@@ -175,6 +176,7 @@ def _copy_into(source: sqlite3.Connection, staging: Path) -> None:
         _set_rollback_journal(target)
     finally:
         target.close()
+        source.close()
 
 
 def _make_self_contained(path: Path) -> None:
