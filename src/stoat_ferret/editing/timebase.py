@@ -11,9 +11,9 @@ import math
 
 __all__ = ["frames_to_seconds", "source_frames"]
 
-# A probed duration such as 0.9999999 s means one second; without this slack a clip
-# would lose its last frame to floating-point noise.
-_SLACK_FRAMES = 1e-6
+# A probed duration such as 0.9999999 s means one second; without this slack (a ten
+# thousandth of a frame, microseconds) a clip would lose its last frame to rounding noise.
+_SLACK_FRAMES = 1e-4
 
 
 def frames_to_seconds(frames: int, fps: int) -> float:
@@ -24,7 +24,8 @@ def frames_to_seconds(frames: int, fps: int) -> float:
 def source_frames(duration_s: float, fps: int) -> int:
     """How many whole project frames a source of ``duration_s`` seconds holds.
 
-    The last partial frame does not count: ``out_point`` may not go past the source.
+    ``out_point`` (exclusive) ends at ``out_point / fps``, which may not be later than the
+    source's end, so a last partial frame does not count.
     """
     if duration_s <= 0 or not math.isfinite(duration_s):
         return 0

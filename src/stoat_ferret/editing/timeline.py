@@ -17,13 +17,20 @@ naming the offending field, e.g. ``clips[c3].out_point``.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
 from stoat_ferret.editing.document import Clip, EffectUse, ProjectDocument, Track, Transition
-from stoat_ferret.editing.effects import AUDIO_CURVES, BuildContext, MediaKind, get_effect
+from stoat_ferret.editing.effects import (
+    AUDIO_CURVES,
+    BuildContext,
+    EffectDefinition,
+    MediaKind,
+    get_effect,
+)
 from stoat_ferret.editing.errors import EditRuleError, TimelineRuleError
 from stoat_ferret.editing.timebase import frames_to_seconds
 
@@ -221,8 +228,15 @@ def _all_clips(document: ProjectDocument) -> Iterator[tuple[Track, Clip]]:
             yield track, clip
 
 
+def _definition(field: str, effect: EffectUse) -> EffectDefinition:
+    try:
+        return get_effect(effect.effect_type)
+    except EditRuleError as error:
+        raise error.relocated(field) from None
+
+
 def _validate_effect(field: str, effect: EffectUse, track: Track, length: int, fps: int) -> None:
-    definition = get_effect(effect.effect_type)
+    definition = _definition(field, effect)
     if track.kind not in definition.track_kinds:
         raise _fail(
             f"{field}.effect_type",
@@ -255,7 +269,8 @@ def _validate_clip(track: Track, clip: Clip, fps: int) -> None:
         _integer(f"{field}.timeline_position", clip.timeline_position, 0, 10**9)
     elif clip.timeline_position is not None:
         raise _fail(f"{field}.timeline_position", "is derived on the main track; use index")
-    speeds = [i for i, e in enumerate(clip.effects) if get_effect(e.effect_type).speed_factor]
+    definitions = [_definition(f"{field}.effects[{i}]", e) for i, e in enumerate(clip.effects)]
+    speeds = [i for i, definition in enumerate(definitions) if definition.speed_factor]
     if len(speeds) > 1:
         raise _fail(f"{field}.effects[{speeds[1]}]", "a clip has at most one speed effect")
     length = clip_length(clip)
@@ -265,7 +280,7 @@ def _validate_clip(track: Track, clip: Clip, fps: int) -> None:
 
 def _validate_audio_overlaps(timeline: DerivedTimeline) -> None:
     for track in timeline.tracks[1:]:
-        for before, after in zip(track.clips, track.clips[1:], strict=False):
+        for before, after in itertools.pairwise(track.clips):
             if after.start_frame < before.end_frame:
                 raise _fail(
                     f"clips[{after.clip_id}].timeline_position",
@@ -317,7 +332,9 @@ def _validate_transitions(document: ProjectDocument, names: Collection[str] | No
         by_pair[transition.from_clip_id] = transition
         overlap_out[order[transition.from_clip_id]] = transition.duration
         overlap_in[order[transition.to_clip_id]] = transition.duration
-    for transition in document.transitions:
+    # Newest first: when a clip's two transitions do not fit, the later-added one is
+    # named, which is the one the failing edit most likely just made.
+    for transition in reversed(document.transitions):
         for clip_index in (order[transition.from_clip_id], order[transition.to_clip_id]):
             total = overlap_in[clip_index] + overlap_out[clip_index]
             if total >= lengths[clip_index]:
@@ -325,7 +342,7 @@ def _validate_transitions(document: ProjectDocument, names: Collection[str] | No
                     f"transitions[{transition.id}].duration",
                     f"{transition.duration} frames is too long: clip {main[clip_index].id} "
                     f"lasts {lengths[clip_index]} frames on the timeline and its transitions "
-                    f"would take {total}",
+                    f"would take {total} (at least one frame must play on its own)",
                 )
 
 

@@ -78,6 +78,18 @@ class BuildContext:
         return frames_to_seconds(frames, self.fps)
 
 
+# Documents keep parameters as read-only mappings (and sequences as tuples); the stock
+# validator only calls a ``dict`` an object, so it is taught the wider types.
+_TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many(
+    {
+        "object": lambda checker, instance: isinstance(instance, Mapping),
+        "array": lambda checker, instance: isinstance(instance, list | tuple),
+    }
+)
+_Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]  # untyped in the stubs
+    jsonschema.Draft202012Validator, type_checker=_TYPES
+)
+
 Builder = Callable[[Parameters, BuildContext], str]
 Checker = Callable[[Parameters, BuildContext], None]
 
@@ -131,9 +143,7 @@ class EffectDefinition:
 
     def __post_init__(self) -> None:
         jsonschema.Draft202012Validator.check_schema(self.parameter_schema)
-        object.__setattr__(
-            self, "_validator", jsonschema.Draft202012Validator(self.parameter_schema)
-        )
+        object.__setattr__(self, "_validator", _Validator(self.parameter_schema))
 
     def validate(self, parameters: object, context: BuildContext) -> Parameters:
         """Check ``parameters`` against the schema, then the cross-field rules.
