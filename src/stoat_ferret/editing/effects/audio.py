@@ -8,6 +8,7 @@ from stoat_ferret.editing.effects.catalog import (
     MediaKind,
     ParameterHint,
     Parameters,
+    number_schema,
     object_schema,
     window_options,
 )
@@ -41,8 +42,8 @@ VOLUME = EffectDefinition(
     track_kinds=frozenset({MediaKind.VIDEO, MediaKind.AUDIO}),
     parameter_schema=object_schema(
         {
-            "gain_db": {"type": "number", "minimum": -60, "maximum": 24},
-            "factor": {"type": "number", "minimum": 0, "maximum": 16},
+            "gain_db": number_schema(-60, 24),
+            "factor": number_schema(0, 16),
         }
     ),
     ai_hints={
@@ -81,10 +82,10 @@ AUDIO_DUCKING = EffectDefinition(
     track_kinds=frozenset({MediaKind.AUDIO}),
     parameter_schema=object_schema(
         {
-            "threshold": {"type": "number", "minimum": 0.001, "maximum": 1},
-            "ratio": {"type": "number", "minimum": 1, "maximum": 20},
-            "attack_ms": {"type": "number", "minimum": 0.01, "maximum": 2000},
-            "release_ms": {"type": "number", "minimum": 0.01, "maximum": 9000},
+            "threshold": number_schema(0.001, 1),
+            "ratio": number_schema(1, 20),
+            "attack_ms": number_schema(0.01, 2000),
+            "release_ms": number_schema(0.01, 9000),
         }
     ),
     ai_hints={

@@ -30,7 +30,9 @@ __all__ = [
     "ParameterHint",
     "Parameters",
     "frames_schema",
+    "number_schema",
     "object_schema",
+    "renamed_numbers",
     "window_options",
 ]
 
@@ -245,11 +247,30 @@ def frames_schema(minimum: int = 0, maximum: int = 100_000) -> dict[str, Any]:
     return {"type": "integer", "minimum": minimum, "maximum": maximum}
 
 
-def object_schema(properties: Mapping[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A closed parameter object: unknown parameters are refused, not ignored."""
-    return {
+def number_schema(minimum: float, maximum: float) -> dict[str, Any]:
+    """A number within ``minimum..maximum`` (both included)."""
+    return {"type": "number", "minimum": minimum, "maximum": maximum}
+
+
+def object_schema(
+    properties: Mapping[str, Any], required: tuple[str, ...] = (), *, at_least_one: bool = False
+) -> dict[str, Any]:
+    """A closed parameter object: unknown parameters are refused, not ignored.
+
+    ``at_least_one`` is for effects whose parameters are all optional but which would do
+    nothing without any (``color``, ``crop``, ``hue``).
+    """
+    schema: dict[str, Any] = {
         "type": "object",
         "properties": dict(properties),
         "required": list(required),
         "additionalProperties": False,
     }
+    if at_least_one:
+        schema["minProperties"] = 1
+    return schema
+
+
+def renamed_numbers(parameters: Parameters, names: Mapping[str, str]) -> dict[str, float]:
+    """The given parameters among ``names`` (parameter to filter option) as floats."""
+    return {option: float(parameters[name]) for name, option in names.items() if name in parameters}

@@ -11,27 +11,25 @@ from stoat_ferret.editing.effects.catalog import (
     MediaKind,
     ParameterHint,
     Parameters,
+    number_schema,
     object_schema,
+    renamed_numbers,
     window_options,
 )
 from stoat_ferret.editing.errors import EffectParameterError
-from stoat_ferret.editing.filters import FilterValue, chain, filter_call, format_number
+from stoat_ferret.editing.filters import chain, filter_call, format_number
 
 __all__ = ["BLUR", "COLOR", "CROP", "FLIP", "HUE", "ROTATE"]
 
 _VIDEO = frozenset({MediaKind.VIDEO})
 
 
-def _number(minimum: float, maximum: float) -> dict[str, object]:
-    return {"type": "number", "minimum": minimum, "maximum": maximum}
+_EQ_OPTIONS = {name: name for name in ("brightness", "contrast", "saturation", "gamma")}
+_HUE_OPTIONS = {"degrees": "h", "saturation": "s"}
 
 
 def _build_eq(parameters: Parameters, context: BuildContext) -> str:
-    options: dict[str, FilterValue] = {
-        name: float(parameters[name])
-        for name in ("brightness", "contrast", "saturation", "gamma")
-        if name in parameters
-    }
+    options = renamed_numbers(parameters, _EQ_OPTIONS)
     return filter_call("eq", **options, **window_options(context))
 
 
@@ -41,17 +39,15 @@ COLOR = EffectDefinition(
     description="Adjusts brightness, contrast, saturation and gamma (eq).",
     applies_to=MediaKind.VIDEO,
     track_kinds=_VIDEO,
-    parameter_schema={
-        **object_schema(
-            {
-                "brightness": _number(-1, 1),
-                "contrast": _number(0, 3),
-                "saturation": _number(0, 3),
-                "gamma": _number(0.1, 10),
-            }
-        ),
-        "minProperties": 1,
-    },
+    parameter_schema=object_schema(
+        {
+            "brightness": number_schema(-1, 1),
+            "contrast": number_schema(0, 3),
+            "saturation": number_schema(0, 3),
+            "gamma": number_schema(0.1, 10),
+        },
+        at_least_one=True,
+    ),
     ai_hints={
         "brightness": ParameterHint("added brightness; 0 keeps it", "-0.2 to 0.2", (-0.1, 0.1)),
         "contrast": ParameterHint("contrast multiplier; 1 keeps it", "0.8-1.5", (0.8, 1.2)),
@@ -67,11 +63,7 @@ COLOR = EffectDefinition(
 
 
 def _build_hue(parameters: Parameters, context: BuildContext) -> str:
-    options: dict[str, FilterValue] = {}
-    if "degrees" in parameters:
-        options["h"] = float(parameters["degrees"])
-    if "saturation" in parameters:
-        options["s"] = float(parameters["saturation"])
+    options = renamed_numbers(parameters, _HUE_OPTIONS)
     return filter_call("hue", **options, **window_options(context))
 
 
@@ -81,10 +73,10 @@ HUE = EffectDefinition(
     description="Turns the colours round the colour wheel and scales their saturation (hue).",
     applies_to=MediaKind.VIDEO,
     track_kinds=_VIDEO,
-    parameter_schema={
-        **object_schema({"degrees": _number(-180, 180), "saturation": _number(0, 10)}),
-        "minProperties": 1,
-    },
+    parameter_schema=object_schema(
+        {"degrees": number_schema(-180, 180), "saturation": number_schema(0, 10)},
+        at_least_one=True,
+    ),
     ai_hints={
         "degrees": ParameterHint("hue rotation in degrees", "-60 to 60", (-90, 30, 180)),
         "saturation": ParameterHint("saturation multiplier; 1 keeps it", "0-2", (0.5, 1.5)),
@@ -126,10 +118,9 @@ CROP = EffectDefinition(
     ),
     applies_to=MediaKind.VIDEO,
     track_kinds=_VIDEO,
-    parameter_schema={
-        **object_schema({edge: _number(0, 0.9) for edge in _EDGES}),
-        "minProperties": 1,
-    },
+    parameter_schema=object_schema(
+        {edge: number_schema(0, 0.9) for edge in _EDGES}, at_least_one=True
+    ),
     ai_hints={
         edge: ParameterHint(f"{_EDGE_HINT} ({edge})", "0-0.2", (0.1, 0.25)) for edge in _EDGES
     },
@@ -149,7 +140,7 @@ BLUR = EffectDefinition(
     description="Gaussian blur of the whole picture (gblur).",
     applies_to=MediaKind.VIDEO,
     track_kinds=_VIDEO,
-    parameter_schema=object_schema({"sigma": _number(0.1, 50)}, required=("sigma",)),
+    parameter_schema=object_schema({"sigma": number_schema(0.1, 50)}, required=("sigma",)),
     ai_hints={"sigma": ParameterHint("blur radius in pixels", "2-10", (0.5, 5, 20))},
     examples=({"sigma": 5},),
     build=_build_blur,
@@ -175,7 +166,7 @@ ROTATE = EffectDefinition(
     applies_to=MediaKind.VIDEO,
     track_kinds=_VIDEO,
     parameter_schema=object_schema(
-        {"degrees": _number(-360, 360), "fill_color": COLOR_SCHEMA}, required=("degrees",)
+        {"degrees": number_schema(-360, 360), "fill_color": COLOR_SCHEMA}, required=("degrees",)
     ),
     ai_hints={
         "degrees": ParameterHint("clockwise angle in degrees", "-15 to 15, or 180", (5, -10, 180)),

@@ -10,6 +10,7 @@ from stoat_ferret.editing.effects.catalog import (
     ParameterHint,
     Parameters,
     frames_schema,
+    number_schema,
     object_schema,
 )
 from stoat_ferret.editing.errors import EffectParameterError
@@ -75,9 +76,7 @@ SPEED = EffectDefinition(
     ),
     applies_to=MediaKind.VIDEO,
     track_kinds=frozenset({MediaKind.VIDEO, MediaKind.AUDIO}),
-    parameter_schema=object_schema(
-        {"factor": {"type": "number", "minimum": 0.25, "maximum": 4}}, required=("factor",)
-    ),
+    parameter_schema=object_schema({"factor": number_schema(0.25, 4)}, required=("factor",)),
     ai_hints={
         "factor": ParameterHint(
             "playback speed: 2 is twice as fast (half as long), 0.5 half as fast",
@@ -101,30 +100,24 @@ def _check_fade(parameters: Parameters, context: BuildContext) -> None:
         )
 
 
-def _fade_start(parameters: Parameters, context: BuildContext) -> float:
+def _fade_options(parameters: Parameters, context: BuildContext) -> dict[str, str | float]:
+    """``afade`` and ``fade`` share these: direction, start and length in seconds."""
     if parameters["direction"] == "in":
-        return 0.0
-    return context.seconds(context.clip_frames - int(parameters["duration"]))
+        start = 0.0
+    else:
+        start = context.seconds(context.clip_frames - int(parameters["duration"]))
+    duration = context.seconds(int(parameters["duration"]))
+    return {"t": parameters["direction"], "st": start, "d": duration}
 
 
 def _build_audio_fade(parameters: Parameters, context: BuildContext) -> str:
-    return filter_call(
-        "afade",
-        t=parameters["direction"],
-        st=_fade_start(parameters, context),
-        d=context.seconds(int(parameters["duration"])),
-        curve=parameters.get("curve", "tri"),
-    )
+    curve = parameters.get("curve", "tri")
+    return filter_call("afade", **_fade_options(parameters, context), curve=curve)
 
 
 def _build_video_fade(parameters: Parameters, context: BuildContext) -> str:
-    return filter_call(
-        "fade",
-        t=parameters["direction"],
-        st=_fade_start(parameters, context),
-        d=context.seconds(int(parameters["duration"])),
-        color=parameters.get("color", "black"),
-    )
+    color = parameters.get("color", "black")
+    return filter_call("fade", **_fade_options(parameters, context), color=color)
 
 
 _DIRECTION = {"enum": ["in", "out"]}
