@@ -9,10 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from stoat_ferret.errors import NotFoundError, ScanInProgressError
+from stoat_ferret.errors import NotFoundError, PermissionDeniedError, ScanInProgressError
 from stoat_ferret.jobs import AsyncJobQueue, JobStatus
 from stoat_ferret.library.models import VideoRow
-from stoat_ferret.library.paths import ensure_allowed, overlaps, resolve_scan_folder
+from stoat_ferret.library.paths import (
+    overlaps,
+    remove_library_file,
+    resolve_scan_folder,
+    shown,
+)
 from stoat_ferret.library.repository import VideoRepository
 from stoat_ferret.library.scan import SCAN_JOB_TYPE
 
@@ -57,9 +62,12 @@ class LibraryService:
             return await self._queue.submit(SCAN_JOB_TYPE, {"path": folder, "recursive": recursive})
 
     def _remove_video_file(self, path: str) -> None:
-        real = os.path.realpath(path)
-        ensure_allowed(real, self._allowed_roots)
-        _remove_file(real)
+        try:
+            remove_library_file(path, self._allowed_roots)
+        except PermissionError as exc:
+            raise PermissionDeniedError(
+                f"{shown(path)} cannot be deleted: {exc.strerror or 'permission denied'}"
+            ) from exc
 
     async def get(self, video_id: str) -> VideoRow:
         row = await self.repository.get(video_id)
