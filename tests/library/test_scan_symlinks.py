@@ -83,13 +83,16 @@ def test_walk_not_recursive_ignores_folder_links(tmp_path: Path) -> None:
     assert errors == {"out.mp4", "climb.mp4"}
 
 
+@pytest.fixture
+def media_tree(tmp_path: Path, clip_templates: dict[str, Path]) -> tuple[Path, Path]:
+    """``build_tree`` with real clips, for scans that probe them."""
+    return build_tree(tmp_path, clip_templates["mp4"])
+
+
 async def test_scan_never_indexes_files_behind_links_out_of_the_roots(
-    library_settings: Settings,
-    database: Database,
-    tmp_path: Path,
-    clip_templates: dict[str, Path],
+    library_settings: Settings, database: Database, media_tree: tuple[Path, Path]
 ) -> None:
-    root, outside = build_tree(tmp_path, clip_templates["mp4"])
+    root, outside = media_tree
     async with running_client(with_roots(library_settings, root), database) as client:
         job = await scan_and_wait(client, root)
         assert job["status"] == "complete", job
@@ -106,12 +109,9 @@ async def test_scan_never_indexes_files_behind_links_out_of_the_roots(
 
 
 async def test_files_indexed_through_a_link_out_become_missing_once_roots_are_set(
-    library_settings: Settings,
-    database: Database,
-    tmp_path: Path,
-    clip_templates: dict[str, Path],
+    library_settings: Settings, database: Database, media_tree: tuple[Path, Path]
 ) -> None:
-    root, _ = build_tree(tmp_path, clip_templates["mp4"])
+    root, _ = media_tree
     # Without roots everything is allowed: the linked files are indexed by name.
     async with running_client(library_settings, database) as client:
         job = await scan_and_wait(client, root)

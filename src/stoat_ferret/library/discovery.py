@@ -61,12 +61,12 @@ def walk_videos(
     (to a video file, or to a folder in a recursive walk) is resolved and must land
     inside a root; one that leads out becomes a ``WalkError`` naming the link. Only
     symlinks pay for a ``realpath``: ``DirEntry.is_symlink`` comes from the directory
-    listing itself, so plain files and folders cost nothing extra. ``root`` itself
-    must already be resolved and checked (``resolve_scan_folder``).
+    listing itself, so plain files and folders cost nothing extra. ``root`` was
+    resolved and checked when the scan was requested (``resolve_scan_folder``); it is
+    checked once more here, as it may have been swapped for a link since.
     """
     roots = real_roots(allowed_roots)
     if roots and not _leads_inside(root, roots):
-        # Checked when the scan was requested; it may have been swapped since.
         yield WalkError(root, LINK_OUTSIDE_ROOTS)
         return
     seen_dirs: set[tuple[int, int]] = set()

@@ -76,7 +76,11 @@ class LibraryService:
         return row
 
     async def delete(self, video_id: str, *, delete_file: bool = False) -> None:
-        """Forget a video; with ``delete_file`` also remove the file, inside allowed roots only."""
+        """Forget a video; with ``delete_file`` also remove the file (``remove_library_file``).
+
+        The file goes first: when it may not be removed (403, or 409 for a symlink on
+        its path) the record and the thumbnail stay, so nothing is half done.
+        """
         row = await self.get(video_id)
         if delete_file:
             await asyncio.to_thread(self._remove_video_file, row.path)
