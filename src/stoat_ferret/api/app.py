@@ -148,6 +148,7 @@ def setup_library(services: Services, backend: ProbeBackend) -> LibraryService:
         thumbnails_dir=settings.thumbnails_dir,
         concurrency=settings.scan_concurrency,
         probe_timeout_s=settings.ffprobe_timeout,
+        allowed_roots=tuple(settings.allowed_scan_roots),
     )
     if not services.queue.has_handler(SCAN_JOB_TYPE):
         services.queue.register_handler(SCAN_JOB_TYPE, make_scan_handler(repository, config))

@@ -94,6 +94,7 @@ async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
         thumbnails_dir=settings.thumbnails_dir,
         concurrency=settings.scan_concurrency,
         probe_timeout_s=settings.ffprobe_timeout,
+        allowed_roots=tuple(settings.allowed_scan_roots),
     )
     queue.register_handler(SCAN_JOB_TYPE, make_scan_handler(repository, config))
     library = LibraryService(

@@ -111,7 +111,7 @@ async def get_thumbnail(video_id: str, library: LibraryDep) -> Response:
     return Response(placeholder_jpeg(), media_type="image/jpeg", headers={"X-Placeholder": "1"})
 
 
-@router.delete("/{video_id}", status_code=204, responses=error_responses(403, 404))
+@router.delete("/{video_id}", status_code=204, responses=error_responses(403, 404, 409))
 async def delete_video(
     video_id: str,
     library: LibraryDep,
