@@ -21,7 +21,7 @@ from stoat_ferret.library.service import LibraryService
 router = APIRouter(prefix="/videos", tags=["videos"])
 
 
-def get_library(services: ServicesDep) -> LibraryService:
+async def get_library(services: ServicesDep) -> LibraryService:
     assert services.library is not None
     return services.library
 
