@@ -89,7 +89,7 @@ def _children_cpu_s() -> float:
 
 def run_wrk(server: Server, paths: list[str], connections: int, duration_s: int) -> dict[str, Any]:
     """One ``wrk`` run over ``paths``; its summary plus the CPU both sides used."""
-    argv = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(duration_s))}s", "--timeout", "30s",
+    argv = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, duration_s)}s", "--timeout", "30s",
             "-s", str(LUA_SCRIPT), server.url, "--", *paths]  # fmt: skip
     server_cpu, wrk_cpu = _cpu_s(server.pid), _children_cpu_s()
     output = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
@@ -215,7 +215,9 @@ def _row(name: str, result: dict[str, Any], floor: dict[str, Any], target: str,
     rate_ratio = round(result["requests_per_s"] / floor["requests_per_s"], 2)
     p99_ratio = round(result["p99_ms"] / floor["p99_ms"], 1) if floor["p99_ms"] else None
     errors = f", {result['errors']} errors" if result["errors"] else ""
-    coverage = f", scan {result['scan_coverage']:.0%} of the time" if "scan_coverage" in result else ""
+    coverage = (
+        f", scan {result['scan_coverage']:.0%} of the time" if "scan_coverage" in result else ""
+    )
     return {
         "metric": name,
         "figure": f"{result['requests_per_s']:.0f} req/s, p50 {result['p50_ms']:.1f} ms, "

@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from stoat_ferret.db.reader import ReadPool
+
 MIGRATIONS_LOCATION = "stoat_ferret.db:migrations"
 
 
@@ -54,6 +56,8 @@ class Database:
         self.sessions: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
         )
+        #: The hot read paths (list and search pages) bypass the engine (see reader.py).
+        self.reads = ReadPool(path)
 
     async def migrate(self, revision: str = "head") -> None:
         """Create the data folder if needed and apply Alembic migrations up to ``revision``."""
@@ -68,4 +72,5 @@ class Database:
             await connection.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
+        await self.reads.close()
         await self.engine.dispose()

@@ -1,0 +1,133 @@
+"""List and search pages through the read pool: same bodies, and cheap to serve.
+
+The pages are read with plain ``sqlite3`` tuples instead of the ORM (``pages.py``), so
+these tests hold every entry of a page to the body ``GET /videos/{id}`` builds from the
+ORM row, and hold the cost of a page to a few idle requests (issue 10, item 14).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import time
+
+import httpx
+import pytest
+
+from stoat_ferret.db import Database
+from stoat_ferret.library.models import VideoRecord, VideoRow
+from stoat_ferret.library.repository import VideoRepository
+from tests.library.test_repository import METADATA, probed
+
+SORTS = ("filename", "created_at", "updated_at", "duration_seconds", "file_size", "width")
+
+
+@pytest.fixture
+def repository(database: Database) -> VideoRepository:
+    return VideoRepository(database.sessions, database.reads)
+
+
+async def seed(repository: VideoRepository, count: int) -> None:
+    bare = dataclasses.replace(METADATA, duration_s=None, width=None, audio_codec=None)
+    videos = [
+        probed(
+            f"/pages/{'beach' if n % 3 == 0 else 'city'}/clip ü {n:04d}.mp4",
+            size=1_000 + (n * 7919) % 5_000,
+            mtime_ns=1_700_000_000_123_456_789 + n,
+            metadata=bare if n % 5 == 0 else dataclasses.replace(METADATA, width=160 + n % 7),
+            thumbnail_path=f"/data/thumbnails/{n}.jpg" if n % 2 else None,
+        )
+        for n in range(count)
+    ]
+    for start in range(0, count, 500):
+        await repository.upsert_many(videos[start : start + 500])
+    await repository.set_missing([v.path for v in videos[::4]])
+
+
+def test_records_have_the_columns_of_the_table() -> None:
+    columns = [c.name for c in VideoRow.__table__.columns if c.name != "pk"]
+    assert sorted(VideoRecord._fields) == sorted(columns)
+    assert VideoRecord._fields[-3:] == ("missing", "created_at", "updated_at")
+
+
+async def test_page_entries_equal_the_single_video_bodies(
+    library_client: httpx.AsyncClient, database: Database
+) -> None:
+    await seed(VideoRepository(database.sessions, database.reads), 30)
+    seen: set[str] = set()
+    for sort in SORTS:
+        for order in ("asc", "desc"):
+            response = await library_client.get(
+                "/api/v1/videos", params={"sort": sort, "order": order, "limit": 100}
+            )
+            page = response.json()
+            assert (page["total"], page["limit"], page["offset"]) == (30, 100, 0)
+            for video in page["videos"]:
+                single = await library_client.get(f"/api/v1/videos/{video['id']}")
+                assert video == single.json()
+                seen.add(video["id"])
+    assert len(seen) == 30
+    found = (await library_client.get("/api/v1/videos/search", params={"q": "beach ü"})).json()
+    assert found["total"] == 10 and len(found["videos"]) == 10
+    for video in found["videos"]:
+        assert video == (await library_client.get(f"/api/v1/videos/{video['id']}")).json()
+    assert {v["missing"] for v in found["videos"]} == {True, False}
+    assert any(v["duration_seconds"] is None for v in found["videos"])
+
+
+async def test_empty_pages_still_carry_the_total(
+    library_client: httpx.AsyncClient, database: Database
+) -> None:
+    await seed(VideoRepository(database.sessions, database.reads), 12)
+    past_end = (await library_client.get("/api/v1/videos", params={"offset": 50})).json()
+    assert (past_end["videos"], past_end["total"]) == ([], 12)
+    search = await library_client.get("/api/v1/videos/search", params={"q": "city", "offset": 50})
+    assert (search.json()["videos"], search.json()["total"]) == ([], 8)
+    none = await library_client.get("/api/v1/videos/search", params={"q": "zz"})
+    assert (none.json()["videos"], none.json()["total"]) == ([], 0)
+
+
+async def test_reads_see_committed_writes_and_cannot_write(
+    repository: VideoRepository, database: Database
+) -> None:
+    await seed(repository, 3)
+    assert (await repository.list_page())[1] == 3
+    await repository.upsert_many([probed("/pages/late.mp4")])
+    assert (await repository.list_page())[1] == 4  # a reader opened earlier sees the commit
+
+    def write(connection: sqlite3.Connection) -> None:
+        connection.execute("DELETE FROM videos")
+
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        await database.reads.read(write)
+    assert await repository.count() == 4
+
+
+async def test_a_list_page_costs_a_few_idle_requests(
+    library_client: httpx.AsyncClient, database: Database
+) -> None:
+    """CPU per list page against CPU per ``/health/live``, in the same process and run.
+
+    Both go through the same HTTP stack and client, so the ratio is what a page adds:
+    with the ORM, aiosqlite and a count per page it was 6-9 idle requests; through
+    the read pool it is 2-3. CPU time (all threads), not wall time, so a busy machine
+    slows both sides alike.
+    """
+    await seed(VideoRepository(database.sessions, database.reads), 2_000)
+    pages = [{"sort": s, "offset": o} for s in SORTS for o in (0, 700, 1_980)]
+
+    async def cpu_per_request(n: int, url: str, params: list[dict[str, object]]) -> float:
+        started = time.process_time()
+        for i in range(n):
+            response = await library_client.get(url, params=params[i % len(params)])
+            assert response.status_code == 200
+        return (time.process_time() - started) / n
+
+    await cpu_per_request(50, "/api/v1/videos", pages)  # warm up both paths
+    await cpu_per_request(50, "/health/live", [{}])
+    ratios = []
+    for _ in range(3):  # the best of three rides out a burst from another process
+        health = await cpu_per_request(200, "/health/live", [{}])
+        page = await cpu_per_request(200, "/api/v1/videos", pages)
+        ratios.append(page / health)
+    assert min(ratios) < 4.5, ratios
