@@ -103,6 +103,28 @@ async def test_reads_see_committed_writes_and_cannot_write(
     assert await repository.count() == 4
 
 
+async def test_cached_pages_follow_writes_of_any_connection(
+    repository: VideoRepository, database: Database
+) -> None:
+    """Pages are cached per reader until a commit; one from outside the engine counts too."""
+    await seed(repository, 6)
+    before = [await repository.list_page(sort="file_size") for _ in range(8)]  # every reader
+    assert all(page == before[0] for page in before)
+    other = sqlite3.connect(database.path)  # as another process (a CLI scan) would write
+    try:
+        with other:
+            other.execute("UPDATE videos SET file_size = 1 WHERE filename LIKE '%0003%'")
+    finally:
+        other.close()
+    for _ in range(8):
+        rows, total = await repository.list_page(sort="file_size")
+        assert total == 6 and rows[0].filename == "clip ü 0003.mp4" and rows[0].file_size == 1
+    searched = [await repository.search("beach") for _ in range(8)]
+    await repository.delete(searched[0][0][0].id)
+    for _ in range(8):
+        assert (await repository.search("beach"))[1] == searched[0][1] - 1
+
+
 async def test_a_list_page_costs_a_few_idle_requests(
     library_client: httpx.AsyncClient, database: Database
 ) -> None:

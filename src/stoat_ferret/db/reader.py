@@ -19,16 +19,20 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 DEFAULT_READERS = 4
 """Worker threads (one connection each): enough to keep both cores busy with SQLite
 while others wait on the GIL; more only adds switching (docs/performance.md)."""
+
+CACHED_READS = 256
+"""Results each reader thread keeps for ``read(..., cache=True)``."""
 
 
 class ReadPool:
@@ -49,22 +53,48 @@ class ReadPool:
             connection.execute("PRAGMA busy_timeout=10000")
             connection.execute("PRAGMA query_only=ON")
             self._local.connection = connection
+            self._local.cache = OrderedDict()
             with self._lock:
                 self._connections.append(connection)
         return connection
 
-    def _in_transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    def _in_transaction(self, work: Callable[[sqlite3.Connection], T], cache: bool) -> T:
         connection = self._connection()
         connection.execute("BEGIN")
         try:
-            return work(connection)
+            if not cache:
+                return work(connection)
+            return self._cached(connection, work)
         finally:
             connection.execute("COMMIT")
 
-    async def read(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        """Run ``work(connection)`` in a reader thread, in one read transaction."""
+    def _cached(self, connection: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
+        # data_version changes whenever another connection (of this process or any
+        # other, e.g. a CLI scan) has committed since this connection last looked,
+        # and it is read inside the transaction the work would run in: a hit is
+        # exactly what the work would return now.
+        version = connection.execute("PRAGMA data_version").fetchone()[0]
+        results: OrderedDict[Hashable, tuple[int, Any]] = self._local.cache
+        hit = results.get(work)
+        if hit is not None and hit[0] == version:
+            results.move_to_end(work)
+            value: T = hit[1]
+            return value
+        value = work(connection)
+        results[work] = (version, value)
+        if len(results) > CACHED_READS:
+            results.popitem(last=False)
+        return value
+
+    async def read(self, work: Callable[[sqlite3.Connection], T], *, cache: bool = False) -> T:
+        """Run ``work(connection)`` in a reader thread, in one read transaction.
+
+        With ``cache``, ``work`` must be hashable (equal works read the same thing):
+        its result is kept and handed back until any write is committed to the
+        database, so the same page asked again by many clients is read once.
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self._in_transaction, work)
+        return await loop.run_in_executor(self._executor, self._in_transaction, work, cache)
 
     def _close_all(self) -> None:
         self._executor.shutdown(wait=True)

@@ -11,7 +11,7 @@ is empty (no match, or an offset past the end). Measurements: docs/performance.m
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, lru_cache
@@ -27,7 +27,6 @@ SortField = Literal[
 ]
 SortOrder = Literal["asc", "desc"]
 Page = tuple[list[VideoRecord], int]
-PageRead = Callable[[sqlite3.Connection], Page]
 
 #: Trigram FTS needs three characters; shorter terms fall back to LIKE.
 MIN_FTS_TERM = 3
@@ -78,15 +77,22 @@ def _paged(matching: Select[Any], sort: SortField, order: SortOrder) -> Select[A
     )
 
 
-def _reader(page: _Sql, count: _Sql, values: dict[str, Any]) -> PageRead:
-    def read(connection: sqlite3.Connection) -> Page:
-        rows = connection.execute(page.text, page.bind(values)).fetchall()
+@dataclass(frozen=True)
+class PageQuery:
+    """One page to read: hashable, so equal requests share a cached result."""
+
+    page: _Sql
+    count: _Sql
+    values: tuple[tuple[str, Any], ...]
+
+    def __call__(self, connection: sqlite3.Connection) -> Page:
+        values = dict(self.values)
+        rows = connection.execute(self.page.text, self.page.bind(values)).fetchall()
         if rows:
             return [_record(row) for row in rows], int(rows[0][-1])
         # An empty page (no match, or an offset past the end) carries no total.
-        return [], int(connection.execute(count.text, count.bind(values)).fetchone()[0])
-
-    return read
+        found = connection.execute(self.count.text, self.count.bind(values)).fetchone()
+        return [], int(found[0])
 
 
 @cache
@@ -98,10 +104,10 @@ def _list_sql(sort: SortField, order: SortOrder) -> tuple[_Sql, _Sql]:
     return _compile(page), _compile(count)
 
 
-def list_page(sort: SortField, order: SortOrder, limit: int, offset: int) -> PageRead:
+def list_page(sort: SortField, order: SortOrder, limit: int, offset: int) -> PageQuery:
     """The read for one list page (``ReadPool.read`` runs it)."""
     page, count = _list_sql(sort, order)
-    return _reader(page, count, {"limit": limit, "offset": offset})
+    return PageQuery(page, count, (("limit", limit), ("offset", offset)))
 
 
 def _fts_phrase(term: str) -> str:
@@ -143,7 +149,9 @@ def _search_sql(
     return _compile(_paged(matching, sort, order)), _compile(count)
 
 
-def search_page(query: str, sort: SortField, order: SortOrder, limit: int, offset: int) -> PageRead:
+def search_page(
+    query: str, sort: SortField, order: SortOrder, limit: int, offset: int
+) -> PageQuery:
     """The read for one search page: every whitespace-separated term must match."""
     terms = query.split()
     long_terms = [t for t in terms if len(t) >= MIN_FTS_TERM]
@@ -152,4 +160,4 @@ def search_page(query: str, sort: SortField, order: SortOrder, limit: int, offse
     values["match"] = " AND ".join(_fts_phrase(t) for t in long_terms)
     values.update({f"like_{n}": _like(t) for n, t in enumerate(short_terms)})
     page, count = _search_sql(bool(long_terms), len(short_terms), sort, order)
-    return _reader(page, count, values)
+    return PageQuery(page, count, tuple(values.items()))

@@ -61,7 +61,7 @@ class VideoRepository:
         limit: int = 20,
         offset: int = 0,
     ) -> Page:
-        return await self._reads.read(pages.list_page(sort, order, limit, offset))
+        return await self._reads.read(pages.list_page(sort, order, limit, offset), cache=True)
 
     async def search(
         self,
@@ -73,7 +73,8 @@ class VideoRepository:
         offset: int = 0,
     ) -> Page:
         """Substring search over filename and path; every whitespace-separated term must match."""
-        return await self._reads.read(pages.search_page(query, sort, order, limit, offset))
+        query_read = pages.search_page(query, sort, order, limit, offset)
+        return await self._reads.read(query_read, cache=True)
 
     async def known_stamps(
         self, root: str, *, recursive: bool, chunk_rows: int = 2_000
