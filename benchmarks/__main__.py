@@ -89,6 +89,7 @@ def cmd_throughput(args: argparse.Namespace) -> None:
         files=args.files,
         templates=args.templates,
         scan=args.with_scan,
+        baseline=args.baseline,
     )
     _finish(run_throughput_benchmark(options, _log), args, machine)
 
@@ -162,6 +163,8 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--duration", type=int, default=8, help="seconds per scenario (8)")
         sub.add_argument("--no-scan", dest="with_scan", action="store_false",
                          help="skip the scenarios during a scan")  # fmt: skip
+        sub.add_argument("--baseline", type=Path, default=None,
+                         help="also measure another checkout (own .venv), same run")  # fmt: skip
 
     throughput = add("throughput", "200 clients on list and search, idle and during a scan")
     scan_options(throughput)

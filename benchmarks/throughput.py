@@ -40,7 +40,7 @@ from urllib.parse import urlencode
 from benchmarks.corpus import Corpus, build_corpus
 from benchmarks.library import SEARCHES, SORT_FIELDS, make_tree, seed_rows
 from benchmarks.scan import touch_all
-from benchmarks.server import Server, run_server, start_scan, wait_job
+from benchmarks.server import REPO_ROOT, Server, run_server, start_scan, wait_job
 
 Log = Callable[[str], None]
 LUA_SCRIPT = Path(__file__).resolve().parent / "wrk_paths.lua"
@@ -57,6 +57,7 @@ class ThroughputOptions:
     tiny: bool = False
     seed: int = 20251127
     scan: bool = True
+    baseline: Path | None = None
     cache_dir: Path | None = None
     work_dir: Path | None = None
 
@@ -171,6 +172,31 @@ def _scenarios(
     return measured
 
 
+def _measure_checkout(
+    work: Path, checkout: Path, corpus: Corpus | None, options: ThroughputOptions, log: Log
+) -> dict[str, Any]:
+    """Every scenario against one checkout's server, on a fresh copy of the seeded data."""
+    data = work / "data"
+    shutil.rmtree(data, ignore_errors=True)
+    shutil.copytree(work / "seed", data)
+    metrics: dict[str, Any] = {}
+    with run_server(data, checkout=checkout) as server:
+        run_wrk(server, list_paths(options.rows) + search_paths(), options.connections, 1)
+        log(f"{options.connections} clients, {options.duration_s} s each, no scan")
+        metrics["idle"] = _scenarios(server, options, log, None)
+        if corpus is not None:
+            log(f"the same during scans of {len(corpus.files)} media files")
+            loop = ScanLoop(server, corpus)
+            loop.start()
+            time.sleep(1.0)  # past the walk, into probing
+            try:
+                metrics["scan"] = _scenarios(server, options, log, loop)
+            finally:
+                loop.finish()
+            metrics["scans"] = {"count": len(loop.statuses), "statuses": loop.statuses}
+    return metrics
+
+
 def run_throughput_benchmark(options: ThroughputOptions, log: Log = print) -> dict[str, Any]:
     if shutil.which("wrk") is None:
         raise RuntimeError("wrk is not installed (apt-get install wrk; ./scripts/bench does it)")
@@ -185,21 +211,11 @@ def run_throughput_benchmark(options: ThroughputOptions, log: Log = print) -> di
     try:
         log(f"seeding a {options.rows}-video library")
         files = make_tree(work / "videos", options.rows, rng)
-        asyncio.run(seed_rows(work / "data" / "stoat-ferret.db", files, rng))
-        with run_server(work / "data") as server:
-            run_wrk(server, list_paths(options.rows) + search_paths(), options.connections, 1)
-            log(f"{options.connections} clients, {options.duration_s} s each, no scan")
-            metrics["idle"] = _scenarios(server, options, log, None)
-            if corpus is not None:
-                log(f"the same during scans of {len(corpus.files)} media files")
-                loop = ScanLoop(server, corpus)
-                loop.start()
-                time.sleep(1.0)  # past the walk, into probing
-                try:
-                    metrics["scan"] = _scenarios(server, options, log, loop)
-                finally:
-                    loop.finish()
-                metrics["scans"] = {"count": len(loop.statuses), "statuses": loop.statuses}
+        asyncio.run(seed_rows(work / "seed" / "stoat-ferret.db", files, rng))
+        metrics = _measure_checkout(work, REPO_ROOT, corpus, options, log)
+        if options.baseline is not None:
+            log(f"baseline checkout {options.baseline}")
+            metrics["baseline"] = _measure_checkout(work, options.baseline, corpus, options, log)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return {
@@ -221,7 +237,8 @@ def _row(name: str, result: dict[str, Any], floor: dict[str, Any], target: str,
     return {
         "metric": name,
         "figure": f"{result['requests_per_s']:.0f} req/s, p50 {result['p50_ms']:.1f} ms, "
-        f"p99 {result['p99_ms']:.1f} ms (server {result['server_cores']} cores, "
+        f"p99 {result['p99_ms']:.1f} ms (server {result['server_cores']} cores = "
+        f"{result['server_cores'] * 1000 / result['requests_per_s']:.2f} ms CPU/request, "
         f"wrk {result['wrk_cores']}{coverage}{errors})",
         "baseline": f"idle /health/live {floor['requests_per_s']:.0f} req/s, "
         f"p99 {floor['p99_ms']:.1f} ms",
@@ -233,22 +250,32 @@ def _row(name: str, result: dict[str, Any], floor: dict[str, Any], target: str,
 
 
 def throughput_rows(metrics: dict[str, Any], options: ThroughputOptions) -> list[dict[str, Any]]:
+    table = _checkout_rows(metrics, options, "")
+    if "baseline" in metrics:
+        before = _checkout_rows(metrics["baseline"], options, "baseline: ")
+        table += [{**row, "target": "-", "met": None} for row in before]
+    return table
+
+
+def _checkout_rows(
+    metrics: dict[str, Any], options: ThroughputOptions, prefix: str
+) -> list[dict[str, Any]]:
     idle = metrics["idle"]
     floor = idle["health"]
     clients = f"{options.connections} clients"
-    table = [_row(f"/health/live, {clients}, no scan", floor, floor, "-", None)]
+    table = [_row(f"{prefix}/health/live, {clients}, no scan", floor, floor, "-", None)]
     for key, label in (("list", "list page"), ("search", "search")):
         result = idle[key]
         met = result["requests_per_s"] >= 1000 and result["p99_ms"] < 200 and not result["errors"]
-        table.append(_row(f"{label}, {options.rows} rows, {clients}, no scan", result, floor,
-                          ">= 1,000 req/s, p99 < 200 ms", met))  # fmt: skip
+        name = f"{prefix}{label}, {options.rows} rows, {clients}, no scan"
+        table.append(_row(name, result, floor, ">= 1,000 req/s, p99 < 200 ms", met))
     if "scan" in metrics:
         scan = metrics["scan"]
-        table.append(_row(f"/health/live, {clients}, during a scan", scan["health"], floor,
+        table.append(_row(f"{prefix}/health/live, {clients}, during a scan", scan["health"], floor,
                           "-", None))  # fmt: skip
         for key, label in (("list", "list page"), ("search", "search")):
             result = scan[key]
             met = result["p99_ms"] < 500 and not result["errors"]
-            table.append(_row(f"{label}, {clients}, during a scan", result, floor,
+            table.append(_row(f"{prefix}{label}, {clients}, during a scan", result, floor,
                               "p99 < 500 ms", met))  # fmt: skip
     return table
