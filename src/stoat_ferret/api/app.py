@@ -142,7 +142,7 @@ def default_domain_setups() -> tuple[DomainSetup, ...]:
 def setup_library(services: Services, backend: ProbeBackend) -> LibraryService:
     """Build the library service and register the ``scan`` handler on the queue."""
     settings = services.settings
-    repository = VideoRepository(services.database.sessions)
+    repository = VideoRepository(services.database.sessions, services.database.reads)
     config = ScanConfig(
         backend=backend,
         thumbnails_dir=settings.thumbnails_dir,

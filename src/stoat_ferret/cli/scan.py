@@ -88,7 +88,7 @@ async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
     database = Database(settings.database_path)
     await database.migrate()
     queue = InMemoryJobQueue(workers=1, timeout_s=settings.job_timeout)
-    repository = VideoRepository(database.sessions)
+    repository = VideoRepository(database.sessions, database.reads)
     config = ScanConfig(
         backend=make_probe_backend(settings),
         thumbnails_dir=settings.thumbnails_dir,

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from stoat_ferret.db.lock import DatabaseLock
+from stoat_ferret.db.reader import ReadPool
 
 MIGRATIONS_LOCATION = "stoat_ferret.db:migrations"
 
@@ -69,6 +70,8 @@ class Database:
             self.engine, expire_on_commit=False
         )
         self._use_lock: DatabaseLock | None = None
+        #: The hot read paths (list and search pages) bypass the engine (see reader.py).
+        self.reads = ReadPool(path)
 
     async def migrate(self, revision: str = "head") -> None:
         """Create the data folder if needed, take the use lock, apply migrations.
@@ -94,6 +97,7 @@ class Database:
             await connection.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
+        await self.reads.close()
         await self.engine.dispose()
         if self._use_lock is not None:
             self._use_lock.release()
