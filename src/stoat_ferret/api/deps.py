@@ -37,7 +37,7 @@ class Services:
     library: LibraryService | None = None
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
@@ -45,11 +45,11 @@ def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
-def get_settings(services: ServicesDep) -> Settings:
+async def get_settings(services: ServicesDep) -> Settings:
     return services.settings
 
 
-def get_queue(services: ServicesDep) -> AsyncJobQueue:
+async def get_queue(services: ServicesDep) -> AsyncJobQueue:
     return services.queue
 
 
@@ -59,7 +59,7 @@ QueueDep = Annotated[AsyncJobQueue, Depends(get_queue)]
 _bearer = HTTPBearer(auto_error=False)
 
 
-def require_token(
+async def require_token(
     request: Request,
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
