@@ -33,8 +33,9 @@ UNAUTHORIZED_DETAIL: dict[str, Any] = error_body("UNAUTHORIZED", "missing or wro
 ]
 CHALLENGE_HEADERS = {"WWW-Authenticate": "Bearer"}
 
-#: Close code of a refused WebSocket (the handshake shows it as HTTP 403).
+#: Close code and reason of a refused WebSocket (the handshake shows it as HTTP 403).
 WS_UNAUTHORIZED = 4401
+WS_UNAUTHORIZED_REASON = "missing or wrong token"
 
 
 def is_protected(path: str) -> bool:
@@ -92,8 +93,8 @@ class TokenAuthMiddleware:
             return
         if scope["type"] == "websocket":
             # Closing before accepting refuses the handshake itself.
-            reason = "missing or wrong token"
-            await send({"type": "websocket.close", "code": WS_UNAUTHORIZED, "reason": reason})
+            close = {"type": "websocket.close", "code": WS_UNAUTHORIZED}
+            await send({**close, "reason": WS_UNAUTHORIZED_REASON})
             return
         headers = dict(CHALLENGE_HEADERS)
         if announces_body(scope):

@@ -7,7 +7,12 @@ import contextlib
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
-from stoat_ferret.api.auth import WS_UNAUTHORIZED, presented_token, token_matches
+from stoat_ferret.api.auth import (
+    WS_UNAUTHORIZED,
+    WS_UNAUTHORIZED_REASON,
+    presented_token,
+    token_matches,
+)
 from stoat_ferret.api.deps import Services
 from stoat_ferret.db.base import utcnow
 from stoat_ferret.errors import capped
@@ -72,7 +77,7 @@ async def events(websocket: WebSocket) -> None:
     # TokenAuthMiddleware refused a bad token already; checked here too so the route
     # is closed on its own (as ``require_token`` does for /api).
     if not token_matches(services.settings.api_token, presented_token(websocket.scope)):
-        await websocket.close(code=WS_UNAUTHORIZED, reason="missing or wrong token")
+        await websocket.close(code=WS_UNAUTHORIZED, reason=WS_UNAUTHORIZED_REASON)
         return
     await websocket.accept()
     # Subscribe before replaying so nothing published in between is lost.
