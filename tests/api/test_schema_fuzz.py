@@ -23,6 +23,8 @@ import pytest
 from tests.support.corpus import copy_corpus
 from tests.support.processes import free_port, server_process
 
+pytestmark = pytest.mark.fuzz
+
 TOKEN = "fuzz-token"
 SEED = 20261201
 MAX_EXAMPLES = 25
