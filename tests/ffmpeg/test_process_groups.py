@@ -13,6 +13,7 @@ import contextlib
 import os
 import signal
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -101,32 +102,42 @@ def backend_for(script: Path, data_dir: Path) -> ProbeBackend:
     return make_probe_backend(settings)
 
 
-@pytest.mark.parametrize("kind", sorted(CALLS))
-async def test_timeout_kills_the_wrappers_grandchild(
-    kind: str, wrapper: tuple[Path, Path], corpus_files: dict[str, Path], tmp_path: Path
-) -> None:
-    script, pid_file = wrapper
-    call, error = CALLS[kind]
-    backend = backend_for(script, tmp_path / "data")
+@dataclass(frozen=True)
+class Wrapped:
+    """One backend call (probe or thumbnail) going through the wrapper script."""
 
+    run: Callable[[float], Awaitable[object]]
+    error: type[Exception]
+    pid_file: Path
+
+
+@pytest.fixture(params=sorted(CALLS))
+def wrapped(
+    request: pytest.FixtureRequest,
+    wrapper: tuple[Path, Path],
+    corpus_files: dict[str, Path],
+    tmp_path: Path,
+) -> Wrapped:
+    script, pid_file = wrapper
+    call, error = CALLS[request.param]
+    backend = backend_for(script, tmp_path / "data")
+    clip, dest = corpus_files["h264_aac_mp4"], tmp_path / "t.jpg"
+    return Wrapped(lambda timeout_s: call(backend, clip, dest, timeout_s), error, pid_file)
+
+
+async def test_timeout_kills_the_wrappers_grandchild(wrapped: Wrapped) -> None:
     # The outer bound: killing only the wrapper left the grandchild holding the
     # pipes, and reaping then waited for it (1000 s).
     async with asyncio.timeout(LIMIT_S):
-        with pytest.raises(error, match="timed out"):
-            await call(backend, corpus_files["h264_aac_mp4"], tmp_path / "t.jpg", 0.5)
+        with pytest.raises(wrapped.error, match="timed out"):
+            await wrapped.run(0.5)
 
-    assert await wait_until_stopped(await read_pid(pid_file)), "the grandchild still runs"
+    assert await wait_until_stopped(await read_pid(wrapped.pid_file)), "the grandchild still runs"
 
 
-@pytest.mark.parametrize("kind", sorted(CALLS))
-async def test_cancel_kills_the_wrappers_grandchild(
-    kind: str, wrapper: tuple[Path, Path], corpus_files: dict[str, Path], tmp_path: Path
-) -> None:
-    script, pid_file = wrapper
-    call, _ = CALLS[kind]
-    backend = backend_for(script, tmp_path / "data")
-    task = asyncio.create_task(call(backend, corpus_files["h264_aac_mp4"], tmp_path / "t.jpg", 60))
-    grandchild = await read_pid(pid_file)
+async def test_cancel_kills_the_wrappers_grandchild(wrapped: Wrapped) -> None:
+    task = asyncio.create_task(wrapped.run(60))
+    grandchild = await read_pid(wrapped.pid_file)
     assert await asyncio.to_thread(process_running, grandchild)
 
     task.cancel()
