@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import uvloop
 
 from stoat_ferret.errors import FFprobeError, ThumbnailError
 from stoat_ferret.ffmpeg import ProbeBackend, make_probe_backend
@@ -146,3 +147,27 @@ async def test_cancel_kills_the_wrappers_grandchild(wrapped: Wrapped) -> None:
             await task
 
     assert await wait_until_stopped(grandchild), "the grandchild still runs"
+
+
+def test_probes_and_thumbnails_run_on_uvloop(
+    corpus_files: dict[str, Path], ffprobe_path: str, ffmpeg_path: str, tmp_path: Path
+) -> None:
+    # uvicorn serves on uvloop, whose subprocess_exec rejects process_group=0 (every
+    # probe of a real server failed with "unexpected kwargs"); the tests' own loop is
+    # asyncio's, so this one runs the real binaries on uvloop itself.
+    settings = Settings(
+        data_dir=tmp_path / "data",
+        probe_backend="ffprobe",
+        ffprobe_path=ffprobe_path,
+        ffmpeg_path=ffmpeg_path,
+    )
+    backend = make_probe_backend(settings)
+    clip, dest = corpus_files["h264_aac_mp4"], tmp_path / "t.jpg"
+
+    async def probe_and_thumbnail() -> float:
+        metadata = await backend.probe(clip)
+        await backend.thumbnail(clip, dest, duration_s=metadata.duration_s)
+        return metadata.duration_s
+
+    assert uvloop.run(probe_and_thumbnail()) > 0
+    assert dest.read_bytes().startswith(b"\xff\xd8")

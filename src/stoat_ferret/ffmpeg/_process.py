@@ -60,8 +60,8 @@ async def run_process(argv: Sequence[str]) -> ProcessOutput:
 
     Callers bound the run time by wrapping this in ``asyncio.timeout``; the timeout
     arrives here as a cancellation, which the ``finally`` turns into kill + reap. The
-    child leads a new process group (``process_group=0``), so the kill reaches
-    everything it started too.
+    child leads a new session and so a new process group (``start_new_session``), so
+    the kill reaches everything it started too.
 
     Args:
         argv: executable and arguments; passed to ``execve`` as is, so file names
@@ -80,7 +80,8 @@ async def run_process(argv: Sequence[str]) -> ProcessOutput:
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
-        process_group=0,
+        # Not process_group=0: uvloop (uvicorn's loop) rejects that argument.
+        start_new_session=True,
     )
     finished = False
     try:
