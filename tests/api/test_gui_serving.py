@@ -149,7 +149,7 @@ async def test_query_token_is_accepted_where_headers_cannot_be_sent(
     app = create_app(secured, database=database, gui_dir=gui_dir, configure_logs=False)
     async with app_client(app) as client:
         # An <img> thumbnail: no header possible, the token rides in the URL.
-        thumbnail = "/api/v1/videos/no-such-video/thumbnail"
+        thumbnail = f"/api/v1/videos/{'f' * 32}/thumbnail"  # a well-formed id, no video
         assert (await client.get(thumbnail)).status_code == 401
         assert (await client.get(thumbnail, params={"token": "wrong"})).status_code == 401
         found = await client.get(thumbnail, params={"token": "s3cret"})

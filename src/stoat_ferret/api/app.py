@@ -20,7 +20,9 @@ from stoat_ferret.api.deps import Services, require_token
 from stoat_ferret.api.errors import install_error_handlers
 from stoat_ferret.api.guards import install_guards
 from stoat_ferret.api.gui import default_gui_dir, mount_gui
+from stoat_ferret.api.methods import HeadAsGetMiddleware
 from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
+from stoat_ferret.api.openapi import install_openapi
 from stoat_ferret.api.routers import health, jobs, metrics, videos, ws
 from stoat_ferret.db import Database
 from stoat_ferret.events import EventHub, EventRepository
@@ -119,7 +121,10 @@ def create_app(
     )
     install_error_handlers(app)
     install_guards(app, settings)
+    install_openapi(app)
     app.add_middleware(HttpMetricsMiddleware, metrics=app_metrics)
+    # Outside the metrics: a HEAD is counted as the GET it is served as.
+    app.add_middleware(HeadAsGetMiddleware)
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)])
     api.include_router(jobs.router)
     api.include_router(videos.router)

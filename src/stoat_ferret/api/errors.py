@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from stoat_ferret.api.headers import SECURITY_HEADERS
+from stoat_ferret.api.methods import allowed_methods
 from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
@@ -83,15 +84,22 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     detail: object = exc.detail  # FastAPI's HTTPException allows any JSON detail
+    headers = exc.headers
+    if exc.status_code == 405:
+        # Starlette's Allow names the methods of one matching route; a path can have
+        # several (GET and DELETE /videos/{id}), and HEAD goes wherever GET does.
+        allow = ", ".join(allowed_methods(request.app.routes, request.scope))
+        headers = {**(headers or {}), "Allow": allow}
+        detail = f"method {request.method[:20]} is not allowed here; allowed: {allow}"
     if isinstance(detail, dict) and "code" in detail:
         body: dict[str, object] = {"detail": detail}
     else:
         code = HTTP_CODES.get(exc.status_code, "HTTP_ERROR")
-        message = str(exc.detail)
+        message = str(detail)
         if exc.status_code == 404 and message == "Not Found":
             message = f"no route for {request.method} {capped(request.url.path)}"
         body = error_body(code, message)
-    return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+    return JSONResponse(body, status_code=exc.status_code, headers=headers)
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:

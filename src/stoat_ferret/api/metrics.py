@@ -81,7 +81,9 @@ class HttpMetricsMiddleware:
             await self.app(scope, receive, send_wrapper)
         finally:
             route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
+            # path_format: the template without convertors ("{video_id}", not
+            # "{video_id:video_id}").
+            template = getattr(route, "path_format", None) or "unmatched"
             self.metrics.http_latency.labels(scope["method"], template, str(status)).observe(
                 time.perf_counter() - started
             )

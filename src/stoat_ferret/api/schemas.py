@@ -19,6 +19,24 @@ class ErrorResponse(BaseModel):
     detail: ErrorDetail
 
 
+class FieldError(BaseModel):
+    """One invalid parameter or body field of a ``VALIDATION_ERROR``."""
+
+    loc: list[str | int] = Field(examples=[["query", "limit"]])
+    msg: str
+    type: str
+
+
+class ValidationErrorDetail(ErrorDetail):
+    errors: list[FieldError]
+
+
+class ValidationErrorResponse(BaseModel):
+    """The 422 answer of ``api/errors.py`` (not FastAPI's ``{"detail": [...]}``)."""
+
+    detail: ValidationErrorDetail
+
+
 class JobStatusResponse(BaseModel):
     """Every field of a job; ``progress`` is 0.0-1.0 (null until the handler reports)."""
 

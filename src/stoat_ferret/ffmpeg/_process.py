@@ -5,13 +5,19 @@ and reaped before control returns to the caller, whether the call finished, fail
 timed out (``asyncio.timeout`` cancels the awaiting task) or was cancelled by the
 job system. A killed-but-unreaped child stays a zombie and keeps a pid; a never-killed
 one keeps reading a file the user asked us to stop touching.
+
+The child runs in a process group of its own and a kill goes to the whole group:
+``STOAT_FFPROBE_PATH`` may name a wrapper script, and killing only the script left
+the ffprobe it started running (holding our pipes open) after the timeout.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import re
+import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,7 +59,9 @@ async def run_process(argv: Sequence[str]) -> ProcessOutput:
     """Run ``argv`` (no shell) to completion and capture stdout and stderr.
 
     Callers bound the run time by wrapping this in ``asyncio.timeout``; the timeout
-    arrives here as a cancellation, which the ``finally`` turns into kill + reap.
+    arrives here as a cancellation, which the ``finally`` turns into kill + reap. The
+    child leads a new session and so a new process group (``start_new_session``), so
+    the kill reaches everything it started too.
 
     Args:
         argv: executable and arguments; passed to ``execve`` as is, so file names
@@ -72,22 +80,34 @@ async def run_process(argv: Sequence[str]) -> ProcessOutput:
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
+        # Not process_group=0: uvloop (uvicorn's loop) rejects that argument.
+        start_new_session=True,
     )
+    finished = False
     try:
         stdout, stderr = await process.communicate()
+        finished = True
     finally:
-        # Reached with returncode None only when communicate() was interrupted:
-        # by a timeout, a job cancel, or an error. Kill and reap the child here so
-        # no ffprobe keeps running (or lingers as a zombie) after we gave up on it.
-        if process.returncode is None:
+        # Not finished: communicate() was interrupted by a timeout, a job cancel or
+        # an error. Kill the group and reap the child here so no ffprobe keeps
+        # running (or lingers as a zombie) after we gave up on it. The child itself
+        # may have exited already while a process it started still holds the pipes,
+        # hence the flag rather than ``returncode is None``.
+        if not finished:
             await _kill_and_reap(process)
     return ProcessOutput(returncode=process.returncode or 0, stdout=stdout, stderr=stderr)
 
 
 async def _kill_and_reap(process: asyncio.subprocess.Process) -> None:
+    # The group id is the child's pid. While the child is unreaped or any member of
+    # its group lives, the kernel does not hand that id out again, so the signal
+    # reaches only what the child started; an empty group is ESRCH.
     with contextlib.suppress(ProcessLookupError):
-        # The child may have exited on its own between the check and the kill.
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
+    if process.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            # The child may have left its group (setsid) or exited meanwhile.
+            process.kill()
     reaper = asyncio.ensure_future(process.wait())
     _reapers.add(reaper)
     reaper.add_done_callback(_reapers.discard)

@@ -15,7 +15,7 @@ router = APIRouter(prefix="/jobs", tags=["jobs"])
 MAX_WAIT_S = 300
 
 
-@router.get("", response_model=JobList, responses=error_responses(422))
+@router.get("", response_model=JobList)
 async def list_jobs(
     queue: QueueDep,
     status: Annotated[JobStatus | None, Query(description="Only jobs in this state.")] = None,
@@ -32,7 +32,7 @@ async def get_job(job_id: str, queue: QueueDep) -> JobStatusResponse:
     return JobStatusResponse.from_result(await queue.get_result(job_id))
 
 
-@router.get("/{job_id}/wait", response_model=JobStatusResponse, responses=error_responses(404, 422))
+@router.get("/{job_id}/wait", response_model=JobStatusResponse, responses=error_responses(404))
 async def wait_for_job(
     job_id: str,
     queue: QueueDep,

@@ -10,7 +10,11 @@ from stoat_ferret.api.deps import ServicesDep
 router = APIRouter(tags=["metrics"])
 
 
-@router.get("/metrics", response_class=Response)
+@router.get(
+    "/metrics",
+    response_class=Response,
+    responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}},
+)
 async def metrics(services: ServicesDep) -> Response:
     body = await services.metrics.render(services.queue)
     return Response(body, media_type=CONTENT_TYPE_LATEST)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import re
 from functools import cache
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 from fastapi.responses import FileResponse
+from pydantic import AfterValidator
+from starlette.convertors import Convertor, register_url_convertor
 
 from stoat_ferret.api.deps import ServicesDep
 from stoat_ferret.api.schemas import JobSubmitted, error_responses
-from stoat_ferret.errors import InvalidInputError
 from stoat_ferret.library.pages import SortField, SortOrder
 from stoat_ferret.library.schemas import ScanRequest, VideoOut, VideoPage
 from stoat_ferret.library.service import LibraryService
@@ -27,8 +29,64 @@ async def get_library(services: ServicesDep) -> LibraryService:
 
 
 LibraryDep = Annotated[LibraryService, Depends(get_library)]
+#: Largest ``offset``: a signed 32-bit integer, far past any library, and well inside
+#: SQLite's 64-bit range (an unbounded one above 2**63 - 1 was a 500).
+MAX_OFFSET = 2**31 - 1
+
+#: What ``q`` may hold: at least one character that is not whitespace, and no control
+#: character (Unicode category Cc: C0, DEL, C1). A NUL made SQLite's full-text query
+#: fail with a 500, and no file name a user types contains one. The schema publishes
+#: this very pattern.
+SEARCH_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+_SEARCH = re.compile(SEARCH_PATTERN)
+
+
+def _search_words(q: str) -> str:
+    # A validator rather than Query(pattern=): the error then says what is wrong
+    # instead of quoting the regular expression.
+    if not _SEARCH.fullmatch(q):  # fullmatch: re's $ also matches before a final \n
+        raise ValueError("must contain a word and no control characters")
+    return q
+
+
+SearchQuery = Annotated[
+    str,
+    AfterValidator(_search_words),
+    Query(
+        min_length=1,
+        max_length=200,
+        description="Words to find; at least one, and no control characters.",
+        json_schema_extra={"pattern": SEARCH_PATTERN},
+    ),
+]
+
+VIDEO_ID_REGEX = "[0-9a-f]{32}"
+"""A video id as the scan makes it (``uuid4().hex``)."""
+
+
+class _VideoIdConvertor(Convertor[str]):
+    """Routes ``/videos/{id}`` only for what can be an id.
+
+    With the default ``[^/]+``, ``/videos/scan`` and ``/videos/search`` also matched
+    ``/videos/{video_id}``, so ``DELETE /videos/search`` was routed (a 404 for a
+    video called "search") instead of being a 405, and ``Allow`` listed methods
+    the schema does not have there.
+    """
+
+    regex = VIDEO_ID_REGEX
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("video_id", _VideoIdConvertor())
+VideoId = Annotated[str, Path(pattern=f"^{VIDEO_ID_REGEX}$", description="32 hex digits.")]
+
 Limit = Annotated[int, Query(ge=1, le=100)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 @router.post(
@@ -42,7 +100,7 @@ async def scan(request: ScanRequest, library: LibraryDep) -> JobSubmitted:
     return JobSubmitted(job_id=await library.start_scan(request.path, recursive=request.recursive))
 
 
-@router.get("", response_model=VideoPage, responses=error_responses(422))
+@router.get("", response_model=VideoPage)
 async def list_videos(
     library: LibraryDep,
     limit: Limit = 20,
@@ -56,26 +114,24 @@ async def list_videos(
     return VideoPage.of(rows, total, limit, offset)
 
 
-@router.get("/search", response_model=VideoPage, responses=error_responses(400, 422))
+@router.get("/search", response_model=VideoPage)
 async def search_videos(
     library: LibraryDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
+    q: SearchQuery,
     limit: Limit = 20,
     offset: Offset = 0,
     sort: SortField = "filename",
     order: SortOrder = "asc",
 ) -> VideoPage:
     """Substring match over filename and path; every word must match."""
-    if not q.split():
-        raise InvalidInputError("q must contain at least one word")
     rows, total = await library.repository.search(
         q, sort=sort, order=order, limit=limit, offset=offset
     )
     return VideoPage.of(rows, total, limit, offset)
 
 
-@router.get("/{video_id}", response_model=VideoOut, responses=error_responses(404))
-async def get_video(video_id: str, library: LibraryDep) -> VideoOut:
+@router.get("/{video_id:video_id}", response_model=VideoOut, responses=error_responses(404))
+async def get_video(video_id: VideoId, library: LibraryDep) -> VideoOut:
     return VideoOut.from_row(await library.get(video_id))
 
 
@@ -94,11 +150,11 @@ def placeholder_jpeg() -> bytes:
 
 
 @router.get(
-    "/{video_id}/thumbnail",
+    "/{video_id:video_id}/thumbnail",
     response_class=Response,
     responses={200: {"content": {"image/jpeg": {}}}, **error_responses(404)},
 )
-async def get_thumbnail(video_id: str, library: LibraryDep) -> Response:
+async def get_thumbnail(video_id: VideoId, library: LibraryDep) -> Response:
     row = await library.get(video_id)
     if row.thumbnail_path is not None and await asyncio.to_thread(_is_file, row.thumbnail_path):
         return FileResponse(
@@ -107,9 +163,9 @@ async def get_thumbnail(video_id: str, library: LibraryDep) -> Response:
     return Response(placeholder_jpeg(), media_type="image/jpeg", headers={"X-Placeholder": "1"})
 
 
-@router.delete("/{video_id}", status_code=204, responses=error_responses(403, 404, 409))
+@router.delete("/{video_id:video_id}", status_code=204, responses=error_responses(403, 404, 409))
 async def delete_video(
-    video_id: str,
+    video_id: VideoId,
     library: LibraryDep,
     delete_file: Annotated[
         bool, Query(description="Also delete the file (only inside an allowed root).")
