@@ -8,8 +8,10 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from stoat_ferret.db.storage import storage_error
 from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
@@ -19,6 +21,8 @@ from stoat_ferret.errors import (
     PermissionDeniedError,
     ScanInProgressError,
     StoatError,
+    StorageError,
+    StorageFullError,
 )
 
 log = structlog.get_logger("stoat_ferret.api")
@@ -31,6 +35,8 @@ STATUS_BY_ERROR: tuple[tuple[type[StoatError], int], ...] = (
     (PermissionDeniedError, 403),
     (MediaError, 422),
     (DependencyUnavailableError, 503),
+    (StorageFullError, 507),
+    (StorageError, 503),
     (StoatError, 500),
 )
 
@@ -43,6 +49,7 @@ HTTP_CODES = {
     409: "CONFLICT",
     422: "VALIDATION_ERROR",
     503: "UNAVAILABLE",
+    507: "INSUFFICIENT_STORAGE",
 }
 
 
@@ -91,6 +98,15 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
 
+async def _write_failure(request: Request, exc: Exception) -> JSONResponse:
+    """A database or file error: a full disk is 507, another write failure 503, else 500."""
+    storage = storage_error(exc)
+    if storage is None:
+        return await _unexpected_error(request, exc)
+    log.warning("api.storage_error", path=request.url.path, error=storage.message)
+    return await _stoat_error(request, storage)
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     log.exception("api.unhandled_error", path=request.url.path)
     return JSONResponse(error_body("INTERNAL_ERROR", "internal server error"), status_code=500)
@@ -100,4 +116,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StoatError, _stoat_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(DBAPIError, _write_failure)
+    app.add_exception_handler(OSError, _write_failure)
     app.add_exception_handler(Exception, _unexpected_error)

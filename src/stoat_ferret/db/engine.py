@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from stoat_ferret.db.storage import SpaceReserve
+
 MIGRATIONS_LOCATION = "stoat_ferret.db:migrations"
 
 
@@ -54,6 +56,8 @@ class Database:
         self.sessions: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
         )
+        # On the database's own file system, so freeing it makes room for its writes.
+        self.reserve = SpaceReserve(path.with_name(path.name + ".reserve"))
 
     async def migrate(self, revision: str = "head") -> None:
         """Create the data folder if needed and apply Alembic migrations up to ``revision``."""
@@ -61,6 +65,8 @@ class Database:
         await asyncio.to_thread(self.path.parent.mkdir, parents=True, exist_ok=True)
         async with self.engine.begin() as connection:
             await connection.run_sync(_upgrade, revision)
+        # Best effort: on a disk that is already full the server still starts.
+        await asyncio.to_thread(self.reserve.fill)
 
     async def ping(self) -> None:
         """Raise if the database cannot answer a trivial query (readiness check)."""
