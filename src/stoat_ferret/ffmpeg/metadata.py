@@ -164,7 +164,7 @@ def _positive_int(value: int | None) -> int | None:
 def _bounded(path: str, name: str, value: int | None, high: int, unit: str) -> int | None:
     """``value`` if it is at most ``high``; else the file is an error naming the field."""
     if value is not None and value > high:
-        shown = str(value) if value < 10**30 else f"{value:.3e}"  # capped in length
+        shown = str(value) if value < 10**30 else f"~10^{int(math.log10(value))}"  # capped
         raise FFprobeError(path, f"{name} {shown} {unit} is out of range (at most {high})")
     return value
 
