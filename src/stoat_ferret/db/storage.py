@@ -28,6 +28,7 @@ __all__ = ["RESERVE_BYTES", "SpaceReserve", "describe_failure", "storage_error"]
 RESERVE_BYTES = 1024 * 1024
 """Room for hundreds of WAL frames: far more than one job's terminal state needs."""
 
+_FILL_CHUNK_BYTES = 64 * 1024
 _FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 _UNWRITABLE_ERRNOS = frozenset({errno.EIO, errno.EROFS})
 _SQLITE_FULL = 13
@@ -101,26 +102,29 @@ class SpaceReserve:
         self.released = False
 
     def fill(self) -> bool:
-        """Create the reserve if it is missing; False when there is no room for it."""
+        """Create or top up the reserve; False when the disk has no room for all of it.
+
+        Whatever fits is kept: part of a reserve still saves the next terminal state.
+        """
         try:
-            if self.path.stat().st_size >= self.size_bytes:
-                self.released = False
-                return True
+            size = self.path.stat().st_size
         except FileNotFoundError:
-            pass
+            size = 0
         try:
-            # Random bytes: zeros could be compressed away by the file system.
-            with open(self.path, "wb") as handle:
-                handle.write(os.urandom(self.size_bytes))
-                handle.flush()
+            with open(self.path, "ab") as handle:
+                while size < self.size_bytes:
+                    # Random bytes: zeros could be compressed away by the file system.
+                    chunk = os.urandom(min(_FILL_CHUNK_BYTES, self.size_bytes - size))
+                    handle.write(chunk)
+                    handle.flush()
+                    size += len(chunk)
                 os.fsync(handle.fileno())
         except OSError:
+            # The disk is full (or unwritable): keep what was written before the error.
             with contextlib.suppress(OSError):
-                self.path.unlink()
-            self.released = True
-            return False
-        self.released = False
-        return True
+                os.truncate(self.path, size)
+        self.released = size < self.size_bytes
+        return not self.released
 
     def release(self) -> bool:
         """Delete the reserve to free its space; False if there was none to give."""

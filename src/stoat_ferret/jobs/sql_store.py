@@ -111,6 +111,8 @@ class SqlJobStore:
             ):
                 raise
             await self._update(record)
+            # Take back what the write left free, for the next job that ends on this disk.
+            await asyncio.to_thread(self._reserve.fill)
 
     async def _update(self, record: JobRecord) -> None:
         async with self._sessions.begin() as session:
