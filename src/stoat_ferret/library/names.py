@@ -13,7 +13,7 @@ import os
 
 UNDECODABLE_NAME = (
     "the file name is not valid UTF-8, so the library cannot store it; "
-    "rename the file (e.g. with `convmv`) and scan again"
+    "rename the file (e.g. with convmv) and scan again"
 )
 
 
