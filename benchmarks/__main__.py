@@ -1,9 +1,9 @@
 """``python -m benchmarks COMMAND``: run a benchmark, write its results, update the docs.
 
-Commands: ``scan``, ``library``, ``profile``, ``compare`` (this checkout against
+Commands: ``scan``, ``library``, ``throughput``, ``profile``, ``compare`` (this checkout against
 another, alternating runs), ``corpus`` (build the corpus only),
 ``report`` (re-render docs/performance.md and the plot from the saved results) and
-``all`` (scan, library and profile, then the report). ``--help`` on each lists its
+``all`` (scan, library, throughput and profile, then the report). ``--help`` on each lists its
 options.
 """
 
@@ -21,7 +21,7 @@ from benchmarks.corpus import build_corpus
 from benchmarks.machine import describe_machine
 from benchmarks.report import RESULTS_DIR, load_results, plot_scan, update_doc, write_results
 
-BENCH_NAMES = ["scan", "library", "profile", "compare"]
+BENCH_NAMES = ["scan", "library", "throughput", "profile", "compare"]
 
 
 def _log(message: str) -> None:
@@ -78,6 +78,22 @@ def cmd_library(args: argparse.Namespace) -> None:
     _finish(run_library_benchmark(options, _log), args, machine)
 
 
+def cmd_throughput(args: argparse.Namespace) -> None:
+    from benchmarks.throughput import ThroughputOptions, run_throughput_benchmark
+
+    machine = describe_machine()
+    options = ThroughputOptions(
+        rows=args.throughput_rows,
+        connections=args.connections,
+        duration_s=args.duration,
+        files=args.files,
+        templates=args.templates,
+        scan=args.with_scan,
+        baseline=args.baseline,
+    )
+    _finish(run_throughput_benchmark(options, _log), args, machine)
+
+
 def cmd_profile(args: argparse.Namespace) -> None:
     from benchmarks.profiling import ProfileOptions, run_profile
 
@@ -106,7 +122,7 @@ def cmd_corpus(args: argparse.Namespace) -> None:
 
 
 def cmd_all(args: argparse.Namespace) -> None:
-    for command in (cmd_scan, cmd_library, cmd_profile):
+    for command in (cmd_scan, cmd_library, cmd_throughput, cmd_profile):
         command(args)
 
 
@@ -140,6 +156,21 @@ def parser() -> argparse.ArgumentParser:
     library.add_argument("--repeats", type=int, default=5, help="requests per query shape (5)")
     library.set_defaults(func=cmd_library)
 
+    def throughput_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--throughput-rows", type=int, default=10_000,
+                         help="library size for the throughput runs (10000)")  # fmt: skip
+        sub.add_argument("--connections", type=int, default=200, help="wrk clients (200)")
+        sub.add_argument("--duration", type=int, default=8, help="seconds per scenario (8)")
+        sub.add_argument("--no-scan", dest="with_scan", action="store_false",
+                         help="skip the scenarios during a scan")  # fmt: skip
+        sub.add_argument("--baseline", type=Path, default=None,
+                         help="also measure another checkout (own .venv), same run")  # fmt: skip
+
+    throughput = add("throughput", "200 clients on list and search, idle and during a scan")
+    scan_options(throughput)
+    throughput_options(throughput)
+    throughput.set_defaults(func=cmd_throughput)
+
     profile = add("profile", "pyinstrument profile of the event loop during a first scan")
     scan_options(profile)
     profile.set_defaults(func=cmd_profile)
@@ -158,8 +189,9 @@ def parser() -> argparse.ArgumentParser:
     report = add("report", "re-render docs/performance.md blocks and the plot from results")
     report.set_defaults(func=lambda args: None)
 
-    every = add("all", "scan, library and profile with default sizes, then the report")
+    every = add("all", "scan, library, throughput and profile (default sizes), then the report")
     scan_options(every)
+    throughput_options(every)
     every.set_defaults(
         func=cmd_all, naive_sample=100, cancels=5, compare_backends=True, rows=100_000, repeats=5
     )

@@ -117,7 +117,7 @@ async def seed_rows(database_path: Path, files: list[MadeFile], rng: random.Rand
 
     database = Database(database_path)
     await database.migrate()
-    repository = VideoRepository(database.sessions)
+    repository = VideoRepository(database.sessions, database.reads)
     sizes = ((640, 360), (1280, 720), (1920, 1080), (3840, 2160), (720, 576))
     ids = []
     try:

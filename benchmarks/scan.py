@@ -148,7 +148,7 @@ def _monotonic(series: list[tuple[float, int, int, float]]) -> bool:
     )
 
 
-def _touch_all(corpus: Corpus) -> None:
+def touch_all(corpus: Corpus) -> None:
     """Give every file a new mtime, so the next scan must probe everything again."""
     for item in corpus.files:
         os.utime(item.path)
@@ -164,7 +164,7 @@ def measure_cancels(
     with server.client() as client:
         while len(latencies) < count and attempts < count * 3:
             attempts += 1
-            _touch_all(corpus)
+            touch_all(corpus)
             delay = rng.uniform(0.05, 0.8) * scan_s
             job_id = start_scan(client, corpus.root)
             time.sleep(delay)
@@ -235,7 +235,7 @@ def run_scan_benchmark(options: ScanOptions, log: Log = print) -> dict[str, Any]
         if options.compare_backends:
             log("(g) first scan with STOAT_PROBE_BACKEND=ffprobe, fresh server")
             env = {**env, "STOAT_PROBE_BACKEND": "ffprobe"}
-            _touch_all(corpus)
+            touch_all(corpus)
             with run_server(work / "data-ffprobe", env=env) as server:
                 metrics["ffprobe_first_scan"] = measured_scan(server, corpus.root, trace=True)
             log(f"    {metrics['ffprobe_first_scan']['wall_s']:.2f} s")

@@ -8,10 +8,14 @@ as_root() {
 }
 
 # ensure_apt_packages CMD=PKG ...: installs PKG with apt-get when CMD is missing.
+# CMD may also be an absolute file path (a font, say): then PKG is installed when the file is.
 ensure_apt_packages() {
   local wanted=() pair
   for pair in "$@"; do
-    command -v "${pair%%=*}" >/dev/null 2>&1 || wanted+=("${pair#*=}")
+    case "${pair%%=*}" in
+      /*) [ -e "${pair%%=*}" ] || wanted+=("${pair#*=}") ;;
+      *) command -v "${pair%%=*}" >/dev/null 2>&1 || wanted+=("${pair#*=}") ;;
+    esac
   done
   [ ${#wanted[@]} -eq 0 ] && return 0
   if ! command -v apt-get >/dev/null 2>&1; then

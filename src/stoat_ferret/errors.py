@@ -3,7 +3,8 @@
 ```
 StoatError
 ├── NotFoundError              (404)   JobNotFoundError (also a KeyError)
-├── ConflictError              (409)   JobAlreadyTerminalError, ScanInProgressError
+├── ConflictError              (409)   JobAlreadyTerminalError, ScanInProgressError,
+│                                       UnsafeFileError, NotARegularFileError
 ├── InvalidInputError          (400)   InvalidPathError, UnknownJobTypeError
 ├── PermissionDeniedError      (403)   PathNotAllowedError
 ├── MediaError                 (422)   FFprobeError, ThumbnailError
@@ -113,6 +114,22 @@ class ScanInProgressError(ConflictError):
     def __init__(self, message: str, *, job_id: str) -> None:
         super().__init__(message)
         self.job_id = job_id
+
+
+class UnsafeFileError(ConflictError):
+    """A file delete refused: the file, or a folder on its stored path, is a symlink.
+
+    Following the link could remove something other than the library file (maybe
+    outside every allowed root), so nothing is removed and the record stays.
+    """
+
+    code = "SYMLINK_IN_PATH"
+
+
+class NotARegularFileError(UnsafeFileError):
+    """A file delete refused: a folder or special file stands where the video was."""
+
+    code = "NOT_A_REGULAR_FILE"
 
 
 class FFprobeError(MediaError):

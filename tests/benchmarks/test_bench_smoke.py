@@ -15,6 +15,7 @@ from benchmarks.library import LibraryOptions, run_library_benchmark
 from benchmarks.profiling import ProfileOptions, run_profile
 from benchmarks.report import plot_scan, render_table, replace_block, update_doc, write_results
 from benchmarks.scan import ScanOptions, run_scan_benchmark
+from benchmarks.throughput import ThroughputOptions, run_throughput_benchmark
 
 MACHINE = {
     "date": "2026-01-01T00:00:00+00:00", "cpu": "test", "cpus": 2, "memory_gib": 1.0,
@@ -82,6 +83,22 @@ def test_profile_end_to_end(cache_dir: Path, tmp_path: Path) -> None:
     assert results["metrics"]["status"] == "complete"
     assert results["metrics"]["files"] == 20
     assert "Top functions by self time" in results["top_table"]
+
+
+def test_throughput_end_to_end(cache_dir: Path, tmp_path: Path) -> None:
+    options = ThroughputOptions(rows=300, connections=10, duration_s=1, files=20, templates=4,
+                                tiny=True, cache_dir=cache_dir, work_dir=tmp_path)  # fmt: skip
+    results = run_throughput_benchmark(options, quiet)
+
+    metrics = results["metrics"]
+    for phase in ("idle", "scan"):
+        for name in ("health", "list", "search"):
+            assert metrics[phase][name]["requests"] > 0
+            assert metrics[phase][name]["errors"] == 0
+    assert metrics["scans"]["count"] >= 1
+    assert list(tmp_path.iterdir()) == []
+    results["machine"], results["command"] = MACHINE, "bench throughput"
+    assert "list page, 300 rows, 10 clients, no scan" in render_table(results)
 
 
 def test_replace_block_needs_its_markers() -> None:

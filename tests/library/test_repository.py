@@ -53,7 +53,7 @@ def probed(
 
 @pytest.fixture
 def repository(database: Database) -> VideoRepository:
-    return VideoRepository(database.sessions)
+    return VideoRepository(database.sessions, database.reads)
 
 
 async def search_paths(repository: VideoRepository, query: str) -> set[str]:

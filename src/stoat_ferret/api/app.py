@@ -143,12 +143,13 @@ def default_domain_setups() -> tuple[DomainSetup, ...]:
 def setup_library(services: Services, backend: ProbeBackend) -> LibraryService:
     """Build the library service and register the ``scan`` handler on the queue."""
     settings = services.settings
-    repository = VideoRepository(services.database.sessions)
+    repository = VideoRepository(services.database.sessions, services.database.reads)
     config = ScanConfig(
         backend=backend,
         thumbnails_dir=settings.thumbnails_dir,
         concurrency=settings.scan_concurrency,
         probe_timeout_s=settings.ffprobe_timeout,
+        allowed_roots=tuple(settings.allowed_scan_roots),
     )
     if not services.queue.has_handler(SCAN_JOB_TYPE):
         services.queue.register_handler(SCAN_JOB_TYPE, make_scan_handler(repository, config))

@@ -33,7 +33,7 @@ class Services:
     library: LibraryService | None = None
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
@@ -41,11 +41,11 @@ def get_services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
-def get_settings(services: ServicesDep) -> Settings:
+async def get_settings(services: ServicesDep) -> Settings:
     return services.settings
 
 
-def get_queue(services: ServicesDep) -> AsyncJobQueue:
+async def get_queue(services: ServicesDep) -> AsyncJobQueue:
     return services.queue
 
 
@@ -62,7 +62,7 @@ def token_matches(settings: Settings, presented: str | None) -> bool:
     return presented is not None and secrets.compare_digest(presented, expected)
 
 
-def require_token(
+async def require_token(
     request: Request,
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import typer
+from rich.console import Console
+
 from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
@@ -44,3 +47,10 @@ def for_error(error: StoatError) -> int:
 
 def for_http_status(status: int) -> int:
     return _BY_HTTP_STATUS.get(status, UNAVAILABLE if status >= 500 else FAILURE)
+
+
+def report(error: StoatError) -> typer.Exit:
+    """Print ``CODE: message`` on stderr; returns the ``typer.Exit`` (with its code) to raise."""
+    console = Console(stderr=True, soft_wrap=True, highlight=False)
+    console.print(f"{error.code}: {error.message}", style="red", markup=False)
+    return typer.Exit(for_error(error))

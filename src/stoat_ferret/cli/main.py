@@ -16,6 +16,7 @@ from stoat_ferret import __version__
 from stoat_ferret.cli import exit_codes
 from stoat_ferret.cli import jobs as jobs_cli
 from stoat_ferret.db import Database
+from stoat_ferret.errors import StoatError
 from stoat_ferret.settings import Settings, describe_settings_error, load_settings
 
 app = typer.Typer(
@@ -112,8 +113,47 @@ def db_upgrade(
         finally:
             await database.dispose()
 
-    asyncio.run(upgrade())
+    try:
+        asyncio.run(upgrade())
+    except StoatError as exc:  # a restore is replacing the database
+        raise exit_codes.report(exc) from exc
     typer.echo(f"database at {settings.database_path} is up to date")
+
+
+@db_app.command("backup")
+def db_backup(
+    path: Annotated[Path, typer.Argument(help="The backup file to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+    data_dir: Annotated[Path | None, typer.Option(help="[env STOAT_DATA_DIR]")] = None,
+) -> None:
+    """Copy the database to PATH, consistently, even while the server runs."""
+    from stoat_ferret.db.backup import backup_database
+
+    settings = settings_or_exit(data_dir=data_dir)
+    try:
+        summary = backup_database(settings.database_path, path.absolute(), force=force)
+    except StoatError as exc:
+        raise exit_codes.report(exc) from exc
+    typer.echo(f"backed up {settings.database_path} to {path}: {summary.describe()}")
+
+
+@db_app.command("restore")
+def db_restore(
+    path: Annotated[Path, typer.Argument(help="A file written by `db backup`.")],
+    data_dir: Annotated[Path | None, typer.Option(help="[env STOAT_DATA_DIR]")] = None,
+) -> None:
+    """Replace the database with a backup (refused while a server or scan uses it)."""
+    from stoat_ferret.db.backup import restore_database
+
+    settings = settings_or_exit(data_dir=data_dir)
+    try:
+        summary = restore_database(path.absolute(), settings.database_path)
+    except StoatError as exc:
+        raise exit_codes.report(exc) from exc
+    upgraded = f", upgraded from schema {summary.backup_revision}" if summary.upgraded else ""
+    typer.echo(
+        f"restored {path} into {settings.database_path}: {summary.restored.describe()}{upgraded}"
+    )
 
 
 @app.command()

@@ -88,12 +88,13 @@ async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
     database = Database(settings.database_path)
     await database.migrate()
     queue = InMemoryJobQueue(workers=1, timeout_s=settings.job_timeout)
-    repository = VideoRepository(database.sessions)
+    repository = VideoRepository(database.sessions, database.reads)
     config = ScanConfig(
         backend=make_probe_backend(settings),
         thumbnails_dir=settings.thumbnails_dir,
         concurrency=settings.scan_concurrency,
         probe_timeout_s=settings.ffprobe_timeout,
+        allowed_roots=tuple(settings.allowed_scan_roots),
     )
     queue.register_handler(SCAN_JOB_TYPE, make_scan_handler(repository, config))
     library = LibraryService(
@@ -143,6 +144,5 @@ def scan_command(settings: Settings, path: str, recursive: bool) -> None:
     try:
         code = asyncio.run(run_scan(settings, path, recursive=recursive))
     except StoatError as exc:
-        err_console.print(f"{exc.code}: {exc.message}", style="red", highlight=False)
-        raise typer.Exit(exit_codes.for_error(exc)) from exc
+        raise exit_codes.report(exc) from exc
     raise typer.Exit(code)

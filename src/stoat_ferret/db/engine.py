@@ -8,6 +8,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import (
@@ -17,6 +18,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from stoat_ferret.db.lock import DatabaseLock
+from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.db.storage import SpaceReserve
 
 MIGRATIONS_LOCATION = "stoat_ferret.db:migrations"
@@ -33,19 +36,30 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _alembic_config(connection: Connection) -> Config:
+def _alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", MIGRATIONS_LOCATION)
-    config.attributes["connection"] = connection
     return config
 
 
-def _upgrade(connection: Connection, revision: str) -> None:
-    command.upgrade(_alembic_config(connection), revision)
+def upgrade_connection(connection: Connection, revision: str = "head") -> None:
+    """Apply migrations on a synchronous connection (also used by ``db restore``)."""
+    config = _alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+def migration_scripts() -> ScriptDirectory:
+    """The shipped migrations: which revisions exist and which one is the head."""
+    return ScriptDirectory.from_config(_alembic_config())
 
 
 class Database:
-    """One SQLite file: owns the engine; ``create_app`` and the CLI each build one."""
+    """One SQLite file: owns the engine; ``create_app`` and the CLI each build one.
+
+    From ``migrate()`` to ``dispose()`` it also holds the file's shared "in use" lock
+    (see ``db/lock.py``), which is what makes ``db restore`` refuse while it runs.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -56,15 +70,29 @@ class Database:
         self.sessions: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
         )
+        self._use_lock: DatabaseLock | None = None
+        #: The hot read paths (list and search pages) bypass the engine (see reader.py).
+        self.reads = ReadPool(path)
         # On the database's own file system, so freeing it makes room for its writes.
         self.reserve = SpaceReserve(path.with_name(path.name + ".reserve"))
 
     async def migrate(self, revision: str = "head") -> None:
-        """Create the data folder if needed and apply Alembic migrations up to ``revision``."""
-        # mkdir touches the disk: keep it off the event loop.
+        """Create the data folder if needed, take the use lock, apply migrations.
+
+        Every user of the database (the server's lifespan, ``scan``, ``db upgrade``)
+        starts here, so this is where the shared "in use" lock is taken.
+
+        Raises:
+            DatabaseInUseError: a ``db restore`` is replacing the database.
+        """
+        # mkdir and open touch the disk: keep them off the event loop.
         await asyncio.to_thread(self.path.parent.mkdir, parents=True, exist_ok=True)
+        if self._use_lock is None:
+            self._use_lock = await asyncio.to_thread(
+                DatabaseLock.acquire, self.path, exclusive=False
+            )
         async with self.engine.begin() as connection:
-            await connection.run_sync(_upgrade, revision)
+            await connection.run_sync(upgrade_connection, revision)
         # Best effort: on a disk that is already full the server still starts.
         await asyncio.to_thread(self.reserve.fill)
 
@@ -74,4 +102,8 @@ class Database:
             await connection.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
+        await self.reads.close()
         await self.engine.dispose()
+        if self._use_lock is not None:
+            self._use_lock.release()
+            self._use_lock = None

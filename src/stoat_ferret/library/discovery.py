@@ -7,10 +7,12 @@ walk of 100,000 files costs one ``getdents`` stream plus one ``stat`` per file.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from stoat_ferret.library.models import FileStamp
+from stoat_ferret.library.paths import is_within, real_roots
 
 VIDEO_EXTENSIONS = frozenset(
     {".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".mts", ".m2ts", ".ts", ".mpg",
@@ -30,19 +32,43 @@ class FoundFile:
 
 @dataclass(frozen=True, slots=True)
 class WalkError:
-    """A folder or file the walk could not read; it becomes an ``errors`` entry."""
+    """A folder or file the walk could not read or would not enter; an ``errors`` entry.
+
+    ``unchecked`` is True when the files below ``path`` may still exist but could not
+    be looked at (an unreadable folder): their records must not be marked missing.
+    A link refused because it leads out of the roots is not ``unchecked``: its files
+    are not part of the library, so records of them (from before) become missing.
+    """
 
     path: str
     error: str
+    unchecked: bool = True
 
 
-def walk_videos(root: str, *, recursive: bool) -> Iterator[FoundFile | WalkError]:
+LINK_OUTSIDE_ROOTS = "symbolic link leads outside the allowed scan roots; not followed"
+
+
+def walk_videos(
+    root: str, *, recursive: bool, allowed_roots: Sequence[Path | str] = ()
+) -> Iterator[FoundFile | WalkError]:
     """Yield video files under ``root`` and the errors met on the way.
 
     Symlinks are followed, but every directory is entered at most once, keyed by
     ``(st_dev, st_ino)``, so a symlink loop ends instead of recursing forever; the
     same file reached twice (a hard link or a symlink) is reported once.
+
+    With ``allowed_roots`` (empty: everything is allowed), a symlink the walk would use
+    (to a video file, or to a folder in a recursive walk) is resolved and must land
+    inside a root; one that leads out becomes a ``WalkError`` naming the link. Only
+    symlinks pay for a ``realpath``: ``DirEntry.is_symlink`` comes from the directory
+    listing itself, so plain files and folders cost nothing extra. ``root`` was
+    resolved and checked when the scan was requested (``resolve_scan_folder``); it is
+    checked once more here, as it may have been swapped for a link since.
     """
+    roots = real_roots(allowed_roots)
+    if roots and not _leads_inside(root, roots):
+        yield WalkError(root, LINK_OUTSIDE_ROOTS)
+        return
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
     pending = [root]
@@ -67,10 +93,17 @@ def walk_videos(root: str, *, recursive: bool) -> Iterator[FoundFile | WalkError
         for entry in children:
             try:
                 if entry.is_dir():
-                    if recursive:
-                        subfolders.append(entry.path)
+                    if not recursive:
+                        continue
+                    if roots and entry.is_symlink() and not _leads_inside(entry.path, roots):
+                        yield WalkError(entry.path, LINK_OUTSIDE_ROOTS, unchecked=False)
+                        continue
+                    subfolders.append(entry.path)
                     continue
                 if not (is_video_name(entry.name) and entry.is_file()):
+                    continue
+                if roots and entry.is_symlink() and not _leads_inside(entry.path, roots):
+                    yield WalkError(entry.path, LINK_OUTSIDE_ROOTS, unchecked=False)
                     continue
                 stat = entry.stat()
             except OSError as exc:
@@ -83,6 +116,11 @@ def walk_videos(root: str, *, recursive: bool) -> Iterator[FoundFile | WalkError
             yield FoundFile(entry.path, FileStamp(stat.st_size, stat.st_mtime_ns))
         # Reversed so the stack pops them in name order: stable, predictable output.
         pending.extend(reversed(subfolders))
+
+
+def _leads_inside(link: str, roots: list[str]) -> bool:
+    real = os.path.realpath(link)
+    return any(is_within(real, root) for root in roots)
 
 
 def _describe(exc: OSError) -> str:

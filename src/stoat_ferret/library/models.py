@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import Boolean, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -37,6 +38,36 @@ class VideoRow(Base):
     missing: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class VideoRecord(NamedTuple):
+    """A ``videos`` row as list and search pages read it: a plain tuple, no ORM object.
+
+    The same names as ``VideoRow``'s columns (without ``pk``), so ``VideoOut`` reads
+    either; the three columns that need converting come last (see ``pages.py``).
+    """
+
+    id: str
+    path: str
+    filename: str
+    duration_seconds: float | None
+    duration_frames: int | None
+    frame_rate_numerator: int | None
+    frame_rate_denominator: int | None
+    width: int | None
+    height: int | None
+    video_codec: str | None
+    audio_codec: str | None
+    container: str | None
+    bit_rate: int | None
+    audio_channels: int | None
+    audio_sample_rate: int | None
+    file_size: int
+    file_mtime_ns: int
+    thumbnail_path: str | None
+    missing: bool
+    created_at: datetime
+    updated_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,33 +5,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from typing import Any, Literal
 
-from sqlalchemy import (
-    CTE,
-    ColumnElement,
-    Integer,
-    Select,
-    and_,
-    delete,
-    func,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import ColumnElement, and_, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from stoat_ferret.db.base import utcnow
+from stoat_ferret.db.reader import ReadPool
+from stoat_ferret.library import pages
 from stoat_ferret.library.models import ProbedVideo, VideoRow
-
-SortField = Literal[
-    "filename", "created_at", "updated_at", "duration_seconds", "file_size", "width"
-]
-SortOrder = Literal["asc", "desc"]
-
-#: Trigram FTS needs three characters; shorter terms fall back to LIKE.
-MIN_FTS_TERM = 3
+from stoat_ferret.library.pages import Page, SortField, SortOrder
 
 KnownStamp = tuple[str, int, int, bool]
 """``(id, file_size, file_mtime_ns, missing)`` of a stored file (see ``known_stamps``)."""
@@ -52,24 +35,11 @@ def _under(root: str, recursive: bool) -> ColumnElement[bool]:
     return and_(inside, func.instr(func.substr(VideoRow.path, len(prefix) + 1), os.sep) == 0)
 
 
-def _ordering(sort: SortField, order: SortOrder) -> tuple[ColumnElement[Any], ...]:
-    column = getattr(VideoRow, sort)
-    if order == "asc":
-        return column.asc(), VideoRow.pk.asc()
-    return column.desc(), VideoRow.pk.desc()
-
-
-def _fts_phrase(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def _like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 class VideoRepository:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], reads: ReadPool) -> None:
+        """``reads`` serves the list and search pages, bypassing the ORM (``pages.py``)."""
         self._sessions = sessions
+        self._reads = reads
 
     async def get(self, video_id: str) -> VideoRow | None:
         async with self._sessions() as session:
@@ -90,10 +60,8 @@ class VideoRepository:
         order: SortOrder = "asc",
         limit: int = 20,
         offset: int = 0,
-    ) -> tuple[list[VideoRow], int]:
-        return await self._page(
-            select(VideoRow), sort=sort, order=order, limit=limit, offset=offset
-        )
+    ) -> Page:
+        return await self._reads.read(pages.list_page(sort, order, limit, offset), cache=True)
 
     async def search(
         self,
@@ -103,61 +71,10 @@ class VideoRepository:
         order: SortOrder = "asc",
         limit: int = 20,
         offset: int = 0,
-    ) -> tuple[list[VideoRow], int]:
+    ) -> Page:
         """Substring search over filename and path; every whitespace-separated term must match."""
-        terms = query.split()
-        long_terms = [t for t in terms if len(t) >= MIN_FTS_TERM]
-        short_terms = [t for t in terms if len(t) < MIN_FTS_TERM]
-        # The filename is the last part of the path, so matching the path alone finds
-        # the same rows, and SQLite can answer it from the path index (path and rowid)
-        # instead of reading every row (docs/performance.md).
-        contains = [VideoRow.path.like(_like(t), escape="\\") for t in short_terms]
-        matches: CTE
-        if long_terms:
-            fts = text("SELECT rowid AS pk FROM videos_fts WHERE videos_fts MATCH :match")
-            fts = fts.bindparams(match=" AND ".join(_fts_phrase(t) for t in long_terms))
-            by_words = fts.columns(pk=Integer)
-            if contains:
-                matches = (
-                    select(VideoRow.pk).where(VideoRow.pk.in_(by_words), *contains).cte("matches")
-                )
-            else:
-                # Straight from the index: counting there costs a tenth of counting
-                # the joined rows (a word in 5 % of 100,000 rows: 11 -> 6 ms).
-                matches = by_words.cte("matches")
-        else:
-            matches = select(VideoRow.pk).where(*contains).cte("matches")
-        total = select(func.count()).select_from(matches).scalar_subquery()
-        statement = select(VideoRow, total).where(VideoRow.pk.in_(select(matches.c.pk)))
-        ordering = _ordering(sort, order)
-        async with self._sessions() as session:
-            # One statement for the page and the total: SQLite materialises the
-            # matches once (a CTE used twice) and sorts only those, instead of finding
-            # them twice or walking the sort index and testing every row on the way
-            # (a two-letter search in 100,000 rows: 108 ms before, docs/performance.md).
-            found = (
-                await session.execute(statement.order_by(*ordering).limit(limit).offset(offset))
-            ).all()
-            if found:
-                return [row for row, _ in found], int(found[0][1])
-            # An empty page (no match, or an offset past the end) carries no total.
-            return [], int(await session.scalar(select(func.count()).select_from(matches)) or 0)
-
-    async def _page(
-        self,
-        statement: Select[Any],
-        *,
-        sort: SortField,
-        order: SortOrder,
-        limit: int,
-        offset: int,
-    ) -> tuple[list[VideoRow], int]:
-        total_query = select(func.count()).select_from(statement.subquery())
-        ordering = _ordering(sort, order)
-        async with self._sessions() as session:
-            total = int(await session.scalar(total_query) or 0)
-            rows = await session.scalars(statement.order_by(*ordering).limit(limit).offset(offset))
-            return list(rows.all()), total
+        query_read = pages.search_page(query, sort, order, limit, offset)
+        return await self._reads.read(query_read, cache=True)
 
     async def known_stamps(
         self, root: str, *, recursive: bool, chunk_rows: int = 2_000

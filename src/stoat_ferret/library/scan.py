@@ -78,18 +78,22 @@ class ScanConfig:
     batch_interval_s: float = 0.5
     progress_interval_s: float = 0.25
     walk_chunk_max: int = 1024
+    allowed_roots: tuple[Path, ...] = ()
+    """``STOAT_ALLOWED_SCAN_ROOTS``: the walk never follows a symlink out of them."""
 
 
 class _Walker:
     """Walks a folder in a worker thread and hands the results to the loop in chunks."""
 
-    def __init__(self, root: str, recursive: bool, chunk_max: int) -> None:
+    def __init__(
+        self, root: str, recursive: bool, chunk_max: int, allowed_roots: tuple[Path, ...]
+    ) -> None:
         self._loop = asyncio.get_running_loop()
         self._chunks: asyncio.Queue[list[FoundFile | WalkError] | None] = asyncio.Queue()
         self._stop = threading.Event()
         # The walk is blocking file-system work: keep it off the event loop.
         self._task = asyncio.create_task(
-            asyncio.to_thread(self._walk, root, recursive, max(1, chunk_max))
+            asyncio.to_thread(self._walk, root, recursive, max(1, chunk_max), allowed_roots)
         )
 
     def _hand_over(self, chunk: list[FoundFile | WalkError] | None) -> None:
@@ -97,12 +101,14 @@ class _Walker:
         with contextlib.suppress(RuntimeError):
             self._loop.call_soon_threadsafe(self._chunks.put_nowait, chunk)
 
-    def _walk(self, root: str, recursive: bool, chunk_max: int) -> None:
+    def _walk(
+        self, root: str, recursive: bool, chunk_max: int, allowed_roots: tuple[Path, ...]
+    ) -> None:
         chunk: list[FoundFile | WalkError] = []
         size = 1  # the first file goes over at once, then chunks double
         handed = time.monotonic()
         try:
-            for item in walk_videos(root, recursive=recursive):
+            for item in walk_videos(root, recursive=recursive, allowed_roots=allowed_roots):
                 if self._stop.is_set():
                     return
                 chunk.append(item)
@@ -181,7 +187,8 @@ class _Pipeline:
             for item in chunk:
                 if isinstance(item, WalkError):
                     tally.add_error(item.path, item.error)
-                    self.unreadable.append(item.path.rstrip("/") + "/")
+                    if item.unchecked:
+                        self.unreadable.append(item.path.rstrip("/") + "/")
                     continue
                 tally.total += 1
                 if not is_storable(item.path):
@@ -284,7 +291,7 @@ async def scan_directory(
     tally = ScanTally()
     _freeze_startup_heap()
     await asyncio.to_thread(_prepare_thumbnails_dir, config.thumbnails_dir)
-    walker = _Walker(root, recursive, config.walk_chunk_max)
+    walker = _Walker(root, recursive, config.walk_chunk_max, config.allowed_roots)
     known = asyncio.create_task(repository.known_stamps(root, recursive=recursive))
     writer = BatchWriter(repository, ctx, tally, config)
     writer_stop = asyncio.Event()

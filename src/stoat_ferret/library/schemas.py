@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from pydantic import BaseModel, Field
 
-from stoat_ferret.library.models import VideoRow
+from stoat_ferret.library.models import VideoRecord, VideoRow
 
 
 class VideoOut(BaseModel):
@@ -32,31 +34,36 @@ class VideoOut(BaseModel):
     created_at: datetime
     updated_at: datetime
 
+    @staticmethod
+    def fields(row: VideoRow | VideoRecord) -> dict[str, Any]:
+        """The output fields of a stored video (an ORM row or a page's record)."""
+        return {
+            "id": row.id,
+            "path": row.path,
+            "filename": row.filename,
+            "duration_seconds": row.duration_seconds,
+            "duration_frames": row.duration_frames,
+            "frame_rate_numerator": row.frame_rate_numerator,
+            "frame_rate_denominator": row.frame_rate_denominator,
+            "width": row.width,
+            "height": row.height,
+            "video_codec": row.video_codec,
+            "audio_codec": row.audio_codec,
+            "container": row.container,
+            "bit_rate": row.bit_rate,
+            "audio_channels": row.audio_channels,
+            "audio_sample_rate": row.audio_sample_rate,
+            "file_size": row.file_size,
+            "file_mtime": datetime.fromtimestamp(row.file_mtime_ns / 1e9, UTC),
+            "thumbnail_url": f"/api/v1/videos/{row.id}/thumbnail",
+            "missing": row.missing,
+            "created_at": row.created_at,
+            "updated_at": row.updated_at,
+        }
+
     @classmethod
-    def from_row(cls, row: VideoRow) -> VideoOut:
-        return cls(
-            id=row.id,
-            path=row.path,
-            filename=row.filename,
-            duration_seconds=row.duration_seconds,
-            duration_frames=row.duration_frames,
-            frame_rate_numerator=row.frame_rate_numerator,
-            frame_rate_denominator=row.frame_rate_denominator,
-            width=row.width,
-            height=row.height,
-            video_codec=row.video_codec,
-            audio_codec=row.audio_codec,
-            container=row.container,
-            bit_rate=row.bit_rate,
-            audio_channels=row.audio_channels,
-            audio_sample_rate=row.audio_sample_rate,
-            file_size=row.file_size,
-            file_mtime=datetime.fromtimestamp(row.file_mtime_ns / 1e9, UTC),
-            thumbnail_url=f"/api/v1/videos/{row.id}/thumbnail",
-            missing=row.missing,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-        )
+    def from_row(cls, row: VideoRow | VideoRecord) -> VideoOut:
+        return cls.model_validate(cls.fields(row))
 
 
 class VideoPage(BaseModel):
@@ -64,6 +71,14 @@ class VideoPage(BaseModel):
     total: int
     limit: int
     offset: int
+
+    @classmethod
+    def of(cls, rows: Sequence[VideoRecord], total: int, limit: int, offset: int) -> VideoPage:
+        """The page, validated in one call (a ``VideoOut`` per row costs twice as much)."""
+        videos = [VideoOut.fields(row) for row in rows]
+        return cls.model_validate(
+            {"videos": videos, "total": total, "limit": limit, "offset": offset}
+        )
 
 
 class ScanRequest(BaseModel):

@@ -9,10 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from stoat_ferret.errors import NotFoundError, ScanInProgressError
+from stoat_ferret.errors import NotFoundError, PermissionDeniedError, ScanInProgressError
 from stoat_ferret.jobs import AsyncJobQueue, JobStatus
 from stoat_ferret.library.models import VideoRow
-from stoat_ferret.library.paths import ensure_allowed, overlaps, resolve_scan_folder
+from stoat_ferret.library.paths import (
+    overlaps,
+    remove_library_file,
+    resolve_scan_folder,
+    shown,
+)
 from stoat_ferret.library.repository import VideoRepository
 from stoat_ferret.library.scan import SCAN_JOB_TYPE
 
@@ -57,9 +62,12 @@ class LibraryService:
             return await self._queue.submit(SCAN_JOB_TYPE, {"path": folder, "recursive": recursive})
 
     def _remove_video_file(self, path: str) -> None:
-        real = os.path.realpath(path)
-        ensure_allowed(real, self._allowed_roots)
-        _remove_file(real)
+        try:
+            remove_library_file(path, self._allowed_roots)
+        except PermissionError as exc:
+            raise PermissionDeniedError(
+                f"{shown(path)} cannot be deleted: {exc.strerror or 'permission denied'}"
+            ) from exc
 
     async def get(self, video_id: str) -> VideoRow:
         row = await self.repository.get(video_id)
@@ -68,7 +76,11 @@ class LibraryService:
         return row
 
     async def delete(self, video_id: str, *, delete_file: bool = False) -> None:
-        """Forget a video; with ``delete_file`` also remove the file, inside allowed roots only."""
+        """Forget a video; with ``delete_file`` also remove the file (``remove_library_file``).
+
+        The file goes first: when it may not be removed (403, or 409 for a symlink on
+        its path) the record and the thumbnail stay, so nothing is half done.
+        """
         row = await self.get(video_id)
         if delete_file:
             await asyncio.to_thread(self._remove_video_file, row.path)

@@ -14,14 +14,14 @@ from fastapi.responses import FileResponse
 from stoat_ferret.api.deps import ServicesDep
 from stoat_ferret.api.schemas import JobSubmitted, error_responses
 from stoat_ferret.errors import InvalidInputError
-from stoat_ferret.library.repository import SortField, SortOrder
+from stoat_ferret.library.pages import SortField, SortOrder
 from stoat_ferret.library.schemas import ScanRequest, VideoOut, VideoPage
 from stoat_ferret.library.service import LibraryService
 
 router = APIRouter(prefix="/videos", tags=["videos"])
 
 
-def get_library(services: ServicesDep) -> LibraryService:
+async def get_library(services: ServicesDep) -> LibraryService:
     assert services.library is not None
     return services.library
 
@@ -53,9 +53,7 @@ async def list_videos(
     rows, total = await library.repository.list_page(
         sort=sort, order=order, limit=limit, offset=offset
     )
-    return VideoPage(
-        videos=[VideoOut.from_row(r) for r in rows], total=total, limit=limit, offset=offset
-    )
+    return VideoPage.of(rows, total, limit, offset)
 
 
 @router.get("/search", response_model=VideoPage, responses=error_responses(400, 422))
@@ -73,9 +71,7 @@ async def search_videos(
     rows, total = await library.repository.search(
         q, sort=sort, order=order, limit=limit, offset=offset
     )
-    return VideoPage(
-        videos=[VideoOut.from_row(r) for r in rows], total=total, limit=limit, offset=offset
-    )
+    return VideoPage.of(rows, total, limit, offset)
 
 
 @router.get("/{video_id}", response_model=VideoOut, responses=error_responses(404))
@@ -111,7 +107,7 @@ async def get_thumbnail(video_id: str, library: LibraryDep) -> Response:
     return Response(placeholder_jpeg(), media_type="image/jpeg", headers={"X-Placeholder": "1"})
 
 
-@router.delete("/{video_id}", status_code=204, responses=error_responses(403, 404))
+@router.delete("/{video_id}", status_code=204, responses=error_responses(403, 404, 409))
 async def delete_video(
     video_id: str,
     library: LibraryDep,

@@ -1,0 +1,67 @@
+"""Errors of the editing rules; each names the field of the document it is about.
+
+```
+InvalidInputError
+└── EditRuleError             a bound of SPEC §9 "Validation" (the API answers 422)
+    ├── TimelineRuleError     clips, tracks, transitions, project settings
+    └── EffectParameterError  effect parameters outside the effect's schema
+NotFoundError
+└── EditTargetNotFoundError   an edit names a clip, track, effect or transition that is not there
+ConflictError
+└── MainTrackRequiredError    the main track cannot be removed
+```
+
+``field`` is a path into the edited object (``clips[c3].out_point``,
+``parameters.font_size``) so the API can say exactly what was refused.
+"""
+
+from __future__ import annotations
+
+from stoat_ferret.errors import ConflictError, InvalidInputError, NotFoundError
+
+_MAX_MESSAGE = 300
+
+
+def _cap(text: str) -> str:
+    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
+
+
+class EditRuleError(InvalidInputError):
+    """An edit breaks a rule of the editor; nothing was changed."""
+
+    code = "VALIDATION_ERROR"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(_cap(f"{field}: {message}"))
+        self.field = field
+        self.reason = message
+
+    def relocated(self, prefix: str) -> EditRuleError:
+        """The same error with ``prefix`` put in front of its field (``clips[c1].effects[0]``)."""
+        return type(self)(f"{prefix}.{self.field}", self.reason)
+
+
+class TimelineRuleError(EditRuleError):
+    """A clip, track, transition or project setting out of its bounds."""
+
+
+class EffectParameterError(EditRuleError):
+    """Effect parameters the effect's JSON Schema (or its cross-field rules) refuse."""
+
+
+class EditTargetNotFoundError(NotFoundError):
+    """An edit names something the document does not hold."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(_cap(f"{field}: {message}"))
+        self.field = field
+
+
+class MainTrackRequiredError(ConflictError):
+    """The main track is part of every project; it cannot be removed."""
+
+    code = "MAIN_TRACK_REQUIRED"
+
+    def __init__(self, track_id: str) -> None:
+        super().__init__(f"track {track_id!r} is the main track and cannot be removed")
+        self.field = "track_id"

@@ -1,0 +1,163 @@
+"""List and search pages: SQL built once per query shape, read through ``ReadPool``.
+
+These two reads are what many clients hit at once, so they skip the ORM: each query
+shape (sort field, order, which kinds of search terms) is built with SQLAlchemy Core
+and compiled to SQLite text once, and each request binds its values and makes one
+trip to a reader thread (``db/reader.py``), which returns ``VideoRecord`` tuples. The
+page and its total come from one statement; a second one counts only when the page
+is empty (no match, or an offset past the end). Measurements: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache, lru_cache
+from typing import Any, Literal
+
+from sqlalchemy import CTE, ColumnElement, Integer, Select, bindparam, func, select, text
+from sqlalchemy.dialects import sqlite
+
+from stoat_ferret.library.models import VideoRecord, VideoRow
+
+SortField = Literal[
+    "filename", "created_at", "updated_at", "duration_seconds", "file_size", "width"
+]
+SortOrder = Literal["asc", "desc"]
+Page = tuple[list[VideoRecord], int]
+
+#: Trigram FTS needs three characters; shorter terms fall back to LIKE.
+MIN_FTS_TERM = 3
+
+_TABLE = VideoRow.__table__
+_COLUMNS = [_TABLE.c[name] for name in VideoRecord._fields]
+_CONVERTED = len(VideoRecord._fields) - 3  # missing, created_at, updated_at
+_DIALECT = sqlite.dialect()
+
+
+@dataclass(frozen=True)
+class _Sql:
+    """Compiled SQLite text and the names of its ``?`` parameters, in order."""
+
+    text: str
+    names: tuple[str, ...]
+
+    def bind(self, values: Mapping[str, Any]) -> list[Any]:
+        return [values[name] for name in self.names]
+
+
+def _compile(statement: Select[Any]) -> _Sql:
+    compiled = statement.compile(dialect=_DIALECT)
+    return _Sql(compiled.string, tuple(compiled.positiontup or ()))
+
+
+def _utc(stored: str) -> datetime:
+    """What ``UTCDateTime`` hands back: the stored naive UTC text, made aware."""
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC)
+
+
+def _record(row: tuple[Any, ...]) -> VideoRecord:
+    n = _CONVERTED
+    return VideoRecord._make((*row[:n], bool(row[n]), _utc(row[n + 1]), _utc(row[n + 2])))
+
+
+def _ordering(sort: SortField, order: SortOrder) -> tuple[ColumnElement[Any], ...]:
+    column = getattr(VideoRow, sort)
+    if order == "asc":
+        return column.asc(), VideoRow.pk.asc()
+    return column.desc(), VideoRow.pk.desc()
+
+
+def _paged(matching: Select[Any], sort: SortField, order: SortOrder) -> Select[Any]:
+    ordered = matching.order_by(*_ordering(sort, order))
+    return ordered.limit(bindparam("limit", type_=Integer)).offset(
+        bindparam("offset", type_=Integer)
+    )
+
+
+@dataclass(frozen=True)
+class PageQuery:
+    """One page to read: hashable, so equal requests share a cached result."""
+
+    page: _Sql
+    count: _Sql
+    values: tuple[tuple[str, Any], ...]
+
+    def __call__(self, connection: sqlite3.Connection) -> Page:
+        values = dict(self.values)
+        rows = connection.execute(self.page.text, self.page.bind(values)).fetchall()
+        if rows:
+            return [_record(row) for row in rows], int(rows[0][-1])
+        # An empty page (no match, or an offset past the end) carries no total.
+        found = connection.execute(self.count.text, self.count.bind(values)).fetchone()
+        return [], int(found[0])
+
+
+@cache
+def _list_sql(sort: SortField, order: SortOrder) -> tuple[_Sql, _Sql]:
+    count = select(func.count()).select_from(_TABLE)
+    # correlate(None): the subquery counts the whole table, not the outer row.
+    total = count.scalar_subquery().correlate(None)
+    page = _paged(select(*_COLUMNS, total), sort, order)
+    return _compile(page), _compile(count)
+
+
+def list_page(sort: SortField, order: SortOrder, limit: int, offset: int) -> PageQuery:
+    """The read for one list page (``ReadPool.read`` runs it)."""
+    page, count = _list_sql(sort, order)
+    return PageQuery(page, count, (("limit", limit), ("offset", offset)))
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+@lru_cache(maxsize=256)
+def _search_sql(
+    by_words: bool, short_terms: int, sort: SortField, order: SortOrder
+) -> tuple[_Sql, _Sql]:
+    # The filename is the last part of the path, so matching the path alone finds
+    # the same rows, and SQLite can answer it from the path index (path and rowid)
+    # instead of reading every row (docs/performance.md).
+    contains = [VideoRow.path.like(bindparam(f"like_{n}"), escape="\\") for n in range(short_terms)]
+    matches: CTE
+    if by_words:
+        fts = text("SELECT rowid AS pk FROM videos_fts WHERE videos_fts MATCH :match")
+        words = fts.columns(pk=Integer)
+        if contains:
+            matches = select(VideoRow.pk).where(VideoRow.pk.in_(words), *contains).cte("matches")
+        else:
+            # Straight from the index: counting there costs a tenth of counting
+            # the joined rows (a word in 5 % of 100,000 rows: 11 -> 6 ms).
+            matches = words.cte("matches")
+    else:
+        matches = select(VideoRow.pk).where(*contains).cte("matches")
+    count = select(func.count()).select_from(matches)
+    # One statement for the page and the total: SQLite materialises the matches once
+    # (a CTE used twice) and sorts only those, instead of finding them twice or
+    # walking the sort index and testing every row on the way (a two-letter search
+    # in 100,000 rows: 108 ms before, docs/performance.md).
+    matching = select(*_COLUMNS, count.scalar_subquery()).where(
+        VideoRow.pk.in_(select(matches.c.pk))
+    )
+    return _compile(_paged(matching, sort, order)), _compile(count)
+
+
+def search_page(
+    query: str, sort: SortField, order: SortOrder, limit: int, offset: int
+) -> PageQuery:
+    """The read for one search page: every whitespace-separated term must match."""
+    terms = query.split()
+    long_terms = [t for t in terms if len(t) >= MIN_FTS_TERM]
+    short_terms = [t for t in terms if len(t) < MIN_FTS_TERM]
+    values: dict[str, Any] = {"limit": limit, "offset": offset}
+    values["match"] = " AND ".join(_fts_phrase(t) for t in long_terms)
+    values.update({f"like_{n}": _like(t) for n, t in enumerate(short_terms)})
+    page, count = _search_sql(bool(long_terms), len(short_terms), sort, order)
+    return PageQuery(page, count, tuple(values.items()))
