@@ -8,7 +8,9 @@ StoatError
 ├── InvalidInputError          (400)   InvalidPathError, UnknownJobTypeError
 ├── PermissionDeniedError      (403)   PathNotAllowedError
 ├── MediaError                 (422)   FFprobeError, ThumbnailError
-└── DependencyUnavailableError (503)   a binary such as ffprobe is missing
+├── DependencyUnavailableError (503)   a binary such as ffprobe is missing
+└── StorageError               (503)   the database or data folder cannot be written
+    └── StorageFullError       (507)   no space left on the device
 ```
 
 Services raise these; ``api/errors.py`` maps them to HTTP once and the CLI maps them
@@ -69,6 +71,18 @@ class MediaError(StoatError):
 
 class DependencyUnavailableError(StoatError):
     code = "DEPENDENCY_UNAVAILABLE"
+
+
+class StorageError(StoatError):
+    """A write to the database or the data folder failed (I/O error, read-only disk)."""
+
+    code = "STORAGE_UNAVAILABLE"
+
+
+class StorageFullError(StorageError):
+    """The disk holding the database or the data folder is full."""
+
+    code = "INSUFFICIENT_STORAGE"
 
 
 class JobNotFoundError(NotFoundError, KeyError):

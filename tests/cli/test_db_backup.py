@@ -215,7 +215,12 @@ def test_restore_rejects_what_is_not_a_usable_backup(
     assert result.returncode == 2
     assert f"INVALID_INPUT: {bad}" in result.stderr and message in result.stderr
     assert live.read_bytes() == before
-    assert sorted(p.name for p in live.parent.iterdir()) == [DB_NAME, DB_NAME + ".lock"]
+    # Nothing left behind: only the database, its lock and its free-space reserve.
+    assert sorted(p.name for p in live.parent.iterdir()) == [
+        DB_NAME,
+        DB_NAME + ".lock",
+        DB_NAME + ".reserve",
+    ]
 
 
 def test_restore_of_an_older_backup_migrates_it(tmp_path: Path) -> None:

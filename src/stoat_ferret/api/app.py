@@ -83,6 +83,7 @@ def create_app(
                 workers=settings.job_workers,
                 timeout_s=settings.job_timeout,
                 cancel_grace_s=settings.job_cancel_grace,
+                reserve=db.reserve,
             )
         )
         job_queue.add_event_listener(event_hub.publish)

@@ -8,10 +8,12 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from stoat_ferret.api.headers import SECURITY_HEADERS
 from stoat_ferret.api.methods import allowed_methods
+from stoat_ferret.db.storage import storage_error
 from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
@@ -21,6 +23,8 @@ from stoat_ferret.errors import (
     PermissionDeniedError,
     ScanInProgressError,
     StoatError,
+    StorageError,
+    StorageFullError,
     capped,
 )
 
@@ -34,6 +38,8 @@ STATUS_BY_ERROR: tuple[tuple[type[StoatError], int], ...] = (
     (PermissionDeniedError, 403),
     (MediaError, 422),
     (DependencyUnavailableError, 503),
+    (StorageFullError, 507),
+    (StorageError, 503),
     (StoatError, 500),
 )
 
@@ -47,6 +53,7 @@ HTTP_CODES = {
     413: "PAYLOAD_TOO_LARGE",
     422: "VALIDATION_ERROR",
     503: "UNAVAILABLE",
+    507: "INSUFFICIENT_STORAGE",
 }
 
 
@@ -102,6 +109,15 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=exc.status_code, headers=headers)
 
 
+async def _write_failure(request: Request, exc: Exception) -> JSONResponse:
+    """A database or file error: a full disk is 507, another write failure 503, else 500."""
+    storage = storage_error(exc)
+    if storage is None:
+        return await _unexpected_error(request, exc)
+    log.warning("api.storage_error", path=request.url.path, error=storage.message)
+    return await _stoat_error(request, storage)
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     log.exception("api.unhandled_error", path=request.url.path)
     # This answer is sent from outside every middleware, so it brings its own headers.
@@ -116,4 +132,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StoatError, _stoat_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(DBAPIError, _write_failure)
+    app.add_exception_handler(OSError, _write_failure)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import (
 
 from stoat_ferret.db.lock import DatabaseLock
 from stoat_ferret.db.reader import ReadPool
+from stoat_ferret.db.storage import SpaceReserve
 
 MIGRATIONS_LOCATION = "stoat_ferret.db:migrations"
 
@@ -72,6 +73,8 @@ class Database:
         self._use_lock: DatabaseLock | None = None
         #: The hot read paths (list and search pages) bypass the engine (see reader.py).
         self.reads = ReadPool(path)
+        # On the database's own file system, so freeing it makes room for its writes.
+        self.reserve = SpaceReserve(path.with_name(path.name + ".reserve"))
 
     async def migrate(self, revision: str = "head") -> None:
         """Create the data folder if needed, take the use lock, apply migrations.
@@ -90,6 +93,8 @@ class Database:
             )
         async with self.engine.begin() as connection:
             await connection.run_sync(upgrade_connection, revision)
+        # Best effort: on a disk that is already full the server still starts.
+        await asyncio.to_thread(self.reserve.fill)
 
     async def ping(self) -> None:
         """Raise if the database cannot answer a trivial query (readiness check)."""

@@ -17,6 +17,7 @@ from typing import Any
 import structlog
 
 from stoat_ferret.db.base import utcnow
+from stoat_ferret.db.storage import storage_error
 from stoat_ferret.events.models import Event
 from stoat_ferret.events.repository import EventRepository
 
@@ -114,7 +115,11 @@ class EventHub:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._writer
             self._writer = None
-        await self.flush()
+        try:
+            await self.flush()
+        except Exception as exc:
+            # A full disk must not turn an orderly shutdown into a crash.
+            _log_write_failure(exc)
 
     def publish(self, event_type: str, payload: dict[str, Any]) -> None:
         """Queue listener entry point; progress is throttled per job, the last never dropped."""
@@ -210,5 +215,13 @@ class EventHub:
                 flushes += 1
                 if flushes % 200 == 0 and self._last_id > self._retention:
                     await self._repository.prune(self._last_id - self._retention)
-            except Exception:  # pragma: no cover - keep streaming even if a write fails
-                log.exception("events.write_failed")
+            except Exception as exc:  # pragma: no cover - keep streaming even if a write fails
+                _log_write_failure(exc)
+
+
+def _log_write_failure(exc: Exception) -> None:
+    if (storage := storage_error(exc)) is not None:
+        # Expected on a full disk, twice a second: one line, not a traceback.
+        log.warning("events.write_failed", error=storage.message)
+    else:
+        log.exception("events.write_failed")

@@ -29,6 +29,22 @@ __all__ = [
 _DURATION_DECIMALS = 6
 """ffprobe prints durations with ``%f`` (microseconds); both backends round to that."""
 
+# Sane bounds. A value outside them comes from a damaged or crafted file, and one too
+# large for SQLite's 64-bit INTEGER would fail the whole write batch it is in.
+MAX_DIMENSION_PX = 65_536
+"""Width and height; far above 16K video (15360 px)."""
+MAX_FRAME_RATE = Fraction(100_000)
+"""Frames per second; high-speed cameras record a few thousand."""
+MAX_RATE_TERM = 2**31 - 1
+"""libav keeps frame rates as fractions of 32-bit integers."""
+MAX_DURATION_S = 366 * 86_400.0
+"""One year: also bounds ``duration_frames`` (at most ~3.2e12)."""
+MAX_BIT_RATE = 10**12
+"""1 Tbit/s."""
+MAX_AUDIO_CHANNELS = 1_024
+MAX_SAMPLE_RATE_HZ = 100_000_000
+"""Above every real rate (DSD512 is 22.6 MHz)."""
+
 
 @dataclass(frozen=True, slots=True)
 class VideoMetadata:
@@ -145,6 +161,14 @@ def _positive_int(value: int | None) -> int | None:
     return int(value)
 
 
+def _bounded(path: str, name: str, value: int | None, high: int, unit: str) -> int | None:
+    """``value`` if it is at most ``high``; else the file is an error naming the field."""
+    if value is not None and value > high:
+        shown = str(value) if value < 10**30 else f"~10^{int(math.log10(value))}"  # capped
+        raise FFprobeError(path, f"{name} {shown} {unit} is out of range (at most {high})")
+    return value
+
+
 def build_metadata(path: str, raw: RawProbe) -> VideoMetadata:
     """Apply the shared rules to ``raw`` and return the ``VideoMetadata``.
 
@@ -161,9 +185,14 @@ def build_metadata(path: str, raw: RawProbe) -> VideoMetadata:
         path: the probed file, only used in error messages.
         raw: values extracted by a backend.
 
+    Every value is checked against the sane bounds above (``MAX_*``), so a damaged
+    or crafted file is an error naming the field instead of a value the database
+    cannot hold.
+
     Raises:
         FFprobeError: no video stream, or a video stream without size, frame rate or
-            any duration; the message names the file.
+            any duration, or a value out of range; the message names the file (and the
+            field).
     """
     if raw.video_codec is None:
         raise FFprobeError(path, "no video stream")
@@ -171,15 +200,30 @@ def build_metadata(path: str, raw: RawProbe) -> VideoMetadata:
     height = _positive_int(raw.height)
     if width is None or height is None:
         raise FFprobeError(path, "video stream has no picture size")
+    _bounded(path, "width", width, MAX_DIMENSION_PX, "px")
+    _bounded(path, "height", height, MAX_DIMENSION_PX, "px")
     rate = positive_rate(raw.avg_frame_rate) or positive_rate(raw.r_frame_rate)
     if rate is None:
         raise FFprobeError(path, "video stream has no frame rate")
+    if rate > MAX_FRAME_RATE or max(rate.numerator, rate.denominator) > MAX_RATE_TERM:
+        raise FFprobeError(
+            path, f"frame rate {rate} fps is out of range (at most {MAX_FRAME_RATE} fps)"
+        )
     duration_s = _valid_duration(raw.format_duration_s)
     if duration_s is None:
         duration_s = _valid_duration(raw.video_duration_s)
     if duration_s is None:
         raise FFprobeError(path, "duration unknown (neither the container nor the video has one)")
+    if duration_s > MAX_DURATION_S:
+        raise FFprobeError(
+            path, f"duration {duration_s:g} s is out of range (at most {MAX_DURATION_S:g} s)"
+        )
     has_audio = raw.audio_codec is not None
+    bit_rate = _bounded(path, "bit rate", _positive_int(raw.format_bit_rate), MAX_BIT_RATE, "bit/s")
+    channels = _positive_int(raw.audio_channels) if has_audio else None
+    sample_rate = _positive_int(raw.audio_sample_rate) if has_audio else None
+    _bounded(path, "audio channel count", channels, MAX_AUDIO_CHANNELS, "channels")
+    _bounded(path, "audio sample rate", sample_rate, MAX_SAMPLE_RATE_HZ, "Hz")
     return VideoMetadata(
         duration_s=duration_s,
         duration_frames=frame_count(duration_s, rate),
@@ -190,7 +234,7 @@ def build_metadata(path: str, raw: RawProbe) -> VideoMetadata:
         video_codec=raw.video_codec,
         audio_codec=raw.audio_codec,
         container=raw.container or "unknown",
-        bit_rate=_positive_int(raw.format_bit_rate),
-        audio_channels=_positive_int(raw.audio_channels) if has_audio else None,
-        audio_sample_rate=_positive_int(raw.audio_sample_rate) if has_audio else None,
+        bit_rate=bit_rate,
+        audio_channels=channels,
+        audio_sample_rate=sample_rate,
     )

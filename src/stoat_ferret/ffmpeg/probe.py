@@ -85,7 +85,7 @@ def metadata_from_ffprobe_json(path: str, stdout: bytes | str) -> VideoMetadata:
     text = stdout.decode("utf-8", errors="replace") if isinstance(stdout, bytes) else stdout
     try:
         document = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:  # JSONDecodeError, or an integer of over 4300 digits
         raise FFprobeError(path, f"ffprobe printed unparsable JSON ({exc})") from None
     if not isinstance(document, dict):
         raise FFprobeError(path, "ffprobe printed JSON that is not an object")

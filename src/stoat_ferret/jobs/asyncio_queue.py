@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from stoat_ferret.db.storage import SpaceReserve
 from stoat_ferret.jobs.engine import QueueEngine
 from stoat_ferret.jobs.sql_store import SqlJobStore
 
@@ -22,9 +23,10 @@ class AsyncioJobQueue(QueueEngine):
         timeout_s: float = 3600.0,
         cancel_grace_s: float = 10.0,
         progress_flush_interval_s: float = 0.5,
+        reserve: SpaceReserve | None = None,
     ) -> None:
         super().__init__(
-            SqlJobStore(sessions),
+            SqlJobStore(sessions, reserve=reserve),
             workers=workers,
             timeout_s=timeout_s,
             cancel_grace_s=cancel_grace_s,

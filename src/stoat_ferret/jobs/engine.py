@@ -19,6 +19,7 @@ from typing import Any
 import structlog
 
 from stoat_ferret.db.base import utcnow
+from stoat_ferret.db.storage import describe_failure
 from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError, UnknownJobTypeError
 from stoat_ferret.jobs.context import JobCancelledError, JobContext
 from stoat_ferret.jobs.models import (
@@ -75,6 +76,9 @@ class QueueEngine:
         self._handlers: dict[str, JobHandler] = {}
         self._listeners: list[EventListener] = []
         self._active: dict[str, _ActiveJob] = {}
+        # Terminal records the store failed to write (a full disk): still served from
+        # here, so the job reads as over, and written again after the next job ends.
+        self._unsaved: dict[str, JobRecord] = {}
         self._ready: asyncio.Queue[str] = asyncio.Queue()
         self._workers: list[asyncio.Task[None]] = []
         self._seq: int | None = None
@@ -113,7 +117,12 @@ class QueueEngine:
         for active in list(self._active.values()):
             if active.flush_task is not None:
                 active.flush_task.cancel()
-            await self._persist(active)
+            try:
+                await self._persist(active)
+            except Exception as exc:
+                # The store keeps its last state of the job, which the next start resumes.
+                log.error("job.state_not_stored", job_id=active.record.job_id, error=str(exc))
+        await self._store_unsaved()
         # The store now holds every unfinished job; the next start() recovers them.
         self._active.clear()
         self._ready = asyncio.Queue()
@@ -140,7 +149,7 @@ class QueueEngine:
         active = self._active.get(job_id)
         if active is not None:
             return active.record.snapshot()
-        record = await self._store.get(job_id)
+        record = self._unsaved.get(job_id) or await self._store.get(job_id)
         if record is None:
             raise JobNotFoundError(job_id)
         return record.snapshot()
@@ -154,7 +163,17 @@ class QueueEngine:
         job_type: str | None = None,
         limit: int = 50,
     ) -> list[JobResult]:
-        records = await self._store.list_records(status, job_type, limit)
+        records = await self._store.list_records(status, job_type, limit + len(self._unsaved))
+        if self._unsaved:
+            # The store still shows these jobs in their last stored (non-terminal) state.
+            records = [r for r in records if r.job_id not in self._unsaved]
+            records += [
+                r
+                for r in self._unsaved.values()
+                if (status is None or r.status is status)
+                and (job_type is None or r.job_type == job_type)
+            ]
+            records = sorted(records, key=lambda r: r.seq, reverse=True)[:limit]
         # The store may lag on progress (writes are throttled); prefer live state.
         return [
             (self._active[r.job_id].record if r.job_id in self._active else r).snapshot()
@@ -269,7 +288,16 @@ class QueueEngine:
         record.status = JobStatus.RUNNING
         record.started_at = utcnow()
         record.attempts += 1
-        await self._persist(active)
+        try:
+            await self._persist(active)
+        except asyncio.CancelledError:
+            # The queue is stopping before the handler started: put the job back.
+            await self._requeue(active)
+            raise
+        except Exception as exc:
+            # Nothing has run yet; a job that cannot even be marked running fails.
+            await self._finish(active, JobStatus.FAILED, error=describe_failure(exc))
+            return
         self._emit("job.started", record.snapshot().to_dict())
         context = JobContext(
             job_id=record.job_id,
@@ -345,7 +373,7 @@ class QueueEngine:
             await self._finish(active, JobStatus.CANCELLED, result=result)
         elif exc is not None:
             log.warning("job.failed", job_id=record.job_id, error=repr(exc))
-            await self._finish(active, JobStatus.FAILED, error=str(exc) or type(exc).__name__)
+            await self._finish(active, JobStatus.FAILED, error=describe_failure(exc))
         elif record.cancel_requested:
             await self._finish(active, JobStatus.CANCELLED, result=task.result())
         else:
@@ -377,10 +405,28 @@ class QueueEngine:
         record.finished_at = utcnow()
         if status is JobStatus.COMPLETE:
             record.progress = 1.0
-        await self._persist(active)
-        self._active.pop(record.job_id, None)
-        self._emit(TERMINAL_EVENT_TYPES[status], record.snapshot().to_dict())
-        active.done.set()
+        try:
+            await self._persist(active)
+        except Exception as exc:
+            # The job is over whether or not the store took it: every reader must see
+            # it terminal (else its scan folder stays locked), so keep it in memory.
+            log.error("job.terminal_state_not_stored", job_id=record.job_id, error=str(exc))
+            self._unsaved[record.job_id] = record.copy()
+        else:
+            await self._store_unsaved()
+        finally:
+            self._active.pop(record.job_id, None)
+            self._emit(TERMINAL_EVENT_TYPES[status], record.snapshot().to_dict())
+            active.done.set()
+
+    async def _store_unsaved(self) -> None:
+        """Write the terminal states a failed write left in memory, while writes succeed."""
+        for job_id, record in list(self._unsaved.items()):
+            try:
+                await asyncio.shield(self._store.update(record))  # see _persist
+            except Exception:
+                return  # still failing: tried again when the next job ends
+            self._unsaved.pop(job_id, None)
 
     def _progress_setter(
         self, job_id: str
@@ -400,7 +446,12 @@ class QueueEngine:
     async def _flush_later(self, active: _ActiveJob, delay: float) -> None:
         await asyncio.sleep(delay)
         if not active.record.status.is_terminal:
-            await self._persist(active)
+            try:
+                await self._persist(active)
+            except Exception as exc:
+                # Only throttled bookkeeping: the live progress is in memory, and the
+                # terminal write that follows has its own fallback.
+                log.warning("job.progress_not_stored", job_id=active.record.job_id, error=str(exc))
 
     async def _persist(self, active: _ActiveJob) -> None:
         # One writer per job at a time, each writing a copy taken under the lock,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stoat_ferret.db.base import Base, UTCDateTime
+from stoat_ferret.db.storage import SpaceReserve, storage_error
+from stoat_ferret.errors import StorageFullError
 from stoat_ferret.jobs.models import JobRecord, JobStatus
 
 
@@ -65,12 +68,24 @@ def _to_record(row: JobRow) -> JobRecord:
 
 
 class SqlJobStore:
-    """Each call is its own short transaction: no session is held across awaits of work."""
+    """Each call is its own short transaction: no session is held across awaits of work.
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    With a ``reserve`` (see :class:`~stoat_ferret.db.storage.SpaceReserve`), the write
+    of a job's terminal state survives a full disk: the reserve is given up and the
+    write tried once more, so a job failed by the full disk is recorded as failed and
+    is neither run again after a restart nor left holding its scan folder.
+    """
+
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], *, reserve: SpaceReserve | None = None
+    ) -> None:
         self._sessions = sessions
+        self._reserve = reserve
 
     async def insert(self, record: JobRecord) -> None:
+        if self._reserve is not None and self._reserve.released:
+            # Take the space back for the next emergency once the disk has room again.
+            await asyncio.to_thread(self._reserve.fill)
         async with self._sessions.begin() as session:
             session.add(
                 JobRow(
@@ -84,6 +99,22 @@ class SqlJobStore:
             )
 
     async def update(self, record: JobRecord) -> None:
+        try:
+            await self._update(record)
+        except Exception as exc:
+            if not (
+                record.status.is_terminal
+                and self._reserve is not None
+                and isinstance(storage_error(exc), StorageFullError)
+                # Blocking file removal: keep it off the event loop.
+                and await asyncio.to_thread(self._reserve.release)
+            ):
+                raise
+            await self._update(record)
+            # Take back what the write left free, for the next job that ends on this disk.
+            await asyncio.to_thread(self._reserve.fill)
+
+    async def _update(self, record: JobRecord) -> None:
         async with self._sessions.begin() as session:
             row = await session.get(JobRow, record.job_id)
             if row is None:

@@ -99,6 +99,16 @@ class VideoRepository:
                     known[path] = (video_id, size, mtime_ns, bool(missing))
         return known
 
+    async def ids(self, *, chunk_rows: int = 5_000) -> set[str]:
+        """Every stored video id (to find thumbnails no record names), read in chunks."""
+        ids: set[str] = set()
+        async with self._sessions() as session:
+            connection = await session.connection()
+            result = await connection.stream(select(VideoRow.id))
+            async for rows in result.partitions(chunk_rows):
+                ids.update(video_id for (video_id,) in rows)
+        return ids
+
     async def upsert_many(self, videos: Sequence[ProbedVideo]) -> list[VideoRow]:
         """Insert or update by path in one transaction; returns the stored rows."""
         if not videos:

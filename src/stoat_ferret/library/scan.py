@@ -16,8 +16,13 @@ pipeline whose stages overlap (measurements in ``docs/performance.md``):
    backend both stages share ``concurrency`` process slots instead);
 5. write: results are upserted in batches by one writer task, so a cancelled worker
    can never interrupt a database write, and at most ``batch_interval_s`` of work is
-   redone after a crash;
+   redone after a crash (``library/scan_writer.py``: a batch refused because of one row
+   is written row by row, a storage failure fails the scan);
 6. records under the folder whose file is gone are marked ``missing``.
+
+Meanwhile thumbnails that no record names (left by a crash) are removed
+(``library/orphans.py``). A file whose name is not valid UTF-8 is a per-file error
+(``library/names.py``).
 
 Progress: ``progress_detail.total`` grows while the walk runs, and ``processed``
 never goes backwards. The progress value stays 0 until the walk has ended, because
@@ -50,8 +55,10 @@ from stoat_ferret.ffmpeg import ProbeBackend, VideoMetadata
 from stoat_ferret.jobs import JobCancelledError, JobContext, JobHandler
 from stoat_ferret.library.discovery import FoundFile, WalkError, walk_videos
 from stoat_ferret.library.models import ProbedVideo
+from stoat_ferret.library.names import UNDECODABLE_NAME, display_path, is_storable
+from stoat_ferret.library.orphans import remove_orphan_thumbnails
 from stoat_ferret.library.repository import KnownStamp, VideoRepository
-from stoat_ferret.library.schemas import VideoOut
+from stoat_ferret.library.scan_writer import BatchWriter, ScanTally
 
 log = structlog.get_logger("stoat_ferret.scan")
 
@@ -73,101 +80,6 @@ class ScanConfig:
     walk_chunk_max: int = 1024
     allowed_roots: tuple[Path, ...] = ()
     """``STOAT_ALLOWED_SCAN_ROOTS``: the walk never follows a symlink out of them."""
-
-
-@dataclass
-class ScanTally:
-    """Running counts; ``as_result()`` is the job's result (or partial result)."""
-
-    total: int = 0
-    processed: int = 0
-    new: int = 0
-    updated: int = 0
-    skipped: int = 0
-    missing: int = 0
-    errors: list[dict[str, str]] = field(default_factory=list)
-    current: str | None = None
-    walking: bool = True
-    started: float = field(default_factory=time.monotonic)
-
-    def as_result(self) -> dict[str, Any]:
-        return {
-            "scanned": self.processed,
-            "new": self.new,
-            "updated": self.updated,
-            "skipped": self.skipped,
-            "missing": self.missing,
-            "errors": list(self.errors),
-        }
-
-    def progress(self) -> tuple[float, dict[str, Any]]:
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        rate = self.processed / elapsed
-        remaining = self.total - self.processed
-        eta = remaining / rate if rate > 0 and not self.walking else None
-        fraction = self.processed / self.total if self.total else 1.0
-        # No true fraction before the total is known (see the module docstring).
-        value = 0.0 if self.walking else fraction
-        return value, {
-            "processed": self.processed,
-            "total": self.total,
-            "current": self.current,
-            "files_per_s": round(rate, 2),
-            "eta_s": None if eta is None else round(eta, 1),
-        }
-
-
-class _BatchWriter:
-    """Upserts probed videos in batches from its own task, then announces them."""
-
-    def __init__(
-        self, repository: VideoRepository, ctx: JobContext, tally: ScanTally, config: ScanConfig
-    ) -> None:
-        self._repository = repository
-        self._ctx = ctx
-        self._tally = tally
-        self._config = config
-        self._pending: list[tuple[ProbedVideo, bool]] = []
-        self._wake = asyncio.Event()
-        self._lock = asyncio.Lock()
-
-    def add(self, video: ProbedVideo, *, is_new: bool) -> None:
-        self._pending.append((video, is_new))
-        if len(self._pending) >= self._config.batch_size:
-            self._wake.set()
-
-    async def run(self, stop: asyncio.Event) -> None:
-        """Flush every ``batch_interval_s`` (or when a batch fills) until ``stop`` is set."""
-        while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(self._config.batch_interval_s):
-                    await self._wake.wait()
-            self._wake.clear()
-            await self.flush()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    async def flush(self) -> None:
-        # Shielded: cancelling the scan must never interrupt a database transaction
-        # half-way (that would leave the connection holding SQLite's write lock).
-        await asyncio.shield(self._flush())
-
-    async def _flush(self) -> None:
-        async with self._lock:
-            batch, self._pending = self._pending, []
-            if not batch:
-                return
-            rows = await self._repository.upsert_many([video for video, _ in batch])
-        new_paths = {video.path for video, is_new in batch if is_new}
-        for row in rows:
-            is_new = row.path in new_paths
-            if is_new:
-                self._tally.new += 1
-            else:
-                self._tally.updated += 1
-            event = "video.added" if is_new else "video.updated"
-            self._ctx.emit(event, VideoOut.from_row(row).model_dump(mode="json"))
 
 
 class _Walker:
@@ -230,7 +142,7 @@ class _Pipeline:
 
     ctx: JobContext
     tally: ScanTally
-    writer: _BatchWriter
+    writer: BatchWriter
     config: ScanConfig
     known: dict[str, KnownStamp] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)
@@ -274,11 +186,15 @@ class _Pipeline:
         async for chunk in walker.chunks():
             for item in chunk:
                 if isinstance(item, WalkError):
-                    tally.errors.append({"path": item.path, "error": item.error})
+                    tally.add_error(item.path, item.error)
                     if item.unchecked:
                         self.unreadable.append(item.path.rstrip("/") + "/")
                     continue
                 tally.total += 1
+                if not is_storable(item.path):
+                    tally.add_error(item.path, UNDECODABLE_NAME)
+                    tally.processed += 1
+                    continue
                 # Popped: what is left at the end is the records whose file is gone.
                 record = self.known.pop(item.path, None)
                 if record is not None and _unchanged(record, item):
@@ -298,14 +214,14 @@ class _Pipeline:
             if self.ctx.cancel_requested:  # cancel is checked before each file
                 return
             found, record = item
-            self.tally.current = found.path
+            self.tally.current = display_path(found.path)
             try:
                 async with self._slot():
                     metadata = await config.backend.probe(
                         found.path, timeout_s=config.probe_timeout_s
                     )
             except FFprobeError as exc:
-                self.tally.errors.append({"path": found.path, "error": exc.reason})
+                self.tally.add_error(found.path, exc.reason)
                 self.tally.processed += 1
                 continue
             await to_thumbnail.put((found, record, metadata))
@@ -377,13 +293,14 @@ async def scan_directory(
     await asyncio.to_thread(_prepare_thumbnails_dir, config.thumbnails_dir)
     walker = _Walker(root, recursive, config.walk_chunk_max, config.allowed_roots)
     known = asyncio.create_task(repository.known_stamps(root, recursive=recursive))
-    writer = _BatchWriter(repository, ctx, tally, config)
+    writer = BatchWriter(repository, ctx, tally, config)
     writer_stop = asyncio.Event()
     writer_task = asyncio.create_task(writer.run(writer_stop))
     ticker = asyncio.create_task(_report_progress(ctx, tally, config.progress_interval_s))
+    orphans = asyncio.create_task(remove_orphan_thumbnails(repository, config.thumbnails_dir))
     pipeline = _Pipeline(ctx, tally, writer, config)
     try:
-        cancelled = await _until_cancelled(ctx, pipeline.run(walker, known))
+        cancelled = await _until_cancelled(ctx, pipeline.run(walker, known), writer_task)
     finally:
         walker.stop()
         known.cancel()
@@ -391,9 +308,14 @@ async def scan_directory(
         # The writer is stopped, never cancelled, so no transaction is cut in half.
         writer_stop.set()
         writer.wake()
-        await asyncio.gather(known, ticker, writer_task, return_exceptions=True)
-        # Whatever was finished is stored, also on cancel or failure.
-        await writer.flush()
+        await asyncio.gather(known, ticker, writer_task, orphans, return_exceptions=True)
+        write_failure = None if writer_task.cancelled() else writer_task.exception()
+        # Whatever was finished is stored, also on cancel or failure (unless the
+        # writer has already failed: its error is the one to report).
+        if write_failure is None:
+            await writer.flush()
+    if write_failure is not None:
+        raise write_failure
     tally.current = None
     if cancelled:
         await ctx.set_progress(*tally.progress())
@@ -412,8 +334,13 @@ async def scan_directory(
     return tally.as_result()
 
 
-async def _until_cancelled(ctx: JobContext, work: Any) -> bool:
-    """Run ``work`` until it ends or a cancel is requested; True if cancelled midway."""
+async def _until_cancelled(ctx: JobContext, work: Any, writer: asyncio.Task[None]) -> bool:
+    """Run ``work`` until it ends, a cancel is requested or the ``writer`` fails.
+
+    Returns True if cancelled midway. A failed writer (the disk is full) stops the
+    work at once: probing more files whose results cannot be stored would only waste
+    time; the caller raises the writer's error.
+    """
 
     async def guarded() -> None:
         try:
@@ -426,7 +353,7 @@ async def _until_cancelled(ctx: JobContext, work: Any) -> bool:
     running = asyncio.create_task(guarded())
     cancel_requested = asyncio.create_task(ctx.wait_cancel_requested())
     try:
-        await asyncio.wait({running, cancel_requested}, return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait({running, cancel_requested, writer}, return_when=asyncio.FIRST_COMPLETED)
     finally:
         if not running.done():
             # Cancelling the stages cancels their probes, whose `finally` kills ffprobe.
