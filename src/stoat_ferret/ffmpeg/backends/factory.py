@@ -1,4 +1,4 @@
-"""Probe backends: one interface, two implementations, and the factory that picks one.
+"""The factory that picks a probe backend, and why PyAV is the default.
 
 ``ProbeBackend`` is what the library scan calls: ``probe()`` a file, then
 ``thumbnail()`` it. Two implementations exist and must agree
@@ -6,7 +6,7 @@
 
 - :class:`FFprobeBackend` runs the ``ffprobe`` and ``ffmpeg`` binaries as
   subprocesses. It is the reference: its numbers are by definition ffprobe's.
-- :class:`~stoat_ferret.ffmpeg.pyav_backend.PyAVBackend` calls libav in-process
+- :class:`~stoat_ferret.ffmpeg.backends.pyav.PyAVBackend` calls libav in-process
   through PyAV, on daemon threads, and normalises the answers to ffprobe's.
 
 ``STOAT_PROBE_BACKEND=auto`` (the default) picks PyAV whenever ``import av`` works,
@@ -33,99 +33,15 @@ loop thread.
 
 from __future__ import annotations
 
-import os
-from typing import Protocol, runtime_checkable
-
 from stoat_ferret.errors import DependencyUnavailableError
-from stoat_ferret.ffmpeg.binaries import resolve_binary
-from stoat_ferret.ffmpeg.metadata import VideoMetadata
-from stoat_ferret.ffmpeg.probe import ffprobe_video
-from stoat_ferret.ffmpeg.pyav_backend import PyAVBackend, pyav_available
-from stoat_ferret.ffmpeg.thumbnail import THUMBNAIL_WIDTH_PX, extract_thumbnail
+from stoat_ferret.ffmpeg.backends.ffprobe import FFprobeBackend
+from stoat_ferret.ffmpeg.backends.protocol import ProbeBackend
+from stoat_ferret.ffmpeg.backends.pyav import PyAVBackend
+from stoat_ferret.ffmpeg.runtime.binaries import resolve_binary
+from stoat_ferret.ffmpeg.runtime.libav import pyav_available
 from stoat_ferret.settings import Settings
 
-__all__ = ["FFprobeBackend", "ProbeBackend", "PyAVBackend", "make_probe_backend"]
-
-
-@runtime_checkable
-class ProbeBackend(Protocol):
-    """Reads ``VideoMetadata`` and writes thumbnails; implementations must agree.
-
-    Errors: ``probe`` raises ``FFprobeError`` and ``thumbnail`` raises
-    ``ThumbnailError`` for anything wrong with the file (both name it), and both raise
-    ``DependencyUnavailableError`` when the backend itself cannot run. Cancelling the
-    awaiting task stops waiting at once and releases (or abandons) the worker.
-    """
-
-    name: str
-    """Short name as used by ``STOAT_PROBE_BACKEND`` (``"ffprobe"``, ``"pyav"``)."""
-
-    async def probe(self, path: str | os.PathLike[str], *, timeout_s: float) -> VideoMetadata:
-        """Return the file's metadata within ``timeout_s`` seconds."""
-        ...
-
-    async def thumbnail(
-        self,
-        path: str | os.PathLike[str],
-        dest: str | os.PathLike[str],
-        *,
-        duration_s: float,
-        timeout_s: float,
-    ) -> None:
-        """Write a JPEG thumbnail of the video to ``dest`` atomically."""
-        ...
-
-
-class FFprobeBackend:
-    """The reference backend: the ``ffprobe`` and ``ffmpeg`` binaries as subprocesses.
-
-    Each call starts one process under ``asyncio.timeout`` and kills and reaps it on
-    timeout or cancellation, so cancelling a scan really stops the work.
-    """
-
-    name: str = "ffprobe"
-
-    def __init__(
-        self,
-        *,
-        ffprobe_path: str = "ffprobe",
-        ffmpeg_path: str = "ffmpeg",
-        thumbnail_width_px: int = THUMBNAIL_WIDTH_PX,
-    ) -> None:
-        """Create the backend.
-
-        Args:
-            ffprobe_path: the ffprobe executable (absolute path or a name on PATH).
-            ffmpeg_path: the ffmpeg executable used for thumbnails.
-            thumbnail_width_px: width of generated thumbnails.
-        """
-        self.ffprobe_path = ffprobe_path
-        self.ffmpeg_path = ffmpeg_path
-        self.thumbnail_width_px = thumbnail_width_px
-
-    async def probe(
-        self, path: str | os.PathLike[str], *, timeout_s: float = 30.0
-    ) -> VideoMetadata:
-        """Run ffprobe on ``path``; see :func:`~stoat_ferret.ffmpeg.probe.ffprobe_video`."""
-        return await ffprobe_video(path, ffprobe_path=self.ffprobe_path, timeout_s=timeout_s)
-
-    async def thumbnail(
-        self,
-        path: str | os.PathLike[str],
-        dest: str | os.PathLike[str],
-        *,
-        duration_s: float,
-        timeout_s: float = 30.0,
-    ) -> None:
-        """Run ffmpeg; see :func:`~stoat_ferret.ffmpeg.thumbnail.extract_thumbnail`."""
-        await extract_thumbnail(
-            path,
-            dest,
-            duration_s=duration_s,
-            ffmpeg_path=self.ffmpeg_path,
-            width=self.thumbnail_width_px,
-            timeout_s=timeout_s,
-        )
+__all__ = ["make_probe_backend"]
 
 
 def make_probe_backend(settings: Settings) -> ProbeBackend:

@@ -15,8 +15,8 @@ import os
 from typing import Any
 
 from stoat_ferret.errors import FFprobeError
-from stoat_ferret.ffmpeg._process import as_file_url, clean_stderr, run_ffmpeg_tool
-from stoat_ferret.ffmpeg.metadata import RawProbe, VideoMetadata, build_metadata, parse_rate
+from stoat_ferret.ffmpeg.probe.metadata import RawProbe, VideoMetadata, build_metadata, parse_rate
+from stoat_ferret.ffmpeg.runtime.tools import as_file_url, clean_stderr, run_ffmpeg_tool
 
 __all__ = ["ffprobe_argv", "ffprobe_video", "metadata_from_ffprobe_json"]
 
@@ -46,7 +46,7 @@ async def ffprobe_video(
     Args:
         path: the media file.
         ffprobe_path: the ffprobe executable (resolve it once with
-            :func:`stoat_ferret.ffmpeg.binaries.require_binary`).
+            :func:`stoat_ferret.ffmpeg.runtime.binaries.require_binary`).
         timeout_s: seconds before ffprobe is killed and the file reported as timed out.
 
     Returns:

@@ -2,7 +2,7 @@
 capture, opening files the way ffprobe does, and picking the video stream.
 
 Everything here is blocking and runs on decoder threads (see
-:mod:`stoat_ferret.ffmpeg._threads`). ``av`` is imported on first use only.
+:mod:`stoat_ferret.ffmpeg.runtime.threads`). ``av`` is imported on first use only.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from stoat_ferret.errors import DependencyUnavailableError
-from stoat_ferret.ffmpeg._process import as_file_url
+from stoat_ferret.ffmpeg.runtime.tools import as_file_url
 
 if TYPE_CHECKING:
     from av.container import InputContainer
