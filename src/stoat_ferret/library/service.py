@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from stoat_ferret.errors import NotFoundError, PermissionDeniedError, ScanInProgressError, capped
+from stoat_ferret.events.callback import EventCallback
 from stoat_ferret.jobs import AsyncJobQueue, JobStatus
 from stoat_ferret.library.models import VideoRow
 from stoat_ferret.library.paths import (
@@ -20,8 +19,6 @@ from stoat_ferret.library.paths import (
 )
 from stoat_ferret.library.repository import VideoRepository
 from stoat_ferret.library.scan import SCAN_JOB_TYPE
-
-EventEmitter = Callable[[str, dict[str, Any]], None]
 
 
 def _remove_file(path: str) -> None:
@@ -36,7 +33,7 @@ class LibraryService:
         queue: AsyncJobQueue,
         *,
         allowed_roots: list[Path],
-        emit: EventEmitter,
+        emit: EventCallback,
     ) -> None:
         self.repository = repository
         self._queue = queue
