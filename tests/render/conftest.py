@@ -35,15 +35,23 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, SourceMedia]:
     folder = tmp_path_factory.mktemp("render-sources")
     made = {
         "wide43": make_source(
-            folder / "wide43.mp4", [("red", 2), ("green", 2)], size=(640, 480), rate="25",
+            folder / "wide43.mp4",
+            [("red", 2), ("green", 2)],
+            size=(640, 480),
+            rate="25",
             tone_hz=440,
         ),
         "portrait": make_source(
-            folder / "portrait.mp4", [("blue", 1.5), ("yellow", 1.5)], size=(180, 320),
+            folder / "portrait.mp4",
+            [("blue", 1.5), ("yellow", 1.5)],
+            size=(180, 320),
             rate="30000/1001",
         ),
         "hd": make_source(
-            folder / "hd.mp4", [("white", 1), ("magenta", 2)], size=(480, 270), tone_hz=880,
+            folder / "hd.mp4",
+            [("white", 1), ("magenta", 2)],
+            size=(480, 270),
+            tone_hz=880,
             sample_rate=44_100,
         ),
         "fast": make_source(
@@ -55,7 +63,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, SourceMedia]:
         "voice": make_source(folder / "voice.mp4", [("white", 3)], tone_hz=2000, loud=True),
     }
     media = {name: source.media() for name, source in made.items()}
-    music = make_tone(folder / "music.wav", tone_hz=300, seconds=3, volume=0.5)
+    music = make_tone(folder / "music.wav", tone_hz=300, seconds=3, amplitude=0.5)
     media["music"] = SourceMedia(str(music), has_audio=True, has_video=False)
     return media
 

@@ -37,6 +37,7 @@ RGB: dict[str, tuple[int, int, int]] = {
 
 # lavfi's "green" is 0x008000, the same as RGB above.
 _LAVFI_NAME = {"green": "0x008000"}
+_SINE_AMPLITUDE = 1 / 8  # lavfi's sine source
 
 Frames = npt.NDArray[np.uint8]
 Samples = npt.NDArray[np.float32]
@@ -96,16 +97,14 @@ def make_source(
     return Source(path, Fraction(rate), tone_hz is not None)
 
 
-
-
-def make_tone(path: Path, *, tone_hz: float, seconds: float, volume: float = 0.5) -> Path:
-    """An audio-only file (a music stand-in): a sine tone at ``volume`` (linear)."""
+def make_tone(path: Path, *, tone_hz: float, seconds: float, amplitude: float = 0.5) -> Path:
+    """An audio-only file (a music stand-in): a mono sine tone of peak ``amplitude``."""
     run(
         [
             *FFMPEG,
             "-y",
             *("-f", "lavfi", "-i", f"sine=f={tone_hz}:sample_rate={SAMPLE_RATE}:d={seconds}"),
-            *("-af", f"volume={volume}", "-c:a", "pcm_s16le", str(path)),
+            *("-af", f"volume={amplitude / _SINE_AMPLITUDE}", "-c:a", "pcm_s16le", str(path)),
         ]
     )
     return path
@@ -116,8 +115,16 @@ def decode_frames(path: Path | str, *, stdin: bytes | None = None) -> Frames:
     source = "pipe:0" if stdin is not None else str(path)
     probe = run(
         [
-            "ffprobe", "-v", "error", "-select_streams", "v:0",
-            "-show_entries", "stream=width,height", "-of", "csv=p=0", source,
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=width,height",
+            "-of",
+            "csv=p=0",
+            source,
         ],
         stdin=stdin,
     )
@@ -134,7 +141,11 @@ def decode_audio(path: Path) -> Samples:
     """The first audio stream as ``(samples, 2)`` float32 at the project's rate."""
     raw = run(
         [
-            *FFMPEG, "-i", str(path), "-map", "0:a:0",
+            *FFMPEG,
+            "-i",
+            str(path),
+            "-map",
+            "0:a:0",
             *("-f", "f32le", "-ac", "2", "-ar", str(SAMPLE_RATE), "pipe:1"),
         ]
     )
@@ -145,9 +156,17 @@ def stream_facts(path: Path) -> dict[str, str]:
     """ffprobe's counted facts of the video stream (``nb_read_frames``, size, rate)."""
     out = run(
         [
-            "ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
-            "-show_entries", "stream=width,height,r_frame_rate,nb_read_frames",
-            "-of", "default=noprint_wrappers=1", str(path),
+            "ffprobe",
+            "-v",
+            "error",
+            "-count_frames",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=width,height,r_frame_rate,nb_read_frames",
+            "-of",
+            "default=noprint_wrappers=1",
+            str(path),
         ]
     )
     return dict(line.split("=", 1) for line in out.decode().split())

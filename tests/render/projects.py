@@ -20,7 +20,10 @@ from stoat_ferret.render import RenderCommand, RenderSettings, SourceMedia, rend
 from tests.render.oracle import FPS, HEIGHT, SAMPLE_RATE, WIDTH, run
 
 SETTINGS = ProjectSettings(
-    name="Render test", output_width=WIDTH, output_height=HEIGHT, output_fps=FPS,
+    name="Render test",
+    output_width=WIDTH,
+    output_height=HEIGHT,
+    output_fps=FPS,
     sample_rate=SAMPLE_RATE,
 )
 
