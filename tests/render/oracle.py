@@ -71,6 +71,7 @@ def make_source(
     tone_hz: float | None = None,
     sample_rate: int = SAMPLE_RATE,
     loud: bool = False,
+    audio_codec: str = "aac",
 ) -> Source:
     """Solid colours, one after the other (``(colour, seconds)``), plus a mono tone.
 
@@ -87,7 +88,7 @@ def make_source(
     argv = [*FFMPEG, "-y", "-filter_complex", picture]
     if tone_hz is not None:
         argv += ["-f", "lavfi", "-i", f"sine=f={tone_hz}:sample_rate={sample_rate}:d={duration}"]
-        argv += ["-map", "[v]", "-map", "0:a", "-c:a", "aac", "-ac", "1"]
+        argv += ["-map", "[v]", "-map", "0:a", "-c:a", audio_codec, "-ac", "1"]
         if loud:
             argv += ["-af", "volume=4"]
     else:
@@ -172,6 +173,25 @@ def stream_facts(path: Path) -> dict[str, str]:
     return dict(line.split("=", 1) for line in out.decode().split())
 
 
+def frame_times(path: Path) -> list[float]:
+    """The video packets' presentation times, in display order."""
+    out = run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "packet=pts_time",
+            "-of",
+            "csv=p=0",
+            str(path),
+        ]
+    )
+    return sorted(float(line) for line in out.decode().split())
+
+
 def mean_colour(
     frame: Frames, box: tuple[float, float, float, float] = (0.4, 0.4, 0.6, 0.6)
 ) -> tuple[float, float, float]:
@@ -213,6 +233,23 @@ def dominant_hz(samples: Samples, start_s: float, end_s: float) -> float:
     signs = np.signbit(window)
     crossings = int(np.count_nonzero(signs[1:] != signs[:-1]))
     return crossings / 2 / (len(window) / SAMPLE_RATE)
+
+
+def tone_switch_s(samples: Samples, start_s: float, high_hz: float, low_hz: float) -> float:
+    """When, after ``start_s``, a tone of ``high_hz`` gives way to one of ``low_hz``.
+
+    Slides a 4 ms window in 1 ms steps and returns the middle of the first window whose
+    zero-crossing count is nearer the low tone's than the high one's (about a
+    millisecond of precision).
+    """
+    width = int(0.004 * SAMPLE_RATE)
+    threshold = (high_hz + low_hz) * 0.004  # the mean of both tones' crossings per window
+    first = int(start_s * SAMPLE_RATE)
+    for begin in range(first, len(samples) - width, SAMPLE_RATE // 1000):
+        signs = np.signbit(samples[begin : begin + width, 0])
+        if np.count_nonzero(signs[1:] != signs[:-1]) < threshold:
+            return (begin + width / 2) / SAMPLE_RATE
+    raise AssertionError(f"no switch from {high_hz} Hz to {low_hz} Hz after {start_s} s")
 
 
 def amplitude_at(samples: Samples, start_s: float, end_s: float, hz: float) -> float:

@@ -7,7 +7,9 @@ sizes, aspect ratios and frame rates, one source without audio, in-points not at
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
+from stoat_ferret.render import SourceMedia
 from tests.render.conftest import Rendered
 from tests.render.oracle import (
     FPS,
@@ -16,11 +18,14 @@ from tests.render.oracle import (
     SAMPLE_RATE,
     WIDTH,
     assert_colour,
+    decode_frames,
     dominant_hz,
+    frame_times,
     mean_colour,
     rms,
     stream_facts,
 )
+from tests.render.projects import clip, project, render
 
 LEFT_BAR = (0.0, 0.3, 0.1, 0.7)  # inside the 4:3 source's 40-pixel pillarbox bar
 PORTRAIT_BAR = (0.0, 0.3, 0.3, 0.7)  # inside the portrait source's bars (about 110 px)
@@ -35,6 +40,9 @@ def test_output_has_the_timelines_frames_size_and_rate(three_clips: Rendered) ->
     assert (int(facts["width"]), int(facts["height"])) == (WIDTH, HEIGHT)
     assert Fraction(facts["r_frame_rate"]) == FPS
     assert len(three_clips.frames) == 149
+    # One frame every 1/30 s from 0: no hole (and no duplicate) after the crossfade.
+    times = frame_times(three_clips.path)
+    assert all(abs(t - n / FPS) < 1e-3 for n, t in enumerate(times)), times[45:65]
     audio_s = len(three_clips.audio) / SAMPLE_RATE
     assert abs(audio_s - three_clips.command.expected_duration_s) <= 1 / FPS
 
@@ -45,10 +53,10 @@ def test_in_points_are_frame_exact(three_clips: Rendered) -> None:
     assert_colour(frames[0], "red", what="a's first frame")
     assert_colour(frames[14], "red", what="a frame 14")
     assert_colour(frames[15], "green", what="a frame 15")
-    # c: source 30 fps turns magenta at 1.0 s = in-point 15 + 15; c starts at 104.
+    # c: source 30 fps turns magenta at 1.0 s = in-point 16 + 14; c starts at 104.
     assert_colour(frames[104], "white", what="c's first frame")
-    assert_colour(frames[118], "white", what="c frame 14")
-    assert_colour(frames[119], "magenta", what="c frame 15")
+    assert_colour(frames[117], "white", what="c frame 13")
+    assert_colour(frames[118], "magenta", what="c frame 14")
     assert_colour(frames[148], "magenta", what="the last frame")
     # b: source 29.97 fps turns yellow at its frame 45 (1.5015 s), clip frame 15 at 50.
     assert_colour(frames[63], "blue", what="b frame 13")
@@ -86,3 +94,20 @@ def test_audio_is_tone_where_a_clip_has_sound_and_silence_where_it_has_none(
     assert rms(audio, 2.05, 3.42) < 1e-3
     assert rms(audio, 3.52, 4.9) > 0.03
     assert abs(dominant_hz(audio, 3.52, 4.9) - 880) < 10
+
+
+def test_the_in_point_shows_the_picture_on_screen_at_that_instant(
+    sources: dict[str, SourceMedia], tmp_path: Path
+) -> None:
+    """A 25 fps frame that started before the in-point is the one on screen at it.
+
+    In-point 45 is 1.5 s; the source's frame 37 (red) plays from 1.48 s to 1.52 s, when
+    frame 38 turns green. Seeking exactly to 1.5 s would drop frame 37 (it starts before
+    the seek point) and open the clip on green; the seek lead keeps it.
+    """
+    document, timeline = project([clip("s", "step25", 45, 60)])
+    render(document, timeline, sources, tmp_path / "step.mp4")
+    frames = decode_frames(tmp_path / "step.mp4")
+    assert len(frames) == 15
+    assert_colour(frames[0], "red", what="on screen at 1.5 s")
+    assert_colour(frames[1], "green", what="on screen at 1.533 s")

@@ -2,13 +2,15 @@
 
 Frame *n* of a source is the instant *n* / ``fps`` of that source (SPEC §9). A clip's
 input is opened with ``-ss`` (before ``-i``, accurate seeking on) a *lead* of a few
-frames **before** the in-point, never at it: accurate seeking drops every frame whose
-timestamp, after the seek offset is subtracted, is below zero, and the offset is rounded
-to the stream's time base, so a frame lying exactly on the in-point could be dropped by
-one tick. With the lead, the in-point frame sits a few frames inside the decoded range,
-``fps`` (``round=near``) puts every source frame on the project's frame grid (a tick of
-rounding cannot move a frame by half a frame), and ``trim=start_pts=`` then cuts at an
-exact integer frame: frame-exact whatever the source's rate.
+frames **before** the in-point, never at it. Accurate seeking drops every frame whose
+timestamp is below the seek point, and the frame on screen at the in-point may have
+started before it: a 25 fps frame from 1.48 s to 1.52 s is the picture at the in-point
+1.5 s, and a seek to 1.5 s would drop it and open the clip on the next one. (The seek
+offset is also rounded to the stream's time base, so a frame lying exactly on the
+in-point is a tick away from being dropped.) With the lead, ``fps`` (``round=near``)
+puts every decoded frame on the project's frame grid counted from the seek point, and
+``trim=start_pts=lead`` cuts at an exact integer frame of that grid: frame-exact
+whatever the source's rate.
 
 :class:`ClipRead` is pure arithmetic on integers and fractions; the chains in
 :mod:`.video_chain` and :mod:`.audio_chain` write it into filters.
