@@ -111,24 +111,19 @@ def make_tone(path: Path, *, tone_hz: float, seconds: float, amplitude: float = 
     return path
 
 
+def _probe_video(
+    source: str, entries: str, output_format: str, *extra: str, stdin: bytes | None = None
+) -> bytes:
+    """ffprobe's ``entries`` of the first video stream, printed as ``output_format``."""
+    argv = ["ffprobe", "-v", "error", *extra, "-select_streams", "v:0"]
+    argv += ["-show_entries", entries, "-of", output_format, source]
+    return run(argv, stdin=stdin)
+
+
 def decode_frames(path: Path | str, *, stdin: bytes | None = None) -> Frames:
     """Every frame of a video (or a JPEG on ``stdin``) as an ``(n, h, w, 3)`` RGB array."""
     source = "pipe:0" if stdin is not None else str(path)
-    probe = run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            "stream=width,height",
-            "-of",
-            "csv=p=0",
-            source,
-        ],
-        stdin=stdin,
-    )
+    probe = _probe_video(source, "stream=width,height", "csv=p=0", stdin=stdin)
     width, height = (int(part) for part in probe.decode().strip().split(",")[:2])
     raw = run(
         [*FFMPEG, "-i", source, "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"],
@@ -155,40 +150,18 @@ def decode_audio(path: Path) -> Samples:
 
 def stream_facts(path: Path) -> dict[str, str]:
     """ffprobe's counted facts of the video stream (``nb_read_frames``, size, rate)."""
-    out = run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-count_frames",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            "stream=width,height,r_frame_rate,nb_read_frames",
-            "-of",
-            "default=noprint_wrappers=1",
-            str(path),
-        ]
+    out = _probe_video(
+        str(path),
+        "stream=width,height,r_frame_rate,nb_read_frames",
+        "default=noprint_wrappers=1",
+        "-count_frames",
     )
     return dict(line.split("=", 1) for line in out.decode().split())
 
 
 def frame_times(path: Path) -> list[float]:
     """The video packets' presentation times, in display order."""
-    out = run(
-        [
-            "ffprobe",
-            "-v",
-            "error",
-            "-select_streams",
-            "v:0",
-            "-show_entries",
-            "packet=pts_time",
-            "-of",
-            "csv=p=0",
-            str(path),
-        ]
-    )
+    out = _probe_video(str(path), "packet=pts_time", "csv=p=0")
     return sorted(float(line) for line in out.decode().split())
 
 

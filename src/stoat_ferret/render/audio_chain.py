@@ -9,7 +9,8 @@ The chain a clip's ``[N:a:0]`` goes through, in order:
 3. ``asetpts=PTS-STARTPTS``;
 4. under ``speed``: the catalog's ``atempo`` chain (pitch kept);
 5. ``apad`` + ``atrim=end_sample=``: exactly the clip's span in samples, because
-   ``atempo`` overshoots by a few milliseconds and a source may end early;
+   ``atempo`` over- or undershoots by milliseconds (6 ms at 3x, 20 ms at 0.5x on 1.5 s)
+   and a source may end early;
 6. the clip's audio effects in order (``volume``, ``audio_fade``; ``audio_ducking`` is
    applied where the tracks are mixed, against the main audio).
 

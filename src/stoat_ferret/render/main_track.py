@@ -9,7 +9,10 @@ timeline's frame 0.
 Two traps of FFmpeg 5.1 (SPEC §10) are handled here: ``xfade`` leaves a one-frame
 timestamp hole after the transition (the encoder would duplicate a frame to fill it, and
 the audio would be a frame late), so its output is re-timed with ``setpts=N`` on the
-project's time base; and ``concat`` outputs microsecond timestamps, so its picture is
+project's time base. (The clip chains here already hand ``xfade`` exact integer
+timestamps, and the hole has not shown up with them; the re-time keeps it that way
+whatever ``xfade`` does with its inputs' ends, and the oracle checks one frame every
+1/fps in the output.) And ``concat`` outputs microsecond timestamps, so its picture is
 put back on the 1/fps time base (``xfade`` refuses inputs whose time bases differ).
 """
 
