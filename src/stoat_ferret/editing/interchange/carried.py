@@ -24,6 +24,8 @@ from stoat_ferret.editing.interchange.values import (
     frames,
     metadata,
     plain,
+    project_name,
+    stored_settings,
     track_muted,
     track_name,
     track_volume,
@@ -49,13 +51,12 @@ def _id(item: Any, key: str, fallback: str) -> str:
 
 
 def _settings(timeline: Any) -> Iterator[_Feature]:
-    stored = metadata(timeline).get("settings", {})
-    stored = stored if isinstance(stored, dict) else {}
-    name = stored.get("name") if isinstance(stored.get("name"), str) else str(timeline.name)
+    stored = stored_settings(timeline)
+    name = project_name(timeline)
     yield _Feature(("name",), name, f"name {name[:60]!r}")
-    for name, default in (("output_width", 1920), ("output_height", 1080), ("sample_rate", 48000)):
-        value = stored.get(name, default)
-        yield _Feature((name,), value, f"{name} {value!r}")
+    for key, default in (("output_width", 1920), ("output_height", 1080), ("sample_rate", 48000)):
+        value = stored.get(key, default)
+        yield _Feature((key,), value, f"{key} {value!r}")
 
 
 def _effects(item: Any, key: Key, label: str) -> Iterator[_Feature]:

@@ -42,6 +42,8 @@ from stoat_ferret.editing.interchange.values import (
     effect_uses,
     frames,
     metadata,
+    project_name,
+    stored_settings,
     track_muted,
     track_name,
     track_volume,
@@ -128,8 +130,9 @@ class _Reader:
         for name in dropped:
             self.warnings.append(f"{where}: effect {name[:60]!r} is not a stoat-ferret effect")
         source = self.media[_query(item)]
-        # Only the effects matter to the speed; the range is filled in below.
-        probe = Clip("", source.id, 1, 0, 1, effects=tuple(effects))
+        # Only the speed effects matter here (the rest is validated with the document).
+        speeds = tuple(effect for effect in effects if effect.effect_type == "speed")
+        probe = Clip("", source.id, 1, 0, 1, effects=speeds)
         factor = speed_factor(probe)
         in_point = start - (before if factor == 1 else round(before * factor))
         used = self._used_frames(item, factor, in_point, length + before + after)
@@ -238,8 +241,7 @@ def _audio_track(reader: _Reader, place: int, track: Any) -> Track:
 
 def _project_fps(timeline: Any) -> int:
     """The project rate: ours from the metadata, else the rate of the first clip."""
-    stored = metadata(timeline).get("settings", {})
-    fps = stored.get("output_fps") if isinstance(stored, dict) else None
+    fps = stored_settings(timeline).get("output_fps")
     if isinstance(fps, int) and not isinstance(fps, bool) and 1 <= fps <= 120:
         return fps
     rates = [
@@ -258,10 +260,9 @@ def _project_fps(timeline: Any) -> int:
 
 
 def _settings(timeline: Any, fps: int) -> ProjectSettings:
-    stored = metadata(timeline).get("settings", {})
-    stored = stored if isinstance(stored, dict) else {}
-    name = stored.get("name") if isinstance(stored.get("name"), str) else str(timeline.name)
-    defaults = ProjectSettings(name=name or DEFAULT_NAME)
+    """Our stored settings (checked by the validation), else the defaults."""
+    stored = stored_settings(timeline)
+    defaults = ProjectSettings(name=project_name(timeline) or DEFAULT_NAME)
     return ProjectSettings(
         name=defaults.name,
         output_width=stored.get("output_width", defaults.output_width),

@@ -27,6 +27,8 @@ __all__ = [
     "frames",
     "metadata",
     "plain",
+    "project_name",
+    "stored_settings",
     "track_muted",
     "track_name",
     "track_volume",
@@ -80,6 +82,18 @@ def frames(time: Any, fps: int, field: str) -> int:
             field, f"{value!r} at rate {rate!r} is not a whole frame at {fps} fps"
         )
     return int(whole)
+
+
+def stored_settings(timeline: Any) -> dict[str, Any]:
+    """Our output settings in the timeline's metadata (``{}`` when absent)."""
+    stored = metadata(timeline).get("settings")
+    return stored if isinstance(stored, dict) else {}
+
+
+def project_name(timeline: Any) -> str:
+    """Our exact project name, else the timeline's (may be empty)."""
+    name = stored_settings(timeline).get("name")
+    return name if isinstance(name, str) else str(timeline.name)
 
 
 def transition_name(transition: Any) -> str:
