@@ -41,6 +41,16 @@ def decorated() -> ProjectDocument:
     return document
 
 
+# What neither an EDL nor FCP XML keeps of `decorated`'s main track.
+MAIN_TRACK_LOSSES = [
+    "tracks[main].name 'V1'",
+    "clips[c1].effects[0] (blur)",
+    "transitions[t2].name 'wipeleft'",
+    "transitions[t2].audio_curve 'qsin'",
+    "clips[c2].effects[0] (volume)",
+]
+
+
 def test_the_installed_formats() -> None:
     assert available_formats() == ["otio", "edl", "fcpxml"]
     with pytest.raises(UnsupportedFormatError) as raised:
@@ -88,11 +98,7 @@ def test_fcp_xml_carries_cuts_transitions_and_audio_positions() -> None:
     (music_clip,) = music.find_clips()
     assert music_clip.range_in_parent().start_time.value == 12
     assert exported.not_carried == [
-        "tracks[main].name 'V1'",
-        "clips[c1].effects[0] (blur)",
-        "transitions[t2].name 'wipeleft'",
-        "transitions[t2].audio_curve 'qsin'",
-        "clips[c2].effects[0] (volume)",
+        *MAIN_TRACK_LOSSES,
         "tracks[m].name 'Music'",
         "tracks[m].volume_db",
         "tracks[q].name 'Quiet'",
@@ -104,11 +110,7 @@ def test_edl_lists_effects_speed_wipes_and_audio_tracks_as_not_carried() -> None
     document = ops.add_effect(decorated(), "c0", EffectUse("speed", {"factor": 2}))
     exported = export_project(document, sources_of(document), "edl")
     assert exported.not_carried == [
-        "tracks[main].name 'V1'",
-        "clips[c1].effects[0] (blur)",
-        "transitions[t2].name 'wipeleft'",
-        "transitions[t2].audio_curve 'qsin'",
-        "clips[c2].effects[0] (volume)",
+        *MAIN_TRACK_LOSSES,
         "tracks[m] (audio track 'Music')",
         "tracks[q] (audio track 'Quiet')",
     ]
