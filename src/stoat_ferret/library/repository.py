@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from stoat_ferret.db.base import utcnow
+from stoat_ferret.clock import utcnow
 from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.library import pages
 from stoat_ferret.library.models import ProbedVideo, VideoRow
