@@ -20,13 +20,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from stoat_ferret.api import create_app
 from stoat_ferret.api.deps import Services
-from stoat_ferret.db import Database
+from stoat_ferret.db import Database, discard_events
 from stoat_ferret.ffmpeg import FFprobeBackend
 from stoat_ferret.jobs import InMemoryJobQueue, JobHandler
 from stoat_ferret.library.setup import LIBRARY
 from stoat_ferret.library.usage import VIDEO_USAGE, ProjectRef
 from stoat_ferret.settings import Settings
-from stoat_ferret.wiring import Core, DomainSetup, Registry, wire
+from stoat_ferret.wiring import Core, DomainSetup, wire
 from tests.library.test_repository import probed
 from tests.library.test_videos_routes import assert_error
 from tests.support.handlers import echo
@@ -133,15 +133,18 @@ async def test_with_no_usage_registered_nothing_is_in_use(
         assert (await client.get(f"{VIDEOS}/{used}")).status_code == 404
 
 
-def test_registrations_close_once_the_app_is_wired(settings: Settings, database: Database) -> None:
-    core = Core(
+def make_core(settings: Settings, database: Database) -> Core:
+    return Core(
         settings=settings,
         database=database,
         queue=InMemoryJobQueue(),
-        publish=lambda *_: None,
+        publish=discard_events,
         probe_backend=FFprobeBackend(),
-        registry=Registry(),
     )
+
+
+def test_registrations_close_once_the_app_is_wired(settings: Settings, database: Database) -> None:
+    core = make_core(settings, database)
     wire(core, (LIBRARY, PROJECTS))
     assert len(core.registry.all(VIDEO_USAGE)) == 1
     with pytest.raises(RuntimeError, match="closed"):
@@ -152,13 +155,7 @@ def test_two_domains_cannot_claim_one_job_type(settings: Settings, database: Dat
     def setup_other(core: Core) -> ProjectsDomain:
         return ProjectsDomain(job_handlers={"scan": echo})
 
-    core = Core(
-        settings=settings,
-        database=database,
-        queue=InMemoryJobQueue(),
-        publish=lambda *_: None,
-        probe_backend=FFprobeBackend(),
-    )
+    core = make_core(settings, database)
     other = DomainSetup(name="other", setup=setup_other)
     with pytest.raises(ValueError, match="job type 'scan' is claimed by both library and other"):
         wire(core, (LIBRARY, other))

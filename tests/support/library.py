@@ -13,16 +13,18 @@ from typing import TypeVar
 
 from stoat_ferret.db import Database
 from stoat_ferret.library.models import ProbedVideo, VideoRow
-from stoat_ferret.library.pages import Page, SortField, SortOrder, VideoPages
+from stoat_ferret.library.pages import VideoPages
 from stoat_ferret.library.repository import KnownStamp, VideoRepository
 
 T = TypeVar("T")
 
 
-class StoredVideos:
+class StoredVideos(VideoPages):
+    """The pages (``list_page``, ``search``) as served, plus the repository's calls."""
+
     def __init__(self, database: Database) -> None:
+        super().__init__(database.reads)
         self._database = database
-        self._pages = VideoPages(database.reads)
 
     async def _in_unit(self, call: Callable[[VideoRepository], Awaitable[T]]) -> T:
         async with self._database.unit_of_work() as uow:
@@ -51,24 +53,3 @@ class StoredVideos:
 
     async def delete(self, video_id: str) -> bool:
         return await self._in_unit(lambda repository: repository.delete(video_id))
-
-    async def list_page(
-        self,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-    ) -> Page:
-        return await self._pages.list_page(sort=sort, order=order, limit=limit, offset=offset)
-
-    async def search(
-        self,
-        query: str,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-    ) -> Page:
-        return await self._pages.search(query, sort=sort, order=order, limit=limit, offset=offset)
