@@ -236,6 +236,16 @@ def test_eta_waits_for_a_measurable_interval() -> None:
     assert snapshot.detail["eta_s"] == pytest.approx(4.0)  # 2 s/s over the whole second
 
 
+def test_a_vanishing_rate_gives_no_eta_rather_than_infinity() -> None:
+    now = 0.0
+    parser = ProgressParser(10.0, clock=lambda: now)
+    parser.feed(block(out_time="00:00:00.0"))
+    now = 1.0
+    # 1e-320 s of output in a second: the quotient overflows to inf, not to an error.
+    (snapshot,) = parser.feed(block(out_time="00:00:00." + "0" * 319 + "1"))
+    assert snapshot.detail["eta_s"] is None
+
+
 @pytest.mark.parametrize("total_s", [0.0, -1.0, math.nan, math.inf])
 def test_total_must_be_a_positive_duration(total_s: float) -> None:
     with pytest.raises(ValueError, match="total_s"):

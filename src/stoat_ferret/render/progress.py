@@ -172,7 +172,8 @@ class ProgressParser:
         if self._recent_out_s <= 0 or self._out_time_s is None:
             return None  # no measured interval yet, or nothing written in the recent ones
         rate = self._recent_out_s / self._recent_wall_s
-        return max(0.0, self._total_s - self._out_time_s) / rate
+        eta_s = max(0.0, self._total_s - self._out_time_s) / rate
+        return eta_s if math.isfinite(eta_s) else None  # a rate near 0 says "unknown", not inf
 
 
 def _out_time_s(block: dict[str, str]) -> float | None:
