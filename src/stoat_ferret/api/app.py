@@ -150,8 +150,9 @@ def create_app(
 
 
 def default_domains() -> tuple[DomainSetup[Any], ...]:
-    """The domains the product ships: the library (editing and render will join it)."""
-    # Imported here: the library's setup imports its router, which imports api.deps.
+    """The domains the product ships: the library and the render (editing will join)."""
+    # Imported here: each setup imports its router, which imports api.deps.
     from stoat_ferret.library.setup import LIBRARY
+    from stoat_ferret.render.setup import RENDER
 
-    return (LIBRARY,)
+    return (LIBRARY, RENDER)

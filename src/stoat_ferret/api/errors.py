@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from stoat_ferret.api.headers import SECURITY_HEADERS
 from stoat_ferret.api.methods import allowed_methods
 from stoat_ferret.db.storage import storage_error
+from stoat_ferret.editing.errors import EditRuleError
 from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
@@ -35,6 +36,7 @@ log = structlog.get_logger("stoat_ferret.api")
 STATUS_BY_ERROR: tuple[tuple[type[StoatError], int], ...] = (
     (NotFoundError, 404),
     (ConflictError, 409),
+    (EditRuleError, 422),
     (InvalidInputError, 400),
     (PermissionDeniedError, 403),
     (MediaError, 422),

@@ -16,7 +16,7 @@ from __future__ import annotations
 from stoat_ferret.editing.errors import EditRuleError
 from stoat_ferret.errors import ConflictError
 
-__all__ = ["EmptyProjectError", "RenderRequestError", "SourceMissingError"]
+__all__ = ["EmptyProjectError", "RenderFailedError", "RenderRequestError", "SourceMissingError"]
 
 
 class EmptyProjectError(ConflictError):
@@ -33,11 +33,18 @@ class SourceMissingError(ConflictError):
 
     code = "SOURCE_MISSING"
 
-    def __init__(self, clip_id: str, source_id: str) -> None:
-        super().__init__(f"clip {clip_id[:60]!r}: source {source_id[:60]!r} has no media file")
+    def __init__(self, clip_id: str, source_id: str, reason: str = "has no media file") -> None:
+        super().__init__(f"clip {clip_id[:60]!r}: source {source_id[:60]!r} {reason}")
         self.clip_id = clip_id
         self.source_id = source_id
 
 
 class RenderRequestError(EditRuleError):
     """A render or frame request the project cannot satisfy, naming the field."""
+
+
+class RenderFailedError(Exception):
+    """The render job's failure: ffmpeg's last stderr lines, or what verification found.
+
+    Not a ``StoatError``: it never reaches an HTTP answer, only the job's ``error``.
+    """
