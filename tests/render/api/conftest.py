@@ -48,8 +48,8 @@ class RenderApp:
         assert answer.status_code == 200, answer.text
         return int(answer.json()["version"])
 
-    async def wait(self, job_id: str, timeout: float = 120) -> dict[str, Any]:
-        answer = await self.client.get(f"/api/v1/jobs/{job_id}/wait", params={"timeout": timeout})
+    async def wait(self, job_id: str, limit_s: float = 120) -> dict[str, Any]:
+        answer = await self.client.get(f"/api/v1/jobs/{job_id}/wait", params={"timeout": limit_s})
         assert answer.status_code == 200, answer.text
         job: dict[str, Any] = answer.json()
         return job

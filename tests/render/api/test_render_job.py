@@ -101,7 +101,7 @@ async def test_range_request_on_the_file(render_app: RenderApp) -> None:
     assert job["status"] == "complete", job["error"]
     path = Path(job["result"]["output_path"])
     assert path == app.data_dir / "renders" / f"Render_test-{job_id}.mp4"
-    whole = path.read_bytes()
+    whole = await asyncio.to_thread(path.read_bytes)
     part = await app.client.get(
         f"/api/v1/renders/{job_id}/file", headers={"Range": "bytes=100-299"}
     )
@@ -163,7 +163,7 @@ async def test_cancel_mid_render(render_app: RenderApp) -> None:
     started = loop.time()
     answer = await app.client.post(f"/api/v1/jobs/{job_id}/cancel")
     assert answer.status_code == 202
-    job = await app.wait(job_id, timeout=10)
+    job = await app.wait(job_id, limit_s=10)
     assert job["status"] == "cancelled", job
     assert loop.time() - started < 6
     assert await asyncio.to_thread(_ffmpeg_pids, f".long.mp4.{job_id}.") == []
