@@ -6,7 +6,9 @@ once per process (:class:`FormatCatalog`) and parsed by the pure :func:`parse_mu
 containers the render offers and the codecs each can hold are a table here
 (:data:`CONTAINER_CODECS`); an encoder is listed for a container when the local ffmpeg
 has it, it is not experimental (those need ``-strict``), and its codec is one the
-container holds. A container is listed when its muxer is present.
+container holds; hardware encoders (``h264_nvenc``, ``*_vaapi``, ...) are left out, as
+they need a device the render does not set up. A container is listed when its muxer is
+present.
 """
 
 from __future__ import annotations
@@ -61,6 +63,9 @@ CONTAINER_CODECS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     "webm": (frozenset({"vp8", "vp9", "av1"}), frozenset({"opus", "vorbis"})),
 }
 """Container → (video codecs, audio codecs) it can hold."""
+
+_HARDWARE = re.compile(r"_(nvenc|qsv|vaapi|omx|v4l2m2m|amf|videotoolbox|mf|mediacodec)$")
+"""Hardware encoders need a device the render does not set up: not offered."""
 
 _LIST_TIMEOUT_S = 20.0
 _ENCODER_LINE = re.compile(r"^\s*([VAS])([.A-Z]{5})\s+(\S+)\s+(.*)$")
@@ -139,7 +144,7 @@ def containers_from(
     muxers: frozenset[str], encoders: tuple[Encoder, ...]
 ) -> list[ContainerFormats]:
     """What :data:`CONTAINER_CODECS` leaves of the local muxers and encoders (pure)."""
-    usable = [encoder for encoder in encoders if not encoder.experimental]
+    usable = [e for e in encoders if not e.experimental and not _HARDWARE.search(e.name)]
     found = []
     for container, (video, audio) in CONTAINER_CODECS.items():
         muxer = MUXERS.get(container, container)
