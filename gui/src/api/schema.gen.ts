@@ -84,6 +84,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{project_id}/frame": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Project Frame
+         * @description One JPEG of the rendered output at frame ``at`` (0 <= at < duration, else 422).
+         *
+         *     ffmpeg is killed when it takes too long or when the client goes away first.
+         */
+        get: operations["project_frame_api_v1_projects__project_id__frame_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render Project
+         * @description Check everything at once, then queue a ``render`` job of the current version.
+         */
+        post: operations["render_project_api_v1_projects__project_id__render_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/render/formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Render Formats
+         * @description The containers this server's ffmpeg can write and the encoders each accepts.
+         */
+        get: operations["render_formats_api_v1_render_formats_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renders/{job_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Render File
+         * @description The rendered file while it exists; ``Range`` requests get 206 (Starlette).
+         */
+        get: operations["render_file_api_v1_renders__job_id__file_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/videos": {
         parameters: {
             query?: never;
@@ -238,6 +320,50 @@ export interface components {
             /** Ok */
             ok: boolean;
         };
+        /** ContainerOut */
+        ContainerOut: {
+            /**
+             * Audio Codecs
+             * @example [
+             *       "aac",
+             *       "libopus"
+             *     ]
+             */
+            audio_codecs: string[];
+            /**
+             * Container
+             * @example mp4
+             */
+            container: string;
+            /**
+             * Muxer
+             * @description ffmpeg's muxer for it (-f).
+             * @example mp4
+             */
+            muxer: string;
+            /**
+             * Video Codecs
+             * @example [
+             *       "libx264",
+             *       "libx265"
+             *     ]
+             */
+            video_codecs: string[];
+        };
+        /**
+         * DryRunOut
+         * @description What a render would run (``?dry_run=true``); nothing is started.
+         */
+        DryRunOut: {
+            /** Argv */
+            argv: string[];
+            /** Expected Duration S */
+            expected_duration_s: number;
+            /** Expected Frames */
+            expected_frames: number;
+            /** Filter Complex */
+            filter_complex: string;
+        };
         /** ErrorDetail */
         ErrorDetail: {
             /**
@@ -269,6 +395,16 @@ export interface components {
             msg: string;
             /** Type */
             type: string;
+        };
+        /**
+         * FormatsOut
+         * @description The containers this server's ffmpeg can write and the encoders each accepts.
+         */
+        FormatsOut: {
+            /** Containers */
+            containers: components["schemas"]["ContainerOut"][];
+            /** Presets */
+            presets: string[];
         };
         /** JobList */
         JobList: {
@@ -354,6 +490,45 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded";
+        };
+        /**
+         * RenderRequest
+         * @description ``POST /api/v1/projects/{id}/render``; every field is optional.
+         */
+        RenderRequest: {
+            /**
+             * Audio Codec
+             * @default aac
+             */
+            audio_codec: string;
+            /**
+             * Container
+             * @default mp4
+             * @example mp4
+             */
+            container: string;
+            /**
+             * Crf
+             * @description Constant rate factor (lower is better).
+             * @default 23
+             */
+            crf: number;
+            /**
+             * Output Path
+             * @description Absolute path of a new file inside the allowed roots; default <data dir>/renders/<project name>-<job id>.<container>.
+             */
+            output_path?: string | null;
+            /**
+             * Preset
+             * @description An x264 preset name.
+             * @default medium
+             */
+            preset: string;
+            /**
+             * Video Codec
+             * @default libx264
+             */
+            video_codec: string;
         };
         /** ScanRequest */
         ScanRequest: {
@@ -639,6 +814,266 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["JobStatusResponse"];
                 };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+        };
+    };
+    project_frame_api_v1_projects__project_id__frame_get: {
+        parameters: {
+            query: {
+                /** @description The project frame. */
+                at: number;
+                width?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+        };
+    };
+    render_project_api_v1_projects__project_id__render_post: {
+        parameters: {
+            query?: {
+                /** @description Answer the command; start nothing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RenderRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description ``dry_run=true``: the command, no job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunOut"];
+                };
+            };
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSubmitted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+        };
+    };
+    render_formats_api_v1_render_formats_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatsOut"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    render_file_api_v1_renders__job_id__file_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The render job's id. */
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/mp4": unknown;
+                };
+            };
+            /** @description Partial Content */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or wrong token */
             401: {
