@@ -39,10 +39,10 @@ def safe_name(name: str) -> str:
     """``name`` as a file-name stem on every common file system.
 
     Unicode is normalised (NFC), anything but letters, digits, ``.``, ``-`` and ``_``
-    becomes ``_``, leading dots go (no hidden files), and the result is at most 80
+    becomes ``_``, dots and ``_`` at either end go (no hidden files), and the result is at most 80
     characters; nothing left gives ``project``.
     """
-    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip("_").lstrip(".")
+    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip("._")
     return cleaned[:_LONGEST_NAME].rstrip("._") or "project"
 
 
