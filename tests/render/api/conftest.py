@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,8 +75,11 @@ def long_clip(videos: dict[str, str]) -> ProjectDocument:
     return document
 
 
-@pytest.fixture
-async def render_app(tmp_path: Path, media_dir: Path) -> AsyncIterator[RenderApp]:
+@contextlib.asynccontextmanager
+async def open_render_app(
+    tmp_path: Path, media_dir: Path, **overrides: Any
+) -> AsyncIterator[RenderApp]:
+    """The app on a fresh data folder with ``media_dir`` scanned; ``overrides`` settings."""
     out = tmp_path / "out"
     out.mkdir()
     settings = Settings(
@@ -83,6 +87,7 @@ async def render_app(tmp_path: Path, media_dir: Path) -> AsyncIterator[RenderApp
         allowed_scan_roots=[media_dir, out],
         job_workers=1,
         job_cancel_grace=8,
+        **overrides,
     )
     app = create_app(settings, domains=(*default_domains(), PROJECTS, TEST_JOBS))
     app.include_router(router)
@@ -94,3 +99,9 @@ async def render_app(tmp_path: Path, media_dir: Path) -> AsyncIterator[RenderApp
         listed = (await client.get("/api/v1/videos")).json()["videos"]
         videos = {video["filename"]: video["id"] for video in listed}
         yield RenderApp(client, app.state.services, videos, out, tmp_path / "data")
+
+
+@pytest.fixture
+async def render_app(tmp_path: Path, media_dir: Path) -> AsyncIterator[RenderApp]:
+    async with open_render_app(tmp_path, media_dir) as app:
+        yield app

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from PIL import Image
 
-from tests.render.api.conftest import RenderApp, long_clip, two_clips
+from tests.render.api.conftest import RenderApp, long_clip, open_render_app, two_clips
 from tests.render.oracle import (
     assert_colour,
     colour_distance,
@@ -198,3 +199,31 @@ async def test_source_deleted_after_validation_fails_with_ffmpegs_message(
     assert job["status"] == "failed"
     assert "doomed.mp4" in job["error"] and "No such file or directory" in job["error"]
     assert sorted(os.listdir(app.out)) == []
+
+
+_LYING_FFPROBE = """#!/bin/sh
+# The real ffprobe, except that the render's verification is told of 3 video packets.
+for arg in "$@"; do [ "$arg" = "-count_packets" ] && verify=1; done
+if [ -n "$verify" ]; then
+  "{ffprobe}" "$@" | sed 's/"nb_read_packets": "[0-9]*"/"nb_read_packets": "3"/'
+  exit 0
+fi
+exec "{ffprobe}" "$@"
+"""
+
+
+async def test_a_verification_mismatch_fails_the_job_naming_it(
+    tmp_path: Path, media_dir: Path
+) -> None:
+    ffprobe = shutil.which("ffprobe")
+    assert ffprobe is not None
+    wrapper = tmp_path / "ffprobe-wrapper"
+    wrapper.write_text(_LYING_FFPROBE.replace("{ffprobe}", ffprobe))
+    wrapper.chmod(0o755)
+    async with open_render_app(tmp_path, media_dir, ffprobe_path=str(wrapper)) as app:
+        await app.put("p1", two_clips(app.videos))
+        target = app.out / "x.mp4"
+        job = await app.wait(await _render(app, "p1", output_path=str(target), **FAST))
+        assert job["status"] == "failed"
+        assert "frames: expected 95, got 3" in job["error"]
+        assert os.listdir(app.out) == []  # neither the target nor the temporary file
