@@ -73,6 +73,14 @@ values = {json.dumps(job_ids)}
 [[operations]]
 include-path = "/api/v1/videos/scan"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "409"]
+
+# A render's codecs are the local ffmpeg's (422 UNSUPPORTED_FORMAT otherwise) and its
+# output path may exist or be relative (400 INVALID_PATH): no schema can predict them.
+[[operations]]
+include-path = "/api/v1/projects/{{project_id}}/render"
+checks.positive_data_acceptance.expected-statuses = [
+    "2xx", "400", "401", "403", "404", "409", "422",
+]
 """,
         encoding="utf-8",
     )

@@ -498,15 +498,17 @@ export interface components {
         RenderRequest: {
             /**
              * Audio Codec
+             * @description Likewise.
              * @default aac
              */
             audio_codec: string;
             /**
              * Container
+             * @description Also refused (422) when the local ffmpeg lacks its muxer.
              * @default mp4
-             * @example mp4
+             * @enum {string}
              */
-            container: string;
+            container: "mp4" | "mov" | "mkv" | "webm";
             /**
              * Crf
              * @description Constant rate factor (lower is better).
@@ -522,10 +524,12 @@ export interface components {
              * Preset
              * @description An x264 preset name.
              * @default medium
+             * @enum {string}
              */
-            preset: string;
+            preset: "ultrafast" | "superfast" | "veryfast" | "faster" | "fast" | "medium" | "slow" | "slower" | "veryslow" | "placebo";
             /**
              * Video Codec
+             * @description An encoder GET /api/v1/render/formats lists for the container.
              * @default libx264
              */
             video_codec: string;
@@ -896,13 +900,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -998,13 +1002,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -17,6 +17,7 @@ import asyncio
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from stoat_ferret.editing.errors import EditRuleError
 from stoat_ferret.ffmpeg.runtime.tools import run_ffmpeg_tool
@@ -29,11 +30,12 @@ __all__ = [
     "Encoder",
     "FormatCatalog",
     "UnsupportedFormatError",
+    "X264Preset",
     "parse_encoders",
     "parse_muxers",
 ]
 
-X264_PRESETS = (
+X264Preset = Literal[
     "ultrafast",
     "superfast",
     "veryfast",
@@ -44,8 +46,9 @@ X264_PRESETS = (
     "slower",
     "veryslow",
     "placebo",
-)
-"""x264's preset names (SPEC §10 ``preset``)."""
+]
+X264_PRESETS: tuple[str, ...] = get_args(X264Preset)
+"""x264's preset names (SPEC §10 ``preset``), also the request schema's enum."""
 
 CONTAINER_CODECS: Mapping[str, tuple[frozenset[str], frozenset[str]]] = {
     "mp4": (

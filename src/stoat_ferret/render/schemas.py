@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from stoat_ferret.render.formats import X264Preset
 
 __all__ = ["ContainerOut", "DryRunOut", "FormatsOut", "RenderRequest"]
 
@@ -22,11 +24,18 @@ class RenderRequest(BaseModel):
             "<data dir>/renders/<project name>-<job id>.<container>."
         ),
     )
-    container: str = Field("mp4", min_length=1, max_length=32, examples=["mp4"])
-    video_codec: str = Field("libx264", min_length=1, max_length=64)
-    audio_codec: str = Field("aac", min_length=1, max_length=64)
+    container: Literal["mp4", "mov", "mkv", "webm"] = Field(
+        "mp4", description="Also refused (422) when the local ffmpeg lacks its muxer."
+    )
+    video_codec: str = Field(
+        "libx264",
+        min_length=1,
+        max_length=64,
+        description="An encoder GET /api/v1/render/formats lists for the container.",
+    )
+    audio_codec: str = Field("aac", min_length=1, max_length=64, description="Likewise.")
     crf: int = Field(23, ge=0, le=51, description="Constant rate factor (lower is better).")
-    preset: str = Field("medium", min_length=1, max_length=32, description="An x264 preset name.")
+    preset: X264Preset = Field("medium", description="An x264 preset name.")
 
     def settings_payload(self) -> dict[str, Any]:
         """The encoding settings as the job's payload stores them."""

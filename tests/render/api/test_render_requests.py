@@ -36,11 +36,11 @@ async def test_refusals(render_app: RenderApp, tmp_path: Path, media_dir: Path) 
         ("p1", {"output_path": "relative/x.mp4"}, 400, "INVALID_PATH", "not absolute"),
         ("p1", {"output_path": str(existing)}, 400, "INVALID_PATH", "exists"),
         ("p1", {"output_path": str(app.out / "no" / "x.mp4")}, 400, "INVALID_PATH", "folder"),
-        ("p1", {"container": "avi"}, 422, "UNSUPPORTED_FORMAT", "container"),
+        ("p1", {"container": "avi"}, 422, "VALIDATION_ERROR", "container"),
         ("p1", {"video_codec": "libnothing"}, 422, "UNSUPPORTED_FORMAT", "video_codec"),
         ("p1", {"container": "webm"}, 422, "UNSUPPORTED_FORMAT", "video_codec"),
         ("p1", {"audio_codec": "libnothing"}, 422, "UNSUPPORTED_FORMAT", "audio_codec"),
-        ("p1", {"preset": "warp"}, 422, "UNSUPPORTED_FORMAT", "preset"),
+        ("p1", {"preset": "warp"}, 422, "VALIDATION_ERROR", "preset"),
         ("p1", {"crf": 52}, 422, "VALIDATION_ERROR", "crf"),
         ("p1", {"surprise": 1}, 422, "VALIDATION_ERROR", "surprise"),
     ]

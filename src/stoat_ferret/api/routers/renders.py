@@ -48,7 +48,8 @@ RenderDep = Annotated[RenderService, Depends(get_render)]
     response_model=JobSubmitted,
     responses={
         200: {"model": DryRunOut, "description": "``dry_run=true``: the command, no job."},
-        **error_responses(400, 403, 404, 409),
+        # 422 in the common error shape too: UNSUPPORTED_FORMAT has no ``errors`` list.
+        **error_responses(400, 403, 404, 409, 422),
     },
 )
 async def render_project(
@@ -99,7 +100,7 @@ async def _disconnected(request: Request) -> None:
 @router.get(
     "/projects/{project_id}/frame",
     response_class=Response,
-    responses={200: {"content": {"image/jpeg": {}}}, **error_responses(404, 409)},
+    responses={200: {"content": {"image/jpeg": {}}}, **error_responses(404, 409, 422)},
 )
 async def project_frame(
     project_id: ProjectId,
