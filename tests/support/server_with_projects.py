@@ -6,21 +6,17 @@ stored with ``PUT /test/projects/{id}`` (see ``tests/support/project_documents.p
 
 from __future__ import annotations
 
-import argparse
-
 import uvicorn
 
 from stoat_ferret.api import create_app
 from stoat_ferret.api.app import default_domains
 from stoat_ferret.settings import Settings
 from tests.support.project_documents import PROJECTS, router
+from tests.support.server_with_test_handlers import parse_args
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", required=True)
-    parser.add_argument("--port", type=int, required=True)
-    args = parser.parse_args()
+    args = parse_args()
     settings = Settings(data_dir=args.data_dir, port=args.port, job_cancel_grace=8)
     app = create_app(settings, domains=(*default_domains(), PROJECTS))
     app.include_router(router)
