@@ -11,8 +11,10 @@ instead of being repeated (and forgotten) on every route:
 - 422: FastAPI declares its own validation shape (``{"detail": [...]}``), but
   ``api/errors.py`` answers ``{"detail": {"code", "message", "errors"}}``.
 
-Every one uses the error shape; a fuzzer (schemathesis, ``tests/api``) holds the
-server to this schema.
+Every one uses the model of its code (``api/error_models.py``). Two contracts no
+route carries are published as components too: the model of every error code, and
+the ``/ws`` ``Event`` union with its members (``api/events.py``). A fuzzer
+(schemathesis, ``tests/api``) holds the server to this schema.
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from stoat_ferret.api.schemas import ErrorResponse, ValidationErrorResponse
+from stoat_ferret.api.error_models import error_models, model_name
+from stoat_ferret.api.events import Event
+from stoat_ferret.api.schemas import ErrorResponse
 
 __all__ = ["document_common_answers", "install_openapi"]
 
@@ -38,7 +43,8 @@ def _response(description: str, model: str) -> dict[str, Any]:
 
 
 def document_common_answers(schema: dict[str, Any]) -> dict[str, Any]:
-    """Add 401, 413 and our 422 to the operations that can answer them, in place.
+    """Add 401, 413 and our 422 to the operations that can answer them, in place,
+    and publish every error model and the ``Event`` union as components.
 
     Args:
         schema: an OpenAPI document as FastAPI builds it.
@@ -46,25 +52,30 @@ def document_common_answers(schema: dict[str, Any]) -> dict[str, Any]:
     Returns:
         The same document, for chaining.
     """
+    published: list[type[BaseModel]] = [ErrorResponse, Event, *error_models().values()]
     _, definitions = models_json_schema(
-        [(ErrorResponse, "serialization"), (ValidationErrorResponse, "serialization")],
-        ref_template=_REF,
+        [(model, "serialization") for model in published], ref_template=_REF
     )
     components = schema.setdefault("components", {}).setdefault("schemas", {})
-    components.update(definitions.get("$defs", {}))
+    for name in _FASTAPI_VALIDATION_SCHEMAS:
+        components.pop(name, None)
+    for name, definition in definitions.get("$defs", {}).items():
+        # A model a route already uses keeps FastAPI's rendering of it (the same
+        # model; FastAPI leaves out response defaults), so the refs stay one schema.
+        components.setdefault(name, definition)
+    unauthorized, too_large = model_name("UNAUTHORIZED"), model_name("PAYLOAD_TOO_LARGE")
+    invalid = model_name("VALIDATION_ERROR")
     for operations in schema.get("paths", {}).values():
         for method, operation in operations.items():
             if method not in _OPERATION_KEYS:
                 continue
             responses = operation.setdefault("responses", {})
             if operation.get("security"):
-                responses.setdefault("401", _response("Missing or wrong token", "ErrorResponse"))
+                responses.setdefault("401", _response("Missing or wrong token", unauthorized))
             if "requestBody" in operation:
-                responses.setdefault("413", _response("Body too large", "ErrorResponse"))
+                responses.setdefault("413", _response("Body too large", too_large))
             if "422" in responses and _is_fastapi_validation(responses["422"]):
-                responses["422"] = _response("Validation Error", "ValidationErrorResponse")
-    for name in _FASTAPI_VALIDATION_SCHEMAS:
-        components.pop(name, None)
+                responses["422"] = _response("Validation Error", invalid)
     return schema
 
 

@@ -21,6 +21,7 @@ import structlog
 from stoat_ferret.db.base import utcnow
 from stoat_ferret.db.storage import describe_failure
 from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError, UnknownJobTypeError
+from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs.context import JobCancelledError, JobContext
 from stoat_ferret.jobs.models import (
     TERMINAL_EVENT_TYPES,
@@ -141,7 +142,7 @@ class QueueEngine:
         )
         await asyncio.shield(self._store.insert(record))  # see _persist
         self._active[record.job_id] = _ActiveJob(record=record)
-        self._emit("job.created", record.snapshot().to_dict())
+        self._emit(EventType.JOB_CREATED, record.snapshot().to_dict())
         self._ready.put_nowait(record.job_id)
         return record.job_id
 
@@ -205,7 +206,7 @@ class QueueEngine:
         record.progress = max(clamp_progress(value), record.progress or 0.0)
         if detail is not None:
             record.progress_detail = dict(detail)
-        self._emit("job.progress", record.snapshot().to_dict())
+        self._emit(EventType.JOB_PROGRESS, record.snapshot().to_dict())
         self._schedule_progress_flush(active)
 
     async def cancel(self, job_id: str) -> JobResult:
@@ -225,7 +226,7 @@ class QueueEngine:
         # The answer is the state the request produced; a cooperative handler may
         # already have stopped by the time the write below completes.
         accepted = record.snapshot()
-        self._emit("job.cancel_requested", accepted.to_dict())
+        self._emit(EventType.JOB_CANCEL_REQUESTED, accepted.to_dict())
         # A handler that ignores the request is interrupted after the grace period.
         active.grace_handle = asyncio.get_running_loop().call_later(
             self.cancel_grace_s, self._interrupt, active
@@ -298,7 +299,7 @@ class QueueEngine:
             # Nothing has run yet; a job that cannot even be marked running fails.
             await self._finish(active, JobStatus.FAILED, error=describe_failure(exc))
             return
-        self._emit("job.started", record.snapshot().to_dict())
+        self._emit(EventType.JOB_STARTED, record.snapshot().to_dict())
         context = JobContext(
             job_id=record.job_id,
             job_type=record.job_type,

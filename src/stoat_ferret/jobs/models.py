@@ -12,6 +12,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from stoat_ferret.events.types import EventType
+
 
 class JobStatus(StrEnum):
     PENDING = "pending"
@@ -32,10 +34,10 @@ TERMINAL_STATUSES = frozenset(
 
 #: The event type published when a job reaches each terminal status.
 TERMINAL_EVENT_TYPES = {
-    JobStatus.COMPLETE: "job.completed",
-    JobStatus.FAILED: "job.failed",
-    JobStatus.TIMEOUT: "job.timeout",
-    JobStatus.CANCELLED: "job.cancelled",
+    JobStatus.COMPLETE: EventType.JOB_COMPLETED,
+    JobStatus.FAILED: EventType.JOB_FAILED,
+    JobStatus.TIMEOUT: EventType.JOB_TIMEOUT,
+    JobStatus.CANCELLED: EventType.JOB_CANCELLED,
 }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from stoat_ferret.errors import NotFoundError, PermissionDeniedError, ScanInProgressError, capped
+from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import AsyncJobQueue, JobStatus
 from stoat_ferret.library.models import VideoRow
 from stoat_ferret.library.paths import (
@@ -20,6 +21,7 @@ from stoat_ferret.library.paths import (
 )
 from stoat_ferret.library.repository import VideoRepository
 from stoat_ferret.library.scan import SCAN_JOB_TYPE
+from stoat_ferret.library.schemas import VideoDeleted
 
 EventEmitter = Callable[[str, dict[str, Any]], None]
 
@@ -87,4 +89,5 @@ class LibraryService:
         if row.thumbnail_path:
             await asyncio.to_thread(_remove_file, row.thumbnail_path)
         await self.repository.delete(video_id)
-        self._emit("video.deleted", {"id": video_id, "path": row.path, "file_deleted": delete_file})
+        deleted = VideoDeleted(id=video_id, path=row.path, file_deleted=delete_file)
+        self._emit(EventType.VIDEO_DELETED, deleted.model_dump(mode="json"))

@@ -15,7 +15,19 @@ from pydantic import AfterValidator
 from starlette.convertors import Convertor, register_url_convertor
 
 from stoat_ferret.api.deps import ServicesDep
-from stoat_ferret.api.schemas import JobSubmitted, error_responses
+from stoat_ferret.api.error_models import error_responses
+from stoat_ferret.api.schemas import JobSubmitted
+from stoat_ferret.errors import (
+    InvalidPathError,
+    NotARegularFileError,
+    NotFoundError,
+    PathNotAllowedError,
+    PermissionDeniedError,
+    ScanInProgressError,
+    StorageError,
+    StorageFullError,
+    UnsafeFileError,
+)
 from stoat_ferret.library.pages import SortField, SortOrder
 from stoat_ferret.library.schemas import ScanRequest, VideoOut, VideoPage
 from stoat_ferret.library.service import LibraryService
@@ -93,14 +105,17 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
     "/scan",
     status_code=202,
     response_model=JobSubmitted,
-    responses=error_responses(400, 403, 409),
+    responses=error_responses(
+        InvalidPathError, PathNotAllowedError, ScanInProgressError, StorageError, StorageFullError
+    ),
+    operation_id="videos-scan",
 )
 async def scan(request: ScanRequest, library: LibraryDep) -> JobSubmitted:
     """Queue a ``scan`` job for a folder; the path is validated before answering."""
     return JobSubmitted(job_id=await library.start_scan(request.path, recursive=request.recursive))
 
 
-@router.get("", response_model=VideoPage)
+@router.get("", response_model=VideoPage, operation_id="videos-list")
 async def list_videos(
     library: LibraryDep,
     limit: Limit = 20,
@@ -114,7 +129,7 @@ async def list_videos(
     return VideoPage.of(rows, total, limit, offset)
 
 
-@router.get("/search", response_model=VideoPage)
+@router.get("/search", response_model=VideoPage, operation_id="videos-search")
 async def search_videos(
     library: LibraryDep,
     q: SearchQuery,
@@ -130,7 +145,12 @@ async def search_videos(
     return VideoPage.of(rows, total, limit, offset)
 
 
-@router.get("/{video_id:video_id}", response_model=VideoOut, responses=error_responses(404))
+@router.get(
+    "/{video_id:video_id}",
+    response_model=VideoOut,
+    responses=error_responses(NotFoundError),
+    operation_id="videos-get",
+)
 async def get_video(video_id: VideoId, library: LibraryDep) -> VideoOut:
     return VideoOut.from_row(await library.get(video_id))
 
@@ -152,7 +172,8 @@ def placeholder_jpeg() -> bytes:
 @router.get(
     "/{video_id:video_id}/thumbnail",
     response_class=Response,
-    responses={200: {"content": {"image/jpeg": {}}}, **error_responses(404)},
+    responses={200: {"content": {"image/jpeg": {}}}, **error_responses(NotFoundError)},
+    operation_id="videos-thumbnail",
 )
 async def get_thumbnail(video_id: VideoId, library: LibraryDep) -> Response:
     row = await library.get(video_id)
@@ -163,7 +184,20 @@ async def get_thumbnail(video_id: VideoId, library: LibraryDep) -> Response:
     return Response(placeholder_jpeg(), media_type="image/jpeg", headers={"X-Placeholder": "1"})
 
 
-@router.delete("/{video_id:video_id}", status_code=204, responses=error_responses(403, 404, 409))
+@router.delete(
+    "/{video_id:video_id}",
+    status_code=204,
+    responses=error_responses(
+        PathNotAllowedError,
+        PermissionDeniedError,
+        NotFoundError,
+        UnsafeFileError,
+        NotARegularFileError,
+        StorageError,
+        StorageFullError,
+    ),
+    operation_id="videos-delete",
+)
 async def delete_video(
     video_id: VideoId,
     library: LibraryDep,
