@@ -76,9 +76,11 @@ def test_routes_declare_the_specific_models_of_their_errors(app: FastAPI) -> Non
         "/AlreadyTerminalError"
     )
     scan = paths["/api/v1/videos/scan"]["post"]["responses"]
-    assert scan["400"]["content"]["application/json"]["schema"]["$ref"].endswith(
-        "/InvalidPathError"
-    )
+    # The route's own 400, and the parser's for a body that is not JSON.
+    assert {
+        ref["$ref"].rsplit("/", 1)[-1]
+        for ref in scan["400"]["content"]["application/json"]["schema"]["anyOf"]
+    } == {"InvalidPathError", "BadRequestError"}
     delete = paths["/api/v1/videos/{video_id}"]["delete"]["responses"]
     refs = {
         ref["$ref"].rsplit("/", 1)[-1]
@@ -94,6 +96,17 @@ def test_every_route_has_a_readable_unique_operation_id(app: FastAPI) -> None:
         assert OPERATION_ID.match(operation_id), (method_path[:2], operation_id)
     assert len(set(ids)) == len(ids)
     assert {"videos-list", "videos-scan", "jobs-cancel", "health-live"} <= set(ids)
+
+
+async def test_a_body_that_is_not_json_answers_the_declared_400(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(
+        "/api/v1/videos/scan", content=b"\xff{", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"]["code"] == "BAD_REQUEST"
+    error_model("BAD_REQUEST").model_validate(response.json())
 
 
 @pytest.fixture

@@ -1827,13 +1827,13 @@ export interface operations {
                     "application/json": components["schemas"]["JobSubmitted"];
                 };
             };
-            /** @description INVALID_PATH */
+            /** @description INVALID_PATH, BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvalidPathError"];
+                    "application/json": components["schemas"]["InvalidPathError"] | components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */

@@ -7,7 +7,8 @@ instead of being repeated (and forgotten) on every route:
 - 401: an operation with a ``security`` requirement (every ``/api`` route, through
   ``require_token``) answers it whenever ``STOAT_API_TOKEN`` is set;
 - 413: an operation with a request body answers it for a body over
-  ``STOAT_MAX_BODY_BYTES``;
+  ``STOAT_MAX_BODY_BYTES``, and 400 ``BAD_REQUEST`` for a body that is not JSON
+  (FastAPI's parser, before the route runs: next to the route's own 400 codes);
 - 422: FastAPI declares its own validation shape (``{"detail": [...]}``), but
   ``api/errors.py`` answers ``{"detail": {"code", "message", "errors"}}``.
 
@@ -64,7 +65,7 @@ def document_common_answers(schema: dict[str, Any]) -> dict[str, Any]:
         # model; FastAPI leaves out response defaults), so the refs stay one schema.
         components.setdefault(name, definition)
     unauthorized, too_large = model_name("UNAUTHORIZED"), model_name("PAYLOAD_TOO_LARGE")
-    invalid = model_name("VALIDATION_ERROR")
+    invalid, not_json = model_name("VALIDATION_ERROR"), model_name("BAD_REQUEST")
     for operations in schema.get("paths", {}).values():
         for method, operation in operations.items():
             if method not in _OPERATION_KEYS:
@@ -74,9 +75,27 @@ def document_common_answers(schema: dict[str, Any]) -> dict[str, Any]:
                 responses.setdefault("401", _response("Missing or wrong token", unauthorized))
             if "requestBody" in operation:
                 responses.setdefault("413", _response("Body too large", too_large))
+                _add_answer(responses, "400", "BAD_REQUEST: the body is not JSON", not_json)
             if "422" in responses and _is_fastapi_validation(responses["422"]):
                 responses["422"] = _response("Validation Error", invalid)
     return schema
+
+
+def _add_answer(responses: dict[str, Any], status: str, description: str, model: str) -> None:
+    """Declare ``model`` for ``status`` too, next to what the route already declares."""
+    if status not in responses:
+        responses[status] = _response(description, model)
+        return
+    content = responses[status].setdefault("content", {}).setdefault("application/json", {})
+    schema = content.get("schema", {})
+    choices = schema.get("anyOf", [schema] if schema else [])
+    ref = {"$ref": _REF.format(model=model)}
+    if ref not in choices:
+        content["schema"] = {
+            **{k: v for k, v in schema.items() if k != "$ref"},
+            "anyOf": [*choices, ref],
+        }
+        responses[status]["description"] += f", {description}"
 
 
 def _is_fastapi_validation(response: dict[str, Any]) -> bool:
