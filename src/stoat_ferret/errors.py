@@ -52,7 +52,7 @@ class FieldProblem(TypedDict):
     type: str
 
 
-class ProjectRef(TypedDict):
+class NamedProject(TypedDict):
     """A project named by an error (``IN_USE``): enough to find and show it."""
 
     id: str
@@ -172,6 +172,20 @@ class ScanInProgressError(ConflictError):
         self.job_id = job_id
 
 
+class InUseError(ConflictError):
+    """A delete refused because other parts of the product still use the thing.
+
+    ``projects`` names each user as ``{"id", "name"}``; nothing was deleted.
+    """
+
+    code = "IN_USE"
+    detail_fields: ClassVar[Mapping[str, Any]] = {"projects": list[NamedProject]}
+
+    def __init__(self, message: str, *, projects: Sequence[NamedProject]) -> None:
+        super().__init__(message)
+        self.projects = [NamedProject(id=p["id"], name=p["name"]) for p in projects]
+
+
 class UnsafeFileError(ConflictError):
     """A file delete refused: the file, or a folder on its stored path, is a symlink.
 
@@ -228,19 +242,6 @@ class VersionConflictError(ConflictError):
         )
         self.expected = expected
         self.current_version = current_version
-
-
-class InUseError(ConflictError):
-    """Something cannot be removed while projects use it; ``projects`` names them."""
-
-    code = "IN_USE"
-    detail_fields: ClassVar[Mapping[str, Any]] = {"projects": list[ProjectRef]}
-
-    def __init__(self, what: str, projects: Sequence[ProjectRef]) -> None:
-        names = ", ".join(capped(p["name"], 60) for p in projects[:5])
-        more = f" and {len(projects) - 5} more" if len(projects) > 5 else ""
-        super().__init__(f"{what} is used by {len(projects)} project(s): {names}{more}")
-        self.projects = [ProjectRef(id=p["id"], name=p["name"]) for p in projects]
 
 
 class FieldValidationError(InvalidInputError):

@@ -366,6 +366,32 @@ export interface components {
              */
             message: string;
         };
+        /**
+         * EmptyProjectError
+         * @description Error `EMPTY_PROJECT`.
+         *
+         *     HTTP 409: The project plays nothing: no clip on any track.
+         */
+        EmptyProjectError: {
+            detail: components["schemas"]["EmptyProjectErrorDetail"];
+        };
+        /**
+         * EmptyProjectErrorDetail
+         * @description The ``detail`` of a ``EMPTY_PROJECT`` answer.
+         */
+        EmptyProjectErrorDetail: {
+            /**
+             * Code
+             * @example EMPTY_PROJECT
+             * @constant
+             */
+            code: "EMPTY_PROJECT";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
         /** ErrorDetail */
         ErrorDetail: {
             /**
@@ -533,7 +559,7 @@ export interface components {
          * InUseError
          * @description Error `IN_USE`.
          *
-         *     HTTP 409: Something cannot be removed while projects use it; ``projects`` names them.
+         *     HTTP 409: A delete refused because other parts of the product still use the thing.
          */
         InUseError: {
             detail: components["schemas"]["InUseErrorDetail"];
@@ -555,7 +581,7 @@ export interface components {
              */
             message: string;
             /** Projects */
-            projects: components["schemas"]["ProjectRef"][];
+            projects: components["schemas"]["NamedProject"][];
         };
         /**
          * InsufficientStorageError
@@ -790,6 +816,16 @@ export interface components {
             message: string;
         };
         /**
+         * NamedProject
+         * @description A project named by an error (``IN_USE``): enough to find and show it.
+         */
+        NamedProject: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /**
          * NotARegularFileError
          * @description Error `NOT_A_REGULAR_FILE`.
          *
@@ -957,16 +993,6 @@ export interface components {
              * @enum {string}
              */
             type: "project.created" | "project.deleted" | "project.updated";
-        };
-        /**
-         * ProjectRef
-         * @description A project named by an error (``IN_USE``): enough to find and show it.
-         */
-        ProjectRef: {
-            /** Id */
-            id: string;
-            /** Name */
-            name: string;
         };
         /** Readiness */
         Readiness: {
@@ -1163,6 +1189,32 @@ export interface components {
             updated: number;
         };
         /**
+         * SourceMissingError
+         * @description Error `SOURCE_MISSING`.
+         *
+         *     HTTP 409: A clip names a source the caller gave no input file for.
+         */
+        SourceMissingError: {
+            detail: components["schemas"]["SourceMissingErrorDetail"];
+        };
+        /**
+         * SourceMissingErrorDetail
+         * @description The ``detail`` of a ``SOURCE_MISSING`` answer.
+         */
+        SourceMissingErrorDetail: {
+            /**
+             * Code
+             * @example SOURCE_MISSING
+             * @constant
+             */
+            code: "SOURCE_MISSING";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
          * StoatError
          * @description Error `ERROR`.
          *
@@ -1351,6 +1403,8 @@ export interface components {
          *     HTTP 422: A clip, track, transition or project setting out of its bounds.
          *
          *     HTTP 422: Effect parameters the effect's JSON Schema (or its cross-field rules) refuse.
+         *
+         *     HTTP 422: A render or frame request the project cannot satisfy, naming the field.
          */
         ValidationError: {
             detail: components["schemas"]["ValidationErrorDetail"];
@@ -2045,13 +2099,13 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description SYMLINK_IN_PATH, NOT_A_REGULAR_FILE */
+            /** @description SYMLINK_IN_PATH, NOT_A_REGULAR_FILE, IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SymlinkInPathError"] | components["schemas"]["NotARegularFileError"];
+                    "application/json": components["schemas"]["SymlinkInPathError"] | components["schemas"]["NotARegularFileError"] | components["schemas"]["InUseError"];
                 };
             };
             /** @description Validation Error */

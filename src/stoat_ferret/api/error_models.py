@@ -23,7 +23,9 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel, Field, create_model
 
-import stoat_ferret.editing.errors  # noqa: F401 - its classes are part of the tree
+# Their classes are part of the tree even before a route of theirs exists.
+import stoat_ferret.editing.errors
+import stoat_ferret.render.errors  # noqa: F401
 from stoat_ferret.api.errors import FRAMEWORK_CODES, status_for
 from stoat_ferret.errors import StoatError
 
