@@ -1393,6 +1393,38 @@ export interface components {
             message: string;
         };
         /**
+         * UnknownMediaError
+         * @description Error `UNKNOWN_MEDIA`.
+         *
+         *     HTTP 422: Media references of an imported timeline that match no library file.
+         */
+        UnknownMediaError: {
+            detail: components["schemas"]["UnknownMediaErrorDetail"];
+        };
+        /**
+         * UnknownMediaErrorDetail
+         * @description The ``detail`` of a ``UNKNOWN_MEDIA`` answer.
+         */
+        UnknownMediaErrorDetail: {
+            /**
+             * Code
+             * @example UNKNOWN_MEDIA
+             * @constant
+             */
+            code: "UNKNOWN_MEDIA";
+            /** Errors */
+            errors: components["schemas"]["FieldProblem"][];
+            /** Field */
+            field: string;
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+            /** Missing */
+            missing: string[];
+        };
+        /**
          * ValidationError
          * @description Error `VALIDATION_ERROR`.
          *
@@ -1403,6 +1435,10 @@ export interface components {
          *     HTTP 422: A clip, track, transition or project setting out of its bounds.
          *
          *     HTTP 422: Effect parameters the effect's JSON Schema (or its cross-field rules) refuse.
+         *
+         *     HTTP 422: An OTIO document (or one value in it) that cannot become a project.
+         *
+         *     HTTP 422: An export format that is not known, or whose OTIO adapter is not installed.
          *
          *     HTTP 422: A render or frame request the project cannot satisfy, naming the field.
          */
