@@ -1,4 +1,5 @@
-"""Static gate: report blocking calls made directly inside ``async def``.
+"""
+Static gate: report blocking calls made directly inside ``async def``.
 
 ``python scripts/check_blocking_calls.py [PATHS...]`` (default ``src/``). The rules,
 their reasons and their limits are in the :mod:`blocking_gate` package beside this

@@ -1,4 +1,5 @@
-"""Static gate: report blocking calls made directly inside ``async def``.
+"""
+Static gate: report blocking calls made directly inside ``async def``.
 
 Modules: :mod:`.rules` (what is reported), :mod:`.source` (import aliases and
 ``# blocking-ok`` markers), :mod:`.visitor` (the AST walk), :mod:`.cli` (files,

@@ -1,4 +1,5 @@
-"""What the gate reports: blocking module functions and pathlib-style methods.
+"""
+What the gate reports: blocking module functions and pathlib-style methods.
 
 The tables are explained in the package docstring (``Rules``).
 """

@@ -11,7 +11,8 @@ from blocking_gate.rules import BUILTIN_NAMES, MARKER_RE
 
 
 class ImportAliases:
-    """Map local names to the fully qualified names they were imported as.
+    """
+    Map local names to the fully qualified names they were imported as.
 
     Why: ``sp.run`` and ``run`` are ``subprocess.run`` in disguise; matching
     written names alone would let a rename slip past the gate.
@@ -56,7 +57,8 @@ class ImportAliases:
             self._modules.discard(local)
 
     def qualify(self, expr: ast.expr) -> str | None:
-        """Return the dotted, alias-resolved name of ``expr``, if it has one.
+        """
+        Return the dotted, alias-resolved name of ``expr``, if it has one.
 
         Unimported names are taken literally, except built-ins which become
         ``builtins.<name>`` so the rules table can name them unambiguously.
@@ -94,7 +96,8 @@ class Markers:
 
     @classmethod
     def scan(cls, source: bytes) -> Markers:
-        """Collect markers from real comments only.
+        """
+        Collect markers from real comments only.
 
         Why tokenize rather than a regex over lines: a string literal that
         happens to contain ``# blocking-ok`` must not silence anything.
@@ -116,7 +119,8 @@ class Markers:
         return cls(justified=frozenset(justified), bare=tuple(bare))
 
     def suppresses(self, node: ast.expr) -> bool:
-        """True if any source line of the call carries a justified marker.
+        """
+        True if any source line of the call carries a justified marker.
 
         Why the whole span: in a multi-line call the natural place for the
         comment may be the opening line or the line of the offending argument.

@@ -30,7 +30,8 @@ def _module_rule_matches(qualified: str) -> bool:
 
 
 class BlockingCallVisitor(ast.NodeVisitor):
-    """Walk one module and record blocking calls made on the event loop.
+    """
+    Walk one module and record blocking calls made on the event loop.
 
     ``_async_stack`` holds, for each enclosing function scope, the display
     name of the ``async def`` whose body we are in, or ``None`` inside a sync
