@@ -1,4 +1,5 @@
-"""The ``StoatError`` tree: every expected failure of the product.
+"""
+The ``StoatError`` tree: every expected failure of the product.
 
 ```
 StoatError
@@ -34,7 +35,8 @@ ECHO_LIMIT = 200
 
 
 def capped(value: str, limit: int = ECHO_LIMIT) -> str:
-    """``repr(value)`` for an error message, cut to ``limit`` characters with an ellipsis.
+    """
+    ``repr(value)`` for an error message, cut to ``limit`` characters with an ellipsis.
 
     Messages name the offending value, but repeating a 100 kB path back in full (and
     into the logs) helps nobody; the length says how much was cut.
@@ -173,7 +175,8 @@ class ScanInProgressError(ConflictError):
 
 
 class InUseError(ConflictError):
-    """A delete refused because other parts of the product still use the thing.
+    """
+    A delete refused because other parts of the product still use the thing.
 
     ``projects`` names each user as ``{"id", "name"}``; nothing was deleted.
     """
@@ -187,7 +190,8 @@ class InUseError(ConflictError):
 
 
 class UnsafeFileError(ConflictError):
-    """A file delete refused: the file, or a folder on its stored path, is a symlink.
+    """
+    A file delete refused: the file, or a folder on its stored path, is a symlink.
 
     Following the link could remove something other than the library file (maybe
     outside every allowed root), so nothing is removed and the record stays.
@@ -225,7 +229,8 @@ class ThumbnailError(MediaError):
 
 
 class VersionConflictError(ConflictError):
-    """A change was based on a version that is no longer current (HTTP 412).
+    """
+    A change was based on a version that is no longer current (HTTP 412).
 
     The editor's optimistic concurrency (SPEC §9): a client sends the version it
     edited (``If-Match`` or ``expected_version``); when another change came first,
@@ -245,7 +250,8 @@ class VersionConflictError(ConflictError):
 
 
 class FieldValidationError(InvalidInputError):
-    """A value is well-formed but breaks a rule; ``field`` names it (HTTP 422).
+    """
+    A value is well-formed but breaks a rule; ``field`` names it (HTTP 422).
 
     ``field`` is a path into the request (``out_point``, ``operations[2].out_point``,
     ``parameters.font_size``). The answer has the shape of a request validation error

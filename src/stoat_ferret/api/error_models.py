@@ -1,4 +1,5 @@
-"""One OpenAPI model per error code, made from the error tree itself.
+"""
+One OpenAPI model per error code, made from the error tree itself.
 
 Every ``StoatError`` subclass has a ``code`` and declares the fields it adds to the
 error shape (``detail_fields``); ``api/errors.py`` lists the codes answered from
@@ -55,7 +56,8 @@ def stoat_error_classes() -> list[type[StoatError]]:
 
 
 def model_name(code: str) -> str:
-    """``NOT_FOUND`` -> ``NotFoundError``; ``VALIDATION_ERROR`` -> ``ValidationError``.
+    """
+    ``NOT_FOUND`` -> ``NotFoundError``; ``VALIDATION_ERROR`` -> ``ValidationError``.
 
     The root's bare ``ERROR`` is ``StoatError``, after its class: ``Error`` would
     read as the shape of every error, which ``ErrorResponse`` is.
@@ -116,7 +118,8 @@ def error_model(code: str) -> type[BaseModel]:
 
 
 def error_responses(*errors: type[StoatError]) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses=`` for the errors a route can raise, grouped by status.
+    """
+    OpenAPI ``responses=`` for the errors a route can raise, grouped by status.
 
     Args:
         errors: ``StoatError`` classes; their status comes from ``STATUS_BY_ERROR``.

@@ -1,4 +1,5 @@
-"""The event contract: every ``EventType`` with its payload model, as one ``Event`` union.
+"""
+The event contract: every ``EventType`` with its payload model, as one ``Event`` union.
 
 WebSocket messages are outside what OpenAPI can describe, so ``api/openapi.py`` adds
 ``Event`` (a union keyed by ``type``) and its members to the schema's components: the
@@ -105,7 +106,8 @@ _EVENT = TypeAdapter(Event)
 
 
 def validate_event(message: dict[str, Any]) -> Event:
-    """Check one ``/ws`` message (as sent, JSON-ready) against the contract.
+    """
+    Check one ``/ws`` message (as sent, JSON-ready) against the contract.
 
     Raises:
         pydantic.ValidationError: the type is unknown or the payload breaks its model.

@@ -1,4 +1,5 @@
-"""The OpenAPI schema says what the server really answers, on every route at once.
+"""
+The OpenAPI schema says what the server really answers, on every route at once.
 
 FastAPI documents what each route declares. Three answers come from layers no
 route declares, so they are added here, from facts the schema already holds,
@@ -44,7 +45,8 @@ def _response(description: str, model: str) -> dict[str, Any]:
 
 
 def document_common_answers(schema: dict[str, Any]) -> dict[str, Any]:
-    """Add 401, 413 and our 422 to the operations that can answer them, in place,
+    """
+    Add 401, 413 and our 422 to the operations that can answer them, in place,
     and publish every error model and the ``Event`` union as components.
 
     Args:
@@ -104,7 +106,8 @@ def _is_fastapi_validation(response: dict[str, Any]) -> bool:
 
 
 def install_openapi(app: FastAPI) -> None:
-    """Make ``app.openapi()`` return the schema with the common answers added.
+    """
+    Make ``app.openapi()`` return the schema with the common answers added.
 
     FastAPI builds the schema on the first call and caches it in
     ``app.openapi_schema``; the additions run once, on that first build.

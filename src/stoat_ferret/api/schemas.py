@@ -45,7 +45,8 @@ class JobStatusResponse(
         ]
     ]
 ):
-    """A job, typed by its ``job_type`` (all ``JobResult`` fields).
+    """
+    A job, typed by its ``job_type`` (all ``JobResult`` fields).
 
     The same JSON as before the union: only the schema says more about
     ``progress_detail`` and ``result``.

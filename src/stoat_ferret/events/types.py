@@ -1,4 +1,5 @@
-"""Every event type of the ``/ws`` stream (SPEC §5), and the connection-level payloads.
+"""
+Every event type of the ``/ws`` stream (SPEC §5), and the connection-level payloads.
 
 ``EventType`` is the one source of event type strings: emitters publish its members,
 ``api/events.py`` pairs each with its payload model for the published schema, and the

@@ -1,4 +1,5 @@
-"""The HTTP shape of a job, shared by every job type.
+"""
+The HTTP shape of a job, shared by every job type.
 
 Each job type with its own progress and result shape subclasses ``JobOut`` with a
 ``Literal`` ``job_type`` and typed ``progress_detail`` / ``result`` (the library's
