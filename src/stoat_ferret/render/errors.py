@@ -6,17 +6,28 @@ ConflictError
 └── SourceMissingError     SOURCE_MISSING: a clip's source has no input file (409)
 InvalidInputError
 └── EditRuleError
-    └── RenderRequestError a request outside the project (a frame ``at`` past the end,
-                           a main-track clip without pictures): 422 naming the field
+    ├── RenderRequestError a request outside the project (a frame ``at`` past the end,
+    │                      a main-track clip without pictures): 422 naming the field
+    └── UnsupportedFormatError  UNSUPPORTED_FORMAT: a container or codec the local
+                           ffmpeg cannot write (422 naming the field)
+MediaError
+└── FrameError             FRAME_FAILED: ffmpeg could not make a preview frame in time
 ```
 """
 
 from __future__ import annotations
 
 from stoat_ferret.editing.errors import EditRuleError
-from stoat_ferret.errors import ConflictError
+from stoat_ferret.errors import ConflictError, MediaError
 
-__all__ = ["EmptyProjectError", "RenderFailedError", "RenderRequestError", "SourceMissingError"]
+__all__ = [
+    "EmptyProjectError",
+    "FrameError",
+    "RenderFailedError",
+    "RenderRequestError",
+    "SourceMissingError",
+    "UnsupportedFormatError",
+]
 
 
 class EmptyProjectError(ConflictError):
@@ -41,6 +52,18 @@ class SourceMissingError(ConflictError):
 
 class RenderRequestError(EditRuleError):
     """A render or frame request the project cannot satisfy, naming the field."""
+
+
+class UnsupportedFormatError(EditRuleError):
+    """A container, codec or preset the local ffmpeg cannot render (422 naming it)."""
+
+    code = "UNSUPPORTED_FORMAT"
+
+
+class FrameError(MediaError):
+    """ffmpeg failed to make a preview frame, or took longer than its bound."""
+
+    code = "FRAME_FAILED"
 
 
 class RenderFailedError(Exception):

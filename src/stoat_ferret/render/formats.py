@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from stoat_ferret.editing.errors import EditRuleError
 from stoat_ferret.ffmpeg.runtime.tools import run_ffmpeg_tool
+from stoat_ferret.render.errors import UnsupportedFormatError
 from stoat_ferret.render.graph import MUXERS
 
 __all__ = [
@@ -29,7 +29,6 @@ __all__ = [
     "ContainerFormats",
     "Encoder",
     "FormatCatalog",
-    "UnsupportedFormatError",
     "X264Preset",
     "parse_encoders",
     "parse_muxers",
@@ -74,12 +73,6 @@ _LIST_TIMEOUT_S = 20.0
 _ENCODER_LINE = re.compile(r"^\s*([VAS])([.A-Z]{5})\s+(\S+)\s+(.*)$")
 _MUXER_LINE = re.compile(r"^\s*[D ]E\s+(\S+)\s")
 _CODEC_SUFFIX = re.compile(r"\(codec (\S+)\)\s*$")
-
-
-class UnsupportedFormatError(EditRuleError):
-    """A container, codec or preset the local ffmpeg cannot render (422 naming it)."""
-
-    code = "UNSUPPORTED_FORMAT"
 
 
 @dataclass(frozen=True, slots=True)

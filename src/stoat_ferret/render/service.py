@@ -21,10 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from stoat_ferret.editing.document import ProjectDocument
 from stoat_ferret.editing.timeline import DerivedTimeline, validate_document
-from stoat_ferret.errors import MediaError, NotFoundError, capped
+from stoat_ferret.errors import NotFoundError, capped
 from stoat_ferret.ffmpeg.runtime.tools import clean_stderr, run_ffmpeg_tool
 from stoat_ferret.jobs import AsyncJobQueue, JobStatus
-from stoat_ferret.render.errors import EmptyProjectError, SourceMissingError
+from stoat_ferret.render.errors import EmptyProjectError, FrameError, SourceMissingError
 from stoat_ferret.render.formats import FormatCatalog
 from stoat_ferret.render.frame import frame_command
 from stoat_ferret.render.graph import render_command
@@ -33,16 +33,12 @@ from stoat_ferret.render.ports import MediaFacts, ProjectDocuments, RenderMedia,
 from stoat_ferret.render.schemas import RenderRequest
 from stoat_ferret.render.settings import RenderCommand, RenderSettings, SourceMedia
 
-__all__ = ["RENDER_JOB_TYPE", "FrameError", "Prepared", "RenderService"]
+__all__ = ["RENDER_JOB_TYPE", "Prepared", "RenderService"]
 
 RENDER_JOB_TYPE = "render"
 FRAME_TIMEOUT_S = 15.0
 """The frame preview's bound: one frame of a seek-first graph takes well under a second."""
 _FRAME_CACHE_SIZE = 64
-
-
-class FrameError(MediaError):
-    code = "FRAME_FAILED"
 
 
 @dataclass(frozen=True)

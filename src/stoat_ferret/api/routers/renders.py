@@ -15,8 +15,24 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.responses import FileResponse, JSONResponse
 
 from stoat_ferret.api.deps import ServicesDep, SessionDep
-from stoat_ferret.api.schemas import JobSubmitted, error_responses
+from stoat_ferret.api.error_models import error_responses
+from stoat_ferret.api.schemas import JobSubmitted
+from stoat_ferret.errors import (
+    DependencyUnavailableError,
+    InvalidPathError,
+    NotFoundError,
+    PathNotAllowedError,
+    StorageError,
+    StorageFullError,
+)
 from stoat_ferret.render.domain import RenderDomain
+from stoat_ferret.render.errors import (
+    EmptyProjectError,
+    FrameError,
+    RenderRequestError,
+    SourceMissingError,
+    UnsupportedFormatError,
+)
 from stoat_ferret.render.formats import X264_PRESETS
 from stoat_ferret.render.frame import MAX_FRAME_WIDTH, MIN_FRAME_WIDTH
 from stoat_ferret.render.schemas import ContainerOut, DryRunOut, FormatsOut, RenderRequest
@@ -48,9 +64,19 @@ RenderDep = Annotated[RenderService, Depends(get_render)]
     response_model=JobSubmitted,
     responses={
         200: {"model": DryRunOut, "description": "``dry_run=true``: the command, no job."},
-        # 422 in the common error shape too: UNSUPPORTED_FORMAT has no ``errors`` list.
-        **error_responses(400, 403, 404, 409, 422),
+        **error_responses(
+            InvalidPathError,
+            PathNotAllowedError,
+            NotFoundError,
+            EmptyProjectError,
+            SourceMissingError,
+            UnsupportedFormatError,
+            DependencyUnavailableError,
+            StorageError,
+            StorageFullError,
+        ),
     },
+    operation_id="render-project",
 )
 async def render_project(
     project_id: ProjectId,
@@ -67,7 +93,12 @@ async def render_project(
     return JobSubmitted(job_id=await render.submit(uow.session, project_id, body))
 
 
-@router.get("/render/formats", response_model=FormatsOut, responses=error_responses(503))
+@router.get(
+    "/render/formats",
+    response_model=FormatsOut,
+    responses=error_responses(DependencyUnavailableError),
+    operation_id="render-formats",
+)
 async def render_formats(render: RenderDep) -> FormatsOut:
     """The containers this server's ffmpeg can write and the encoders each accepts."""
     containers = await render.formats.containers()
@@ -80,7 +111,12 @@ async def render_formats(render: RenderDep) -> FormatsOut:
 @router.get(
     "/renders/{job_id}/file",
     response_class=FileResponse,
-    responses={200: {"content": {"video/mp4": {}}}, 206: {}, **error_responses(404)},
+    responses={
+        200: {"content": {"video/mp4": {}}},
+        206: {"description": "The bytes a ``Range`` asked for."},
+        **error_responses(NotFoundError),
+    },
+    operation_id="render-file",
 )
 async def render_file(job_id: JobId, render: RenderDep) -> FileResponse:
     """The rendered file while it exists; ``Range`` requests get 206 (Starlette)."""
@@ -100,7 +136,13 @@ async def _disconnected(request: Request) -> None:
 @router.get(
     "/projects/{project_id}/frame",
     response_class=Response,
-    responses={200: {"content": {"image/jpeg": {}}}, **error_responses(404, 409, 422)},
+    responses={
+        200: {"content": {"image/jpeg": {}}},
+        **error_responses(
+            NotFoundError, EmptyProjectError, SourceMissingError, RenderRequestError, FrameError
+        ),
+    },
+    operation_id="render-frame",
 )
 async def project_frame(
     project_id: ProjectId,
