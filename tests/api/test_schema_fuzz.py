@@ -74,7 +74,7 @@ values = {json.dumps(job_ids)}
 include-path = "/api/v1/videos/scan"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "409"]
 
-# A render's codecs are the local ffmpeg's (422 UNSUPPORTED_FORMAT otherwise) and its
+# A render's codecs are the local ffmpeg's (422 VALIDATION_ERROR otherwise) and its
 # output path may exist or be relative (400 INVALID_PATH): no schema can predict them.
 [[operations]]
 include-path = "/api/v1/projects/{{project_id}}/render"

@@ -592,7 +592,7 @@ export interface components {
          * FrameFailedError
          * @description Error `FRAME_FAILED`.
          *
-         *     HTTP 422: ffmpeg failed to make a preview frame, or took longer than its bound.
+         *     HTTP 503: ffmpeg failed to make a preview frame, or took longer than its bound (503).
          */
         FrameFailedError: {
             detail: components["schemas"]["FrameFailedErrorDetail"];
@@ -1630,36 +1630,6 @@ export interface components {
             missing: string[];
         };
         /**
-         * UnsupportedFormatError
-         * @description Error `UNSUPPORTED_FORMAT`.
-         *
-         *     HTTP 422: A container, codec or preset the local ffmpeg cannot render (422 naming it).
-         */
-        UnsupportedFormatError: {
-            detail: components["schemas"]["UnsupportedFormatErrorDetail"];
-        };
-        /**
-         * UnsupportedFormatErrorDetail
-         * @description The ``detail`` of a ``UNSUPPORTED_FORMAT`` answer.
-         */
-        UnsupportedFormatErrorDetail: {
-            /**
-             * Code
-             * @example UNSUPPORTED_FORMAT
-             * @constant
-             */
-            code: "UNSUPPORTED_FORMAT";
-            /** Errors */
-            errors: components["schemas"]["FieldProblem"][];
-            /** Field */
-            field: string;
-            /**
-             * Message
-             * @description For people; may change. `code` is for programs.
-             */
-            message: string;
-        };
-        /**
          * ValidationError
          * @description Error `VALIDATION_ERROR`.
          *
@@ -1676,6 +1646,8 @@ export interface components {
          *     HTTP 422: An export format that is not known, or whose OTIO adapter is not installed.
          *
          *     HTTP 422: A render or frame request the project cannot satisfy, naming the field.
+         *
+         *     HTTP 422: A container, codec or preset the local ffmpeg cannot render (422 naming it).
          */
         ValidationError: {
             detail: components["schemas"]["ValidationErrorDetail"];
@@ -2138,13 +2110,22 @@ export interface operations {
                     "application/json": components["schemas"]["EmptyProjectError"] | components["schemas"]["SourceMissingError"];
                 };
             };
-            /** @description VALIDATION_ERROR, FRAME_FAILED */
+            /** @description VALIDATION_ERROR */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationError"] | components["schemas"]["FrameFailedError"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description FRAME_FAILED */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameFailedError"];
                 };
             };
         };
@@ -2240,13 +2221,13 @@ export interface operations {
                     "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
-            /** @description UNSUPPORTED_FORMAT */
+            /** @description VALIDATION_ERROR */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnsupportedFormatError"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
             /** @description DEPENDENCY_UNAVAILABLE, STORAGE_UNAVAILABLE */

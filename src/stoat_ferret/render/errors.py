@@ -8,17 +8,17 @@ InvalidInputError
 └── EditRuleError
     ├── RenderRequestError a request outside the project (a frame ``at`` past the end,
     │                      a main-track clip without pictures): 422 naming the field
-    └── UnsupportedFormatError  UNSUPPORTED_FORMAT: a container or codec the local
-                           ffmpeg cannot write (422 naming the field)
-MediaError
-└── FrameError             FRAME_FAILED: ffmpeg could not make a preview frame in time
+    └── UnsupportedFormatError  a container or codec the local ffmpeg cannot write
+                           (422 VALIDATION_ERROR naming the field)
+DependencyUnavailableError
+└── FrameError             FRAME_FAILED: ffmpeg could not make a preview frame in time (503)
 ```
 """
 
 from __future__ import annotations
 
 from stoat_ferret.editing.errors import EditRuleError
-from stoat_ferret.errors import ConflictError, MediaError
+from stoat_ferret.errors import ConflictError, DependencyUnavailableError
 
 __all__ = [
     "EmptyProjectError",
@@ -55,13 +55,19 @@ class RenderRequestError(EditRuleError):
 
 
 class UnsupportedFormatError(EditRuleError):
-    """A container, codec or preset the local ffmpeg cannot render (422 naming it)."""
+    """A container, codec or preset the local ffmpeg cannot render (422 naming it).
 
-    code = "UNSUPPORTED_FORMAT"
+    A ``VALIDATION_ERROR`` like every 422: ``field`` says which setting, and the
+    message what this ffmpeg has instead.
+    """
 
 
-class FrameError(MediaError):
-    """ffmpeg failed to make a preview frame, or took longer than its bound."""
+class FrameError(DependencyUnavailableError):
+    """ffmpeg failed to make a preview frame, or took longer than its bound (503).
+
+    Not the request's fault: the same request may succeed once the machine is less
+    busy, so it is answered as a tool that is unavailable right now.
+    """
 
     code = "FRAME_FAILED"
 
