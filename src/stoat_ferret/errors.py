@@ -4,8 +4,10 @@
 StoatError
 ├── NotFoundError              (404)   JobNotFoundError (also a KeyError)
 ├── ConflictError              (409)   JobAlreadyTerminalError, ScanInProgressError,
-│                                       UnsafeFileError, NotARegularFileError
+│   │                                   UnsafeFileError, NotARegularFileError, InUseError
+│   └── VersionConflictError   (412)   a stale ``If-Match`` / ``expected_version``
 ├── InvalidInputError          (400)   InvalidPathError, UnknownJobTypeError
+│   └── FieldValidationError   (422)   a value breaks a rule; names the field
 ├── PermissionDeniedError      (403)   PathNotAllowedError
 ├── MediaError                 (422)   FFprobeError, ThumbnailError
 ├── DependencyUnavailableError (503)   a binary such as ffprobe is missing
@@ -14,10 +16,14 @@ StoatError
 ```
 
 Services raise these; ``api/errors.py`` maps them to HTTP once and the CLI maps them
-to exit codes. Each class carries a stable machine ``code`` for the API error shape.
+to exit codes. Each class carries a stable machine ``code`` for the API error shape,
+and ``detail_fields`` names the attributes it adds to that shape (``current_version``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
 
 #: The most characters of a caller's value an error message repeats.
 ECHO_LIMIT = 200
@@ -38,6 +44,8 @@ class StoatError(Exception):
     """Root of every expected failure; ``code`` is the API's machine-readable code."""
 
     code = "ERROR"
+    #: Attributes sent next to ``code`` and ``message`` in the API's ``detail``.
+    detail_fields: ClassVar[Mapping[str, Any]] = {}
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
         super().__init__(message)
@@ -47,6 +55,10 @@ class StoatError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def details(self) -> dict[str, Any]:
+        """The ``detail_fields`` of this error, as the API sends them."""
+        return {name: getattr(self, name) for name in self.detail_fields}
 
 
 class NotFoundError(StoatError):
@@ -166,3 +178,49 @@ class ThumbnailError(MediaError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class VersionConflictError(ConflictError):
+    """A change was based on a version that is no longer current (HTTP 412).
+
+    The editor's optimistic concurrency (SPEC §9): a client sends the version it
+    edited (``If-Match`` or ``expected_version``); when another change came first,
+    nothing is stored and ``current_version`` says what to reload.
+    """
+
+    code = "VERSION_CONFLICT"
+    detail_fields: ClassVar[Mapping[str, Any]] = {"current_version": int}
+
+    def __init__(self, what: str, *, expected: int, current_version: int) -> None:
+        super().__init__(
+            f"{what} is at version {current_version}, not {expected}; "
+            "reload it and apply the change again"
+        )
+        self.expected = expected
+        self.current_version = current_version
+
+
+class InUseError(ConflictError):
+    """Something cannot be removed while projects use it; ``projects`` names them."""
+
+    code = "IN_USE"
+    detail_fields: ClassVar[Mapping[str, Any]] = {"projects": list[dict[str, str]]}
+
+    def __init__(self, what: str, projects: Sequence[Mapping[str, str]]) -> None:
+        names = ", ".join(capped(p["name"], 60) for p in projects[:5])
+        more = f" and {len(projects) - 5} more" if len(projects) > 5 else ""
+        super().__init__(f"{what} is used by {len(projects)} project(s): {names}{more}")
+        self.projects = [{"id": p["id"], "name": p["name"]} for p in projects]
+
+
+class FieldValidationError(InvalidInputError):
+    """A value is well-formed but breaks a rule; ``field`` names it (HTTP 422)."""
+
+    code = "VALIDATION_ERROR"
+    detail_fields: ClassVar[Mapping[str, Any]] = {"field": str}
+
+    def __init__(self, field: str, message: str) -> None:
+        text = f"{field}: {message}"
+        super().__init__(text if len(text) <= 300 else text[:299] + "…")
+        self.field = field
+        self.reason = message

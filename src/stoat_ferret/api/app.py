@@ -23,8 +23,10 @@ from stoat_ferret.api.gui import default_gui_dir, mount_gui
 from stoat_ferret.api.methods import HeadAsGetMiddleware
 from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
 from stoat_ferret.api.openapi import install_openapi
-from stoat_ferret.api.routers import health, jobs, metrics, videos, ws
+from stoat_ferret.api.routers import health, jobs, metrics, project_parts, projects, videos, ws
 from stoat_ferret.db import Database
+from stoat_ferret.editing.service import EditingService
+from stoat_ferret.editing.xfade import XfadeCatalog
 from stoat_ferret.events import EventHub, EventRepository
 from stoat_ferret.ffmpeg import ProbeBackend, make_probe_backend, resolve_binary
 from stoat_ferret.jobs import AsyncioJobQueue, AsyncJobQueue
@@ -101,6 +103,7 @@ def create_app(
         services.library = setup_library(
             services, probe_backend if probe_backend is not None else make_probe_backend(settings)
         )
+        services.editing = EditingService(XfadeCatalog(services.ffmpeg_path))
         app.state.services = services
         for setup in setups:
             await setup(services)
@@ -129,6 +132,8 @@ def create_app(
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)])
     api.include_router(jobs.router)
     api.include_router(videos.router)
+    api.include_router(projects.router)
+    api.include_router(project_parts.router)
     app.include_router(api)
     app.include_router(health.router)
     app.include_router(metrics.router)

@@ -16,6 +16,7 @@ from stoat_ferret.api.auth import (
 )
 from stoat_ferret.api.metrics import Metrics
 from stoat_ferret.db import Database
+from stoat_ferret.editing.service import EditingService
 from stoat_ferret.events import EventHub
 from stoat_ferret.jobs import AsyncJobQueue
 from stoat_ferret.library.service import LibraryService
@@ -35,6 +36,7 @@ class Services:
     ffprobe_path: str | None
     ffmpeg_path: str | None
     library: LibraryService | None = None
+    editing: EditingService | None = None
 
 
 async def get_services(request: Request) -> Services:

@@ -17,6 +17,7 @@ from stoat_ferret.db.storage import storage_error
 from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
+    FieldValidationError,
     InvalidInputError,
     MediaError,
     NotFoundError,
@@ -25,6 +26,7 @@ from stoat_ferret.errors import (
     StoatError,
     StorageError,
     StorageFullError,
+    VersionConflictError,
     capped,
 )
 
@@ -33,7 +35,9 @@ log = structlog.get_logger("stoat_ferret.api")
 #: Most specific class first; the first match wins.
 STATUS_BY_ERROR: tuple[tuple[type[StoatError], int], ...] = (
     (NotFoundError, 404),
+    (VersionConflictError, 412),
     (ConflictError, 409),
+    (FieldValidationError, 422),
     (InvalidInputError, 400),
     (PermissionDeniedError, 403),
     (MediaError, 422),
@@ -67,7 +71,7 @@ def status_for(error: StoatError) -> int:
 
 async def _stoat_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StoatError)
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = exc.details()
     if isinstance(exc, ScanInProgressError):
         extra["job_id"] = exc.job_id
     return JSONResponse(error_body(exc.code, exc.message, **extra), status_code=status_for(exc))

@@ -1,14 +1,16 @@
 """Errors of the editing rules; each names the field of the document it is about.
 
 ```
-InvalidInputError
-└── EditRuleError             a bound of SPEC §9 "Validation" (the API answers 422)
+FieldValidationError (422)
+└── EditRuleError             a bound of SPEC §9 "Validation"
     ├── TimelineRuleError     clips, tracks, transitions, project settings
     └── EffectParameterError  effect parameters outside the effect's schema
 NotFoundError
 └── EditTargetNotFoundError   an edit names a clip, track, effect or transition that is not there
 ConflictError
-└── MainTrackRequiredError    the main track cannot be removed
+├── MainTrackRequiredError    the main track cannot be removed
+├── SourceMissingError        the library file of a clip's source is missing
+└── NothingToUndoError        undo with nothing left to step to (NothingToRedoError: redo)
 ```
 
 ``field`` is a path into the edited object (``clips[c3].out_point``,
@@ -17,7 +19,7 @@ ConflictError
 
 from __future__ import annotations
 
-from stoat_ferret.errors import ConflictError, InvalidInputError, NotFoundError
+from stoat_ferret.errors import ConflictError, FieldValidationError, NotFoundError, capped
 
 _MAX_MESSAGE = 300
 
@@ -26,15 +28,8 @@ def _cap(text: str) -> str:
     return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
 
 
-class EditRuleError(InvalidInputError):
+class EditRuleError(FieldValidationError):
     """An edit breaks a rule of the editor; nothing was changed."""
-
-    code = "VALIDATION_ERROR"
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(_cap(f"{field}: {message}"))
-        self.field = field
-        self.reason = message
 
     def relocated(self, prefix: str) -> EditRuleError:
         """The same error with ``prefix`` put in front of its field (``clips[c1].effects[0]``)."""
@@ -65,3 +60,28 @@ class MainTrackRequiredError(ConflictError):
     def __init__(self, track_id: str) -> None:
         super().__init__(f"track {track_id!r} is the main track and cannot be removed")
         self.field = "track_id"
+
+
+class SourceMissingError(ConflictError):
+    """A clip may not be made from a library video whose file the last scan did not find."""
+
+    code = "SOURCE_MISSING"
+
+    def __init__(self, field: str, video_id: str) -> None:
+        super().__init__(
+            f"{field}: video {capped(video_id)} is missing from the library "
+            "(its file was not found by the last scan); rescan or choose another video"
+        )
+        self.field = field
+
+
+class NothingToUndoError(ConflictError):
+    """``undo`` at the project's first state, or ``redo`` with nothing undone."""
+
+    code = "NOTHING_TO_UNDO"
+
+
+class NothingToRedoError(NothingToUndoError):
+    """``redo`` with nothing undone (or a new edit since the last undo)."""
+
+    code = "NOTHING_TO_REDO"

@@ -1,0 +1,56 @@
+"""The transitions the local ffmpeg's ``xfade`` really has: asked once, then cached.
+
+A transition's name is checked when it is chosen (``add_transition``), against what
+``ffmpeg -hide_banner -h filter=xfade`` lists. Without a usable ffmpeg (not installed,
+it fails, or its help has no list) the names of FFmpeg 5.1 are used, so the editor keeps
+working and the render reports the missing binary where it matters.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import structlog
+
+from stoat_ferret.editing.transitions import XFADE_TRANSITIONS, parse_xfade_transitions
+from stoat_ferret.ffmpeg._process import run_process
+
+__all__ = ["XfadeCatalog"]
+
+log = structlog.get_logger("stoat_ferret.editing")
+
+_HELP_TIMEOUT_S = 10.0
+
+
+class XfadeCatalog:
+    """Name to description of every xfade transition of ``ffmpeg_path``."""
+
+    def __init__(self, ffmpeg_path: str | None) -> None:
+        self._ffmpeg_path = ffmpeg_path
+        self._names: dict[str, str] | None = None
+        # One question to ffmpeg, however many requests arrive before it answers.
+        self._lock = asyncio.Lock()
+
+    async def names(self) -> dict[str, str]:
+        if self._names is None:
+            async with self._lock:
+                if self._names is None:
+                    self._names = await self._ask()
+        return self._names
+
+    async def _ask(self) -> dict[str, str]:
+        if self._ffmpeg_path is None:
+            return dict(XFADE_TRANSITIONS)
+        try:
+            async with asyncio.timeout(_HELP_TIMEOUT_S):
+                output = await run_process(
+                    [self._ffmpeg_path, "-hide_banner", "-h", "filter=xfade"]
+                )
+        except (OSError, TimeoutError) as exc:
+            log.warning("xfade.help_failed", error=str(exc))
+            return dict(XFADE_TRANSITIONS)
+        names = parse_xfade_transitions(output.stdout.decode("utf-8", "replace"))
+        if output.returncode != 0 or not names:
+            log.warning("xfade.help_unusable", returncode=output.returncode)
+            return dict(XFADE_TRANSITIONS)
+        return names
