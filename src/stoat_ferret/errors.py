@@ -22,7 +22,7 @@ and ``detail_fields`` names the attributes it adds to that shape (``current_vers
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 #: The most characters of a caller's value an error message repeats.
@@ -142,6 +142,19 @@ class ScanInProgressError(ConflictError):
         self.job_id = job_id
 
 
+class InUseError(ConflictError):
+    """A delete refused because other parts of the product still use the thing.
+
+    ``projects`` names each user as ``{"id", "name"}``; nothing was deleted.
+    """
+
+    code = "IN_USE"
+
+    def __init__(self, message: str, *, projects: list[dict[str, str]]) -> None:
+        super().__init__(message)
+        self.projects = projects
+
+
 class UnsafeFileError(ConflictError):
     """A file delete refused: the file, or a folder on its stored path, is a symlink.
 
@@ -200,27 +213,19 @@ class VersionConflictError(ConflictError):
         self.current_version = current_version
 
 
-class InUseError(ConflictError):
-    """Something cannot be removed while projects use it; ``projects`` names them."""
-
-    code = "IN_USE"
-    detail_fields: ClassVar[Mapping[str, Any]] = {"projects": list[dict[str, str]]}
-
-    def __init__(self, what: str, projects: Sequence[Mapping[str, str]]) -> None:
-        names = ", ".join(capped(p["name"], 60) for p in projects[:5])
-        more = f" and {len(projects) - 5} more" if len(projects) > 5 else ""
-        super().__init__(f"{what} is used by {len(projects)} project(s): {names}{more}")
-        self.projects = [{"id": p["id"], "name": p["name"]} for p in projects]
-
-
 class FieldValidationError(InvalidInputError):
     """A value is well-formed but breaks a rule; ``field`` names it (HTTP 422)."""
 
     code = "VALIDATION_ERROR"
-    detail_fields: ClassVar[Mapping[str, Any]] = {"field": str}
+    detail_fields: ClassVar[Mapping[str, Any]] = {"field": str, "errors": list[dict[str, Any]]}
 
     def __init__(self, field: str, message: str) -> None:
         text = f"{field}: {message}"
         super().__init__(text if len(text) <= 300 else text[:299] + "…")
         self.field = field
         self.reason = message
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        """The shape of a request validation error's ``errors``, so clients read both alike."""
+        return [{"loc": [self.field], "msg": self.reason, "type": "value_error"}]

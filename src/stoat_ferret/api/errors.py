@@ -18,6 +18,7 @@ from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
     FieldValidationError,
+    InUseError,
     InvalidInputError,
     MediaError,
     NotFoundError,
@@ -74,6 +75,8 @@ async def _stoat_error(request: Request, exc: Exception) -> JSONResponse:
     extra: dict[str, Any] = exc.details()
     if isinstance(exc, ScanInProgressError):
         extra["job_id"] = exc.job_id
+    if isinstance(exc, InUseError):
+        extra["projects"] = exc.projects
     return JSONResponse(error_body(exc.code, exc.message, **extra), status_code=status_for(exc))
 
 

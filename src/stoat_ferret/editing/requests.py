@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat
 
 __all__ = [
     "ID_PATTERN",
@@ -58,12 +58,13 @@ Ref = Annotated[
 VideoRef = Annotated[str, Field(pattern="^[0-9a-f]{32}$", description="A library video id.")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 TrackName = Annotated[str, Field(min_length=1, max_length=100)]
-Volume = Annotated[float, Field(ge=-60, le=12, allow_inf_nan=False)]
+Volume = Annotated[StrictFloat, Field(ge=-60, le=12, allow_inf_nan=False)]
 EffectIndex = Annotated[int, Field(ge=0, le=10_000)]
 
 
 class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: JSON true is not the integer 1, nor 0 the boolean false (the schema says so).
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class ProjectCreate(_Body):
@@ -85,13 +86,13 @@ class ProjectUpdate(_Body):
 class TrackCreate(_Body):
     name: TrackName | None = Field(None, description="Default: A1, A2, ...")
     volume_db: Volume = 0.0
-    muted: bool = False
+    muted: StrictBool = False
 
 
 class TrackUpdate(_Body):
     name: TrackName | None = None
     volume_db: Volume | None = None
-    muted: bool | None = None
+    muted: StrictBool | None = None
 
 
 class ClipCreate(_Body):

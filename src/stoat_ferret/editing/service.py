@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from stoat_ferret.db.base import utcnow
+from stoat_ferret.clock import utcnow
 from stoat_ferret.editing.batch import SourceInfo, apply_operations, batch_summary
 from stoat_ferret.editing.document import (
     ProjectDocument,

@@ -13,6 +13,7 @@ import asyncio
 import structlog
 
 from stoat_ferret.editing.transitions import XFADE_TRANSITIONS, parse_xfade_transitions
+from stoat_ferret.ffmpeg import resolve_binary
 from stoat_ferret.ffmpeg._process import run_process
 
 __all__ = ["XfadeCatalog"]
@@ -23,10 +24,14 @@ _HELP_TIMEOUT_S = 10.0
 
 
 class XfadeCatalog:
-    """Name to description of every xfade transition of ``ffmpeg_path``."""
+    """Name to description of every xfade transition of the local ffmpeg.
 
-    def __init__(self, ffmpeg_path: str | None) -> None:
-        self._ffmpeg_path = ffmpeg_path
+    ``configured`` is ``STOAT_FFMPEG_PATH`` (or None: ``ffmpeg`` on ``PATH``); it is
+    resolved on the first question, so building the catalog touches nothing.
+    """
+
+    def __init__(self, configured: str | None) -> None:
+        self._configured = configured
         self._names: dict[str, str] | None = None
         # One question to ffmpeg, however many requests arrive before it answers.
         self._lock = asyncio.Lock()
@@ -39,13 +44,13 @@ class XfadeCatalog:
         return self._names
 
     async def _ask(self) -> dict[str, str]:
-        if self._ffmpeg_path is None:
+        # to_thread: finding the executable searches PATH on the disk.
+        ffmpeg = await asyncio.to_thread(resolve_binary, "ffmpeg", self._configured)
+        if ffmpeg is None:
             return dict(XFADE_TRANSITIONS)
         try:
             async with asyncio.timeout(_HELP_TIMEOUT_S):
-                output = await run_process(
-                    [self._ffmpeg_path, "-hide_banner", "-h", "filter=xfade"]
-                )
+                output = await run_process([ffmpeg, "-hide_banner", "-h", "filter=xfade"])
         except (OSError, TimeoutError) as exc:
             log.warning("xfade.help_failed", error=str(exc))
             return dict(XFADE_TRANSITIONS)

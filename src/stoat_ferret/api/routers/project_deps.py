@@ -1,18 +1,17 @@
-"""What the project routes share: the service, the request's unit of work, ``If-Match``."""
+"""What the project routes share: the editing service, ``If-Match``, the project id."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Header, Path, Response
-from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.convertors import Convertor, register_url_convertor
 
 from stoat_ferret.api.deps import ServicesDep
+from stoat_ferret.editing.domain import EditingDomain
 from stoat_ferret.editing.requests import ID_PATTERN
-from stoat_ferret.editing.service import EditingService, Work
+from stoat_ferret.editing.service import EditingService
 from stoat_ferret.errors import FieldValidationError
 
 ID_REGEX = "[0-9a-f]{32}"
@@ -38,37 +37,14 @@ ObjectId = Annotated[str, Path(pattern=ID_PATTERN, description="32 hex digits.")
 
 
 async def get_editing(services: ServicesDep) -> EditingService:
-    assert services.editing is not None
-    return services.editing
+    return services.domains.get(EditingDomain).service
 
 
 EditingDep = Annotated[EditingService, Depends(get_editing)]
 
 
-class _RequestWork:
-    """One request's session and the events to publish once it has committed."""
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-        self.events: list[tuple[str, dict[str, Any]]] = []
-
-    def emit(self, event_type: str, payload: dict[str, Any]) -> None:
-        self.events.append((event_type, payload))
-
-
-async def get_work(services: ServicesDep) -> AsyncIterator[Work]:
-    async with services.database.sessions() as session:
-        work = _RequestWork(session)
-        async with session.begin():
-            yield work
-    for event_type, payload in work.events:
-        services.hub.publish(event_type, payload)
-
-
-#: scope="function": the commit happens before the response is sent, so a client that
-#: got its answer can rely on the change being stored (and hears its event after).
-WorkDep = Annotated[Work, Depends(get_work, scope="function")]
-
+#: What ``If-Match`` may hold: a version, bare or as an ETag (``"3"``, ``W/"3"``), or ``*``.
+IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"?[0-9]{1,10}"?)\s*$'
 _VERSION = re.compile(r'^(?:W/)?"?([0-9]{1,10})"?$')
 
 
@@ -78,7 +54,9 @@ def _if_match(
         Header(
             alias="If-Match",
             max_length=40,
-            description="The version the change is based on; a stale one answers 412.",
+            pattern=IF_MATCH_PATTERN,
+            description="The version the change is based on (`3`, `\"3\"` or `*`); "
+            "a stale one answers 412.",
         ),
     ] = None,
 ) -> int | None:

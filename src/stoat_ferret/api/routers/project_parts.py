@@ -11,12 +11,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
 
+from stoat_ferret.api.deps import SessionDep
 from stoat_ferret.api.routers.project_deps import (
     EditingDep,
     IfMatch,
     ObjectId,
     ProjectId,
-    WorkDep,
     tag,
 )
 from stoat_ferret.api.schemas import error_responses
@@ -58,7 +58,7 @@ from stoat_ferret.editing.service import EditingService, Work
 router = APIRouter(prefix="/projects/{project_id:project_id}", tags=["projects"])
 
 EffectIndex = Annotated[int, Path(ge=0, le=10_000, description="The effect's place on the clip.")]
-_CHANGE = error_responses(404, 409, 412, 422)
+_CHANGE = error_responses(400, 404, 409, 412)
 
 
 async def _one(
@@ -85,7 +85,7 @@ async def add_track(
     project_id: ProjectId,
     body: TrackCreate,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> TrackOut:
@@ -107,7 +107,7 @@ async def update_track(
     track_id: ObjectId,
     body: TrackUpdate,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> TrackOut:
@@ -127,7 +127,7 @@ async def delete_track(
     project_id: ProjectId,
     track_id: ObjectId,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> Response:
@@ -143,7 +143,7 @@ async def delete_track(
     responses=error_responses(404),
     operation_id="projects-clips-list",
 )
-async def list_clips(project_id: ProjectId, editing: EditingDep, work: WorkDep) -> ClipList:
+async def list_clips(project_id: ProjectId, editing: EditingDep, work: SessionDep) -> ClipList:
     """Clips in timeline order: the main track's, then each audio track's by position."""
     return ClipList(clips=clips_of(await editing.get(work, project_id)))
 
@@ -159,7 +159,7 @@ async def add_clip(
     project_id: ProjectId,
     body: ClipCreate,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> ClipOut:
@@ -181,7 +181,7 @@ async def update_clip(
     clip_id: ObjectId,
     body: ClipUpdate,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> ClipOut:
@@ -199,7 +199,7 @@ async def delete_clip(
     project_id: ProjectId,
     clip_id: ObjectId,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> Response:
@@ -221,7 +221,7 @@ async def add_effect(
     clip_id: ObjectId,
     body: EffectCreate,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> EffectOut:
@@ -243,7 +243,7 @@ async def update_effect(
     index: EffectIndex,
     body: EffectUpdate,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> EffectOut:
@@ -264,7 +264,7 @@ async def delete_effect(
     clip_id: ObjectId,
     index: EffectIndex,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> Response:
@@ -284,7 +284,7 @@ async def add_transition(
     project_id: ProjectId,
     body: TransitionCreate,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> TransitionOut:
@@ -305,7 +305,7 @@ async def delete_transition(
     project_id: ProjectId,
     transition_id: ObjectId,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> Response:

@@ -1,6 +1,6 @@
 """Projects: create, list, read, change, delete; the derived timeline; versions and batches.
 
-Thin over ``EditingService``: each route opens the request's unit of work (``WorkDep``)
+Thin over ``EditingService``: each route gets the request's unit of work (``SessionDep``)
 and hands it over; the service does the rest. Tracks, clips, effects and transitions
 are in ``project_parts.py``.
 """
@@ -11,11 +11,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from stoat_ferret.api.deps import SessionDep
 from stoat_ferret.api.routers.project_deps import (
     EditingDep,
     IfMatch,
     ProjectId,
-    WorkDep,
     tag,
 )
 from stoat_ferret.api.schemas import error_responses
@@ -46,7 +46,7 @@ _PROJECT = "/{project_id:project_id}"
 
 @router.get("", response_model=ProjectPage, operation_id="projects-list")
 async def list_projects(
-    editing: EditingDep, work: WorkDep, limit: Limit = 20, offset: Offset = 0
+    editing: EditingDep, work: SessionDep, limit: Limit = 20, offset: Offset = 0
 ) -> ProjectPage:
     """Projects, newest first, without their tracks and clips."""
     rows, total = await editing.list_page(work, limit=limit, offset=offset)
@@ -57,11 +57,11 @@ async def list_projects(
     "",
     status_code=201,
     response_model=ProjectOut,
-    responses=error_responses(422),
+    responses=error_responses(400),
     operation_id="projects-create",
 )
 async def create_project(
-    body: ProjectCreate, editing: EditingDep, work: WorkDep, response: Response
+    body: ProjectCreate, editing: EditingDep, work: SessionDep, response: Response
 ) -> ProjectOut:
     """A new project with one empty video track, the magnetic main track ``V1``."""
     view = await editing.create(work, body)
@@ -73,7 +73,7 @@ async def create_project(
     _PROJECT, response_model=ProjectOut, responses=error_responses(404), operation_id="projects-get"
 )
 async def get_project(
-    project_id: ProjectId, editing: EditingDep, work: WorkDep, response: Response
+    project_id: ProjectId, editing: EditingDep, work: SessionDep, response: Response
 ) -> ProjectOut:
     view = await editing.get(work, project_id)
     tag(response, view.row.version)
@@ -83,14 +83,14 @@ async def get_project(
 @router.patch(
     _PROJECT,
     response_model=ProjectOut,
-    responses=error_responses(404, 412, 422),
+    responses=error_responses(400, 404, 412),
     operation_id="projects-update",
 )
 async def update_project(
     project_id: ProjectId,
     body: ProjectUpdate,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> ProjectOut:
@@ -104,11 +104,11 @@ async def update_project(
 @router.delete(
     _PROJECT,
     status_code=204,
-    responses=error_responses(404, 412),
+    responses=error_responses(400, 404, 412),
     operation_id="projects-delete",
 )
 async def delete_project(
-    project_id: ProjectId, editing: EditingDep, work: WorkDep, if_match: IfMatch
+    project_id: ProjectId, editing: EditingDep, work: SessionDep, if_match: IfMatch
 ) -> Response:
     await editing.delete(work, project_id, expected_version=if_match)
     return Response(status_code=204)
@@ -120,7 +120,7 @@ async def delete_project(
     responses=error_responses(404),
     operation_id="projects-timeline",
 )
-async def get_timeline(project_id: ProjectId, editing: EditingDep, work: WorkDep) -> TimelineOut:
+async def get_timeline(project_id: ProjectId, editing: EditingDep, work: SessionDep) -> TimelineOut:
     """Where every clip and transition plays in the output, derived from the document."""
     return TimelineOut.of((await editing.get(work, project_id)).timeline)
 
@@ -134,7 +134,7 @@ async def get_timeline(project_id: ProjectId, editing: EditingDep, work: WorkDep
 async def get_history(
     project_id: ProjectId,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Offset = 0,
 ) -> HistoryOut:
@@ -152,11 +152,15 @@ async def get_history(
 @router.post(
     f"{_PROJECT}/undo",
     response_model=ProjectOut,
-    responses=error_responses(404, 409, 412),
+    responses=error_responses(400, 404, 409, 412),
     operation_id="projects-undo",
 )
 async def undo(
-    project_id: ProjectId, editing: EditingDep, work: WorkDep, if_match: IfMatch, response: Response
+    project_id: ProjectId,
+    editing: EditingDep,
+    work: SessionDep,
+    if_match: IfMatch,
+    response: Response,
 ) -> ProjectOut:
     """Step back over the last edit; the project gets a new version with that document."""
     view = await editing.undo(work, project_id, expected_version=if_match)
@@ -167,11 +171,15 @@ async def undo(
 @router.post(
     f"{_PROJECT}/redo",
     response_model=ProjectOut,
-    responses=error_responses(404, 409, 412),
+    responses=error_responses(400, 404, 409, 412),
     operation_id="projects-redo",
 )
 async def redo(
-    project_id: ProjectId, editing: EditingDep, work: WorkDep, if_match: IfMatch, response: Response
+    project_id: ProjectId,
+    editing: EditingDep,
+    work: SessionDep,
+    if_match: IfMatch,
+    response: Response,
 ) -> ProjectOut:
     """Make the last undone edit again (until a new edit clears what can be redone)."""
     view = await editing.redo(work, project_id, expected_version=if_match)
@@ -182,14 +190,14 @@ async def redo(
 @router.post(
     f"{_PROJECT}/restore",
     response_model=ProjectOut,
-    responses=error_responses(404, 412, 422),
+    responses=error_responses(400, 404, 412),
     operation_id="projects-restore",
 )
 async def restore(
     project_id: ProjectId,
     body: RestoreRequest,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> ProjectOut:
@@ -202,14 +210,14 @@ async def restore(
 @router.post(
     f"{_PROJECT}/edits",
     response_model=EditsResult,
-    responses=error_responses(404, 409, 412, 422),
+    responses=error_responses(400, 404, 409, 412),
     operation_id="projects-edits",
 )
 async def apply_edits(
     project_id: ProjectId,
     body: EditBatch,
     editing: EditingDep,
-    work: WorkDep,
+    work: SessionDep,
     if_match: IfMatch,
     response: Response,
 ) -> EditsResult:
