@@ -55,7 +55,7 @@ def _if_match(
             alias="If-Match",
             max_length=40,
             pattern=IF_MATCH_PATTERN,
-            description="The version the change is based on (`3`, `\"3\"` or `*`); "
+            description='The version the change is based on (`3`, `"3"` or `*`); '
             "a stale one answers 412.",
         ),
     ] = None,
