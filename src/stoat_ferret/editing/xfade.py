@@ -13,8 +13,7 @@ import asyncio
 import structlog
 
 from stoat_ferret.editing.transitions import XFADE_TRANSITIONS, parse_xfade_transitions
-from stoat_ferret.ffmpeg import resolve_binary
-from stoat_ferret.ffmpeg._process import run_process
+from stoat_ferret.ffmpeg import resolve_binary, run_process
 
 __all__ = ["XfadeCatalog"]
 
