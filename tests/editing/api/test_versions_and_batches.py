@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -179,3 +180,22 @@ async def test_a_batch_failing_midway_changes_nothing(
     )
     assert conflict.status_code == 409 and "operations[1]" in conflict.json()["detail"]["message"]
     assert await project(client, pid) == before
+
+
+async def test_concurrent_changes_each_get_their_own_version(
+    client: httpx.AsyncClient, videos: dict[str, str]
+) -> None:
+    pid = (await new_project(client))["id"]
+    await add_clip(client, pid, videos["a.mp4"], 0, 30)
+
+    async def rename(n: int) -> httpx.Response:
+        return await client.patch(f"{API}/{pid}", json={"name": f"Take {n}"})
+
+    answers = await asyncio.gather(*(rename(n) for n in range(8)))
+    assert [a.status_code for a in answers] == [200] * 8
+    assert sorted(a.json()["version"] for a in answers) == list(range(3, 11))
+    listed = await history(client, pid)
+    assert listed["total"] == 10 and listed["version"] == 10
+    # Every version is the one before it plus exactly one rename.
+    names = {a.json()["version"]: a.json()["name"] for a in answers}
+    assert (await project(client, pid))["name"] == names[10]
