@@ -1,4 +1,5 @@
-"""Request operations applied to a document: the twelve edits, one by one, all or nothing.
+"""
+Request operations applied to a document: the twelve edits, one by one, all or nothing.
 
 Pure: :func:`apply_operations` takes the document, the operations (the request models
 of :mod:`.requests`), what the service looked up about their sources, and an id maker,
@@ -314,7 +315,8 @@ def apply_operations(
     new_id: Callable[[], str],
     batch: bool,
 ) -> Applied:
-    """Apply ``operations`` in order; the first that fails raises and nothing is kept.
+    """
+    Apply ``operations`` in order; the first that fails raises and nothing is kept.
 
     Args:
         sources: every video an ``add_clip`` names that the library has.

@@ -1,4 +1,5 @@
-"""``ProjectRepository``: every query on the editor's tables, in the caller's session.
+"""
+``ProjectRepository``: every query on the editor's tables, in the caller's session.
 
 The repository never commits: it works in the session of the caller's unit of work, so
 a change (the new document, its version row, the usage index) and its event commit or
@@ -24,7 +25,8 @@ class ProjectRepository:
         self._session = session
 
     async def claim(self, project_id: str) -> bool:
-        """Take the database's write lock before reading a project that will change.
+        """
+        Take the database's write lock before reading a project that will change.
 
         SQLite begins the transaction at the first write; a change that read first and
         wrote later could be based on a version another writer has just replaced. A

@@ -1,4 +1,5 @@
-"""The editor's request bodies: one model per route body and per batch operation.
+"""
+The editor's request bodies: one model per route body and per batch operation.
 
 Each batch operation (``POST .../edits``) is the single route's body plus the ids its
 path would carry and ``op`` (SPEC §9), so the models below are the route bodies and the

@@ -1,4 +1,5 @@
-"""The editor's answers: a project with its tracks, clips, effects and transitions.
+"""
+The editor's answers: a project with its tracks, clips, effects and transitions.
 
 Every time field is in frames at the project's ``output_fps``, and every object also
 reports the same times in seconds (``*_s``, read-only). Built from a ``ProjectView``

@@ -1,4 +1,5 @@
-"""``EditingService``: the editor's use cases over stored projects (SPEC §9).
+"""
+``EditingService``: the editor's use cases over stored projects (SPEC §9).
 
 Every change follows one path, in the caller's unit of work (one session, one
 transaction): take the write lock and load the document, check the version the client
@@ -120,7 +121,8 @@ class EditingService:
         expected_version: int | None = None,
         batch: bool = False,
     ) -> tuple[ProjectView, list[str | None]]:
-        """Apply ``operations`` all or nothing, as one new version.
+        """
+        Apply ``operations`` all or nothing, as one new version.
 
         Raises:
             NotFoundError: no such project (or, outside a batch, no such clip/track...).

@@ -1,4 +1,5 @@
-"""The editor's answer to the library's "who uses this video?" (``VIDEO_USAGE``).
+"""
+The editor's answer to the library's "who uses this video?" (``VIDEO_USAGE``).
 
 Registered by ``setup_editing``; read from the ``project_sources`` index, which every
 change of a project keeps in step with its current document, in the asking delete's

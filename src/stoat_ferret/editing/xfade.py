@@ -1,4 +1,5 @@
-"""The transitions the local ffmpeg's ``xfade`` really has: asked once, then cached.
+"""
+The transitions the local ffmpeg's ``xfade`` really has: asked once, then cached.
 
 A transition's name is checked when it is chosen (``add_transition``), against what
 ``ffmpeg -hide_banner -h filter=xfade`` lists. Without a usable ffmpeg (not installed,
@@ -23,7 +24,8 @@ _HELP_TIMEOUT_S = 10.0
 
 
 class XfadeCatalog:
-    """Name to description of every xfade transition of the local ffmpeg.
+    """
+    Name to description of every xfade transition of the local ffmpeg.
 
     ``configured`` is ``STOAT_FFMPEG_PATH`` (or None: ``ffmpeg`` on ``PATH``); it is
     resolved on the first question, so building the catalog touches nothing.

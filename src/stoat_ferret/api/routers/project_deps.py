@@ -18,7 +18,8 @@ ID_REGEX = "[0-9a-f]{32}"
 
 
 class _ProjectIdConvertor(Convertor[str]):
-    """Routes ``/projects/{id}`` only for what can be an id (as ``/videos/{id}``), so a
+    """
+    Routes ``/projects/{id}`` only for what can be an id (as ``/videos/{id}``), so a
     static sibling such as ``/projects/import`` is never taken for a project."""
 
     regex = ID_REGEX

@@ -1,4 +1,5 @@
-"""A project's tracks, clips, effects and transitions: one route per edit.
+"""
+A project's tracks, clips, effects and transitions: one route per edit.
 
 Each route is a one-operation batch (``EditingService.edit``), so a single edit and a
 ``POST .../edits`` operation follow the same rules, name refused fields alike and make

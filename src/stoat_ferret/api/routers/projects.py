@@ -1,4 +1,5 @@
-"""Projects: create, list, read, change, delete; the derived timeline; versions and batches.
+"""
+Projects: create, list, read, change, delete; the derived timeline; versions and batches.
 
 Thin over ``EditingService``: each route gets the request's unit of work (``SessionDep``)
 and hands it over; the service does the rest. Tracks, clips, effects and transitions

@@ -1,4 +1,5 @@
-"""Projects: the current document, its version history and which videos it uses.
+"""
+Projects: the current document, its version history and which videos it uses.
 
 Revision ID: 0003
 Revises: 0002
