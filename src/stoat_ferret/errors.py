@@ -1,4 +1,5 @@
-"""The ``StoatError`` tree: every expected failure of the product.
+"""
+The ``StoatError`` tree: every expected failure of the product.
 
 ```
 StoatError
@@ -17,20 +18,25 @@ StoatError
 
 Services raise these; ``api/errors.py`` maps them to HTTP once and the CLI maps them
 to exit codes. Each class carries a stable machine ``code`` for the API error shape,
-and ``detail_fields`` names the attributes it adds to that shape (``current_version``).
+and ``detail_fields`` names the attributes it adds to that shape (``job_id``,
+``current_version``...) with their types: the API sends them and the OpenAPI schema
+publishes one model per code from this very tree (``api/error_models.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
+
+from typing_extensions import TypedDict  # pydantic reads typing.TypedDict only on 3.12+
 
 #: The most characters of a caller's value an error message repeats.
 ECHO_LIMIT = 200
 
 
 def capped(value: str, limit: int = ECHO_LIMIT) -> str:
-    """``repr(value)`` for an error message, cut to ``limit`` characters with an ellipsis.
+    """
+    ``repr(value)`` for an error message, cut to ``limit`` characters with an ellipsis.
 
     Messages name the offending value, but repeating a 100 kB path back in full (and
     into the logs) helps nobody; the length says how much was cut.
@@ -40,11 +46,36 @@ def capped(value: str, limit: int = ECHO_LIMIT) -> str:
     return f"{value[:limit]!r}… ({len(value)} characters)"
 
 
+class FieldProblem(TypedDict):
+    """One refused field, as the ``errors`` list of a ``VALIDATION_ERROR`` names it."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class NamedProject(TypedDict):
+    """A project named by an error (``IN_USE``): enough to find and show it."""
+
+    id: str
+    name: str
+
+
+#: The longest message a rule error (``FieldValidationError``) carries.
+MESSAGE_LIMIT = 300
+
+
+def cap_message(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis (a message can quote a value)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class StoatError(Exception):
     """Root of every expected failure; ``code`` is the API's machine-readable code."""
 
     code = "ERROR"
-    #: Attributes sent next to ``code`` and ``message`` in the API's ``detail``.
+    #: Attributes sent next to ``code`` and ``message`` in the API's ``detail``, with
+    #: their types (for the published schema). A subclass that adds one declares it.
     detail_fields: ClassVar[Mapping[str, Any]] = {}
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
@@ -136,6 +167,7 @@ class PathNotAllowedError(PermissionDeniedError):
 
 class ScanInProgressError(ConflictError):
     code = "SCAN_IN_PROGRESS"
+    detail_fields: ClassVar[Mapping[str, Any]] = {"job_id": str}
 
     def __init__(self, message: str, *, job_id: str) -> None:
         super().__init__(message)
@@ -143,20 +175,23 @@ class ScanInProgressError(ConflictError):
 
 
 class InUseError(ConflictError):
-    """A delete refused because other parts of the product still use the thing.
+    """
+    A delete refused because other parts of the product still use the thing.
 
     ``projects`` names each user as ``{"id", "name"}``; nothing was deleted.
     """
 
     code = "IN_USE"
+    detail_fields: ClassVar[Mapping[str, Any]] = {"projects": list[NamedProject]}
 
-    def __init__(self, message: str, *, projects: list[dict[str, str]]) -> None:
+    def __init__(self, message: str, *, projects: Sequence[NamedProject]) -> None:
         super().__init__(message)
-        self.projects = projects
+        self.projects = [NamedProject(id=p["id"], name=p["name"]) for p in projects]
 
 
 class UnsafeFileError(ConflictError):
-    """A file delete refused: the file, or a folder on its stored path, is a symlink.
+    """
+    A file delete refused: the file, or a folder on its stored path, is a symlink.
 
     Following the link could remove something other than the library file (maybe
     outside every allowed root), so nothing is removed and the record stays.
@@ -194,7 +229,8 @@ class ThumbnailError(MediaError):
 
 
 class VersionConflictError(ConflictError):
-    """A change was based on a version that is no longer current (HTTP 412).
+    """
+    A change was based on a version that is no longer current (HTTP 412).
 
     The editor's optimistic concurrency (SPEC §9): a client sends the version it
     edited (``If-Match`` or ``expected_version``); when another change came first,
@@ -214,18 +250,22 @@ class VersionConflictError(ConflictError):
 
 
 class FieldValidationError(InvalidInputError):
-    """A value is well-formed but breaks a rule; ``field`` names it (HTTP 422)."""
+    """
+    A value is well-formed but breaks a rule; ``field`` names it (HTTP 422).
+
+    ``field`` is a path into the request (``out_point``, ``operations[2].out_point``,
+    ``parameters.font_size``). The answer has the shape of a request validation error
+    (``errors``, one entry) plus ``field``, so a client handles both alike.
+    """
 
     code = "VALIDATION_ERROR"
-    detail_fields: ClassVar[Mapping[str, Any]] = {"field": str, "errors": list[dict[str, Any]]}
+    detail_fields: ClassVar[Mapping[str, Any]] = {"field": str, "errors": list[FieldProblem]}
 
     def __init__(self, field: str, message: str) -> None:
-        text = f"{field}: {message}"
-        super().__init__(text if len(text) <= 300 else text[:299] + "…")
+        super().__init__(cap_message(f"{field}: {message}"))
         self.field = field
         self.reason = message
 
     @property
-    def errors(self) -> list[dict[str, Any]]:
-        """The shape of a request validation error's ``errors``, so clients read both alike."""
-        return [{"loc": [self.field], "msg": self.reason, "type": "value_error"}]
+    def errors(self) -> list[FieldProblem]:
+        return [FieldProblem(loc=[self.field], msg=self.reason, type="value_error")]

@@ -18,7 +18,7 @@ export interface paths {
          * List Jobs
          * @description Jobs newest first.
          */
-        get: operations["list_jobs_api_v1_jobs_get"];
+        get: operations["jobs-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -35,7 +35,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Job */
-        get: operations["get_job_api_v1_jobs__job_id__get"];
+        get: operations["jobs-get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -57,7 +57,7 @@ export interface paths {
          * Cancel Job
          * @description Pending jobs end ``cancelled`` at once; running jobs get ``cancel_requested``.
          */
-        post: operations["cancel_job_api_v1_jobs__job_id__cancel_post"];
+        post: operations["jobs-cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -75,7 +75,7 @@ export interface paths {
          * Wait For Job
          * @description Return once the job is terminal, or its current state after ``timeout`` seconds.
          */
-        get: operations["wait_for_job_api_v1_jobs__job_id__wait_get"];
+        get: operations["jobs-wait"];
         put?: never;
         post?: never;
         delete?: never;
@@ -425,7 +425,7 @@ export interface paths {
             cookie?: never;
         };
         /** List Videos */
-        get: operations["list_videos_api_v1_videos_get"];
+        get: operations["videos-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -447,7 +447,7 @@ export interface paths {
          * Scan
          * @description Queue a ``scan`` job for a folder; the path is validated before answering.
          */
-        post: operations["scan_api_v1_videos_scan_post"];
+        post: operations["videos-scan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -465,7 +465,7 @@ export interface paths {
          * Search Videos
          * @description Substring match over filename and path; every word must match.
          */
-        get: operations["search_videos_api_v1_videos_search_get"];
+        get: operations["videos-search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -482,11 +482,11 @@ export interface paths {
             cookie?: never;
         };
         /** Get Video */
-        get: operations["get_video_api_v1_videos__video_id__get"];
+        get: operations["videos-get"];
         put?: never;
         post?: never;
         /** Delete Video */
-        delete: operations["delete_video_api_v1_videos__video_id__delete"];
+        delete: operations["videos-delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -500,7 +500,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Thumbnail */
-        get: operations["get_thumbnail_api_v1_videos__video_id__thumbnail_get"];
+        get: operations["videos-thumbnail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -517,7 +517,7 @@ export interface paths {
             cookie?: never;
         };
         /** Live */
-        get: operations["live_health_live_get"];
+        get: operations["health-live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -534,7 +534,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ready */
-        get: operations["ready_health_ready_get"];
+        get: operations["health-ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -551,7 +551,7 @@ export interface paths {
             cookie?: never;
         };
         /** Metrics */
-        get: operations["metrics_metrics_get"];
+        get: operations["metrics-get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -684,6 +684,56 @@ export interface components {
              */
             transition: string;
         };
+        /**
+         * AlreadyTerminalError
+         * @description Error `ALREADY_TERMINAL`.
+         *
+         *     HTTP 409
+         */
+        AlreadyTerminalError: {
+            detail: components["schemas"]["AlreadyTerminalErrorDetail"];
+        };
+        /**
+         * AlreadyTerminalErrorDetail
+         * @description The ``detail`` of a ``ALREADY_TERMINAL`` answer.
+         */
+        AlreadyTerminalErrorDetail: {
+            /**
+             * Code
+             * @example ALREADY_TERMINAL
+             * @constant
+             */
+            code: "ALREADY_TERMINAL";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * BadRequestError
+         * @description Error `BAD_REQUEST`.
+         */
+        BadRequestError: {
+            detail: components["schemas"]["BadRequestErrorDetail"];
+        };
+        /**
+         * BadRequestErrorDetail
+         * @description The ``detail`` of a ``BAD_REQUEST`` answer.
+         */
+        BadRequestErrorDetail: {
+            /**
+             * Code
+             * @example BAD_REQUEST
+             * @constant
+             */
+            code: "BAD_REQUEST";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
         /** Check */
         Check: {
             /** Detail */
@@ -794,6 +844,84 @@ export interface components {
              */
             timeline_position?: number | null;
         };
+        /**
+         * ConflictError
+         * @description Error `CONFLICT`.
+         *
+         *     HTTP 409
+         *
+         *     HTTP 409: The database is held by another user in a way that forbids this one.
+         */
+        ConflictError: {
+            detail: components["schemas"]["ConflictErrorDetail"];
+        };
+        /**
+         * ConflictErrorDetail
+         * @description The ``detail`` of a ``CONFLICT`` answer.
+         */
+        ConflictErrorDetail: {
+            /**
+             * Code
+             * @example CONFLICT
+             * @constant
+             */
+            code: "CONFLICT";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * CorsRejectedError
+         * @description Error `CORS_REJECTED`.
+         */
+        CorsRejectedError: {
+            detail: components["schemas"]["CorsRejectedErrorDetail"];
+        };
+        /**
+         * CorsRejectedErrorDetail
+         * @description The ``detail`` of a ``CORS_REJECTED`` answer.
+         */
+        CorsRejectedErrorDetail: {
+            /**
+             * Code
+             * @example CORS_REJECTED
+             * @constant
+             */
+            code: "CORS_REJECTED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * DependencyUnavailableError
+         * @description Error `DEPENDENCY_UNAVAILABLE`.
+         *
+         *     HTTP 503
+         */
+        DependencyUnavailableError: {
+            detail: components["schemas"]["DependencyUnavailableErrorDetail"];
+        };
+        /**
+         * DependencyUnavailableErrorDetail
+         * @description The ``detail`` of a ``DEPENDENCY_UNAVAILABLE`` answer.
+         */
+        DependencyUnavailableErrorDetail: {
+            /**
+             * Code
+             * @example DEPENDENCY_UNAVAILABLE
+             * @constant
+             */
+            code: "DEPENDENCY_UNAVAILABLE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
         /** EditBatch */
         EditBatch: {
             /**
@@ -873,6 +1001,32 @@ export interface components {
             /** Start */
             start?: number | null;
         };
+        /**
+         * EmptyProjectError
+         * @description Error `EMPTY_PROJECT`.
+         *
+         *     HTTP 409: The project plays nothing: no clip on any track.
+         */
+        EmptyProjectError: {
+            detail: components["schemas"]["EmptyProjectErrorDetail"];
+        };
+        /**
+         * EmptyProjectErrorDetail
+         * @description The ``detail`` of a ``EMPTY_PROJECT`` answer.
+         */
+        EmptyProjectErrorDetail: {
+            /**
+             * Code
+             * @example EMPTY_PROJECT
+             * @constant
+             */
+            code: "EMPTY_PROJECT";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
         /** ErrorDetail */
         ErrorDetail: {
             /**
@@ -883,22 +1037,24 @@ export interface components {
             /** Message */
             message: string;
         };
-        /** ErrorResponse */
+        /**
+         * ErrorResponse
+         * @description Any error: the shape every code's own model (``api/error_models.py``) refines.
+         */
         ErrorResponse: {
             detail: components["schemas"]["ErrorDetail"];
         };
         /**
-         * FieldError
-         * @description One invalid parameter or body field of a ``VALIDATION_ERROR``.
+         * Event
+         * @description One message of ``WS /ws``: ``{"event_id", "type", "payload", "timestamp"}``.
          */
-        FieldError: {
-            /**
-             * Loc
-             * @example [
-             *       "query",
-             *       "limit"
-             *     ]
-             */
+        Event: components["schemas"]["JobEvent"] | components["schemas"]["VideoEvent"] | components["schemas"]["VideoDeletedEvent"] | components["schemas"]["ProjectEvent"] | components["schemas"]["HeartbeatEvent"] | components["schemas"]["ResyncEvent"];
+        /**
+         * FieldProblem
+         * @description One refused field, as the ``errors`` list of a ``VALIDATION_ERROR`` names it.
+         */
+        FieldProblem: {
+            /** Loc */
             loc: (string | number)[];
             /** Msg */
             msg: string;
@@ -906,39 +1062,36 @@ export interface components {
             type: string;
         };
         /**
-         * HistoryOut
-         * @description The versions newest first; ``can_undo``/``can_redo`` say what undo and redo would do.
+         * ForbiddenError
+         * @description Error `FORBIDDEN`.
+         *
+         *     HTTP 403
          */
-        HistoryOut: {
-            /** Can Redo */
-            can_redo: boolean;
-            /** Can Undo */
-            can_undo: boolean;
-            /** Total */
-            total: number;
+        ForbiddenError: {
+            detail: components["schemas"]["ForbiddenErrorDetail"];
+        };
+        /**
+         * ForbiddenErrorDetail
+         * @description The ``detail`` of a ``FORBIDDEN`` answer.
+         */
+        ForbiddenErrorDetail: {
             /**
-             * Version
-             * @description The current version.
+             * Code
+             * @example FORBIDDEN
+             * @constant
              */
-            version: number;
-            /** Versions */
-            versions: components["schemas"]["VersionOut"][];
-        };
-        /** JobList */
-        JobList: {
-            /** Jobs */
-            jobs: components["schemas"]["JobStatusResponse"][];
+            code: "FORBIDDEN";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
         };
         /**
-         * JobStatus
-         * @enum {string}
+         * GenericJob
+         * @description A job of a type without a typed schema: free-form ``progress_detail`` and ``result``.
          */
-        JobStatus: "pending" | "running" | "complete" | "failed" | "timeout" | "cancelled";
-        /**
-         * JobStatusResponse
-         * @description Every field of a job; ``progress`` is 0.0-1.0 (null until the handler reports).
-         */
-        JobStatusResponse: {
+        GenericJob: {
             /** Cancel Requested */
             cancel_requested: boolean;
             /**
@@ -969,20 +1122,263 @@ export interface components {
             progress?: number | null;
             /**
              * Progress Detail
-             * @example {
-             *       "processed": 40,
-             *       "total": 200
-             *     }
+             * @description What the handler reports with its progress; its shape is the type's.
              */
             progress_detail?: {
                 [key: string]: unknown;
             } | null;
-            /** Result */
+            /**
+             * Result
+             * @description What the job returned (or kept when cancelled).
+             */
             result?: unknown;
             /** Started At */
             started_at: string | null;
             status: components["schemas"]["JobStatus"];
         };
+        /**
+         * Heartbeat
+         * @description Sent after a quiet spell; ``last_event_id`` is a safe cursor for ``?since=``.
+         */
+        Heartbeat: {
+            /**
+             * Last Event Id
+             * @description The newest event id of the server.
+             */
+            last_event_id: number;
+        };
+        /** HeartbeatEvent */
+        HeartbeatEvent: {
+            /**
+             * Event Id
+             * @description Connection-level messages are not numbered or stored.
+             */
+            event_id: null;
+            payload: components["schemas"]["Heartbeat"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "heartbeat";
+        };
+        /**
+         * HistoryOut
+         * @description The versions newest first; ``can_undo``/``can_redo`` say what undo and redo would do.
+         */
+        HistoryOut: {
+            /** Can Redo */
+            can_redo: boolean;
+            /** Can Undo */
+            can_undo: boolean;
+            /** Total */
+            total: number;
+            /**
+             * Version
+             * @description The current version.
+             */
+            version: number;
+            /** Versions */
+            versions: components["schemas"]["VersionOut"][];
+        };
+        /**
+         * HttpError
+         * @description Error `HTTP_ERROR`.
+         */
+        HttpError: {
+            detail: components["schemas"]["HttpErrorDetail"];
+        };
+        /**
+         * HttpErrorDetail
+         * @description The ``detail`` of a ``HTTP_ERROR`` answer.
+         */
+        HttpErrorDetail: {
+            /**
+             * Code
+             * @example HTTP_ERROR
+             * @constant
+             */
+            code: "HTTP_ERROR";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * InUseError
+         * @description Error `IN_USE`.
+         *
+         *     HTTP 409: A delete refused because other parts of the product still use the thing.
+         */
+        InUseError: {
+            detail: components["schemas"]["InUseErrorDetail"];
+        };
+        /**
+         * InUseErrorDetail
+         * @description The ``detail`` of a ``IN_USE`` answer.
+         */
+        InUseErrorDetail: {
+            /**
+             * Code
+             * @example IN_USE
+             * @constant
+             */
+            code: "IN_USE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+            /** Projects */
+            projects: components["schemas"]["NamedProject"][];
+        };
+        /**
+         * InsufficientStorageError
+         * @description Error `INSUFFICIENT_STORAGE`.
+         *
+         *     HTTP 507: The disk holding the database or the data folder is full.
+         */
+        InsufficientStorageError: {
+            detail: components["schemas"]["InsufficientStorageErrorDetail"];
+        };
+        /**
+         * InsufficientStorageErrorDetail
+         * @description The ``detail`` of a ``INSUFFICIENT_STORAGE`` answer.
+         */
+        InsufficientStorageErrorDetail: {
+            /**
+             * Code
+             * @example INSUFFICIENT_STORAGE
+             * @constant
+             */
+            code: "INSUFFICIENT_STORAGE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * InternalError
+         * @description Error `INTERNAL_ERROR`.
+         */
+        InternalError: {
+            detail: components["schemas"]["InternalErrorDetail"];
+        };
+        /**
+         * InternalErrorDetail
+         * @description The ``detail`` of a ``INTERNAL_ERROR`` answer.
+         */
+        InternalErrorDetail: {
+            /**
+             * Code
+             * @example INTERNAL_ERROR
+             * @constant
+             */
+            code: "INTERNAL_ERROR";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * InvalidInputError
+         * @description Error `INVALID_INPUT`.
+         *
+         *     HTTP 400
+         */
+        InvalidInputError: {
+            detail: components["schemas"]["InvalidInputErrorDetail"];
+        };
+        /**
+         * InvalidInputErrorDetail
+         * @description The ``detail`` of a ``INVALID_INPUT`` answer.
+         */
+        InvalidInputErrorDetail: {
+            /**
+             * Code
+             * @example INVALID_INPUT
+             * @constant
+             */
+            code: "INVALID_INPUT";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * InvalidPathError
+         * @description Error `INVALID_PATH`.
+         *
+         *     HTTP 400
+         */
+        InvalidPathError: {
+            detail: components["schemas"]["InvalidPathErrorDetail"];
+        };
+        /**
+         * InvalidPathErrorDetail
+         * @description The ``detail`` of a ``INVALID_PATH`` answer.
+         */
+        InvalidPathErrorDetail: {
+            /**
+             * Code
+             * @example INVALID_PATH
+             * @constant
+             */
+            code: "INVALID_PATH";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * JobEvent
+         * @description A job changed: the payload is the whole job, as ``GET /api/v1/jobs/{job_id}``.
+         */
+        JobEvent: {
+            /**
+             * Event Id
+             * @description Strictly increasing; `?since=` resumes after it.
+             */
+            event_id: number;
+            payload: components["schemas"]["JobStatusResponse"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "job.cancel_requested" | "job.cancelled" | "job.completed" | "job.created" | "job.failed" | "job.progress" | "job.started" | "job.timeout";
+        };
+        /** JobList */
+        JobList: {
+            /** Jobs */
+            jobs: components["schemas"]["JobStatusResponse"][];
+        };
+        /**
+         * JobStatus
+         * @enum {string}
+         */
+        JobStatus: "pending" | "running" | "complete" | "failed" | "timeout" | "cancelled";
+        /**
+         * JobStatusResponse
+         * @description A job, typed by its ``job_type`` (all ``JobResult`` fields).
+         *
+         *     The same JSON as before the union: only the schema says more about
+         *     ``progress_detail`` and ``result``.
+         */
+        JobStatusResponse: components["schemas"]["ScanJob"] | components["schemas"]["GenericJob"];
         /** JobSubmitted */
         JobSubmitted: {
             /** Job Id */
@@ -998,11 +1394,299 @@ export interface components {
             status: "ok";
         };
         /**
+         * MainTrackRequiredError
+         * @description Error `MAIN_TRACK_REQUIRED`.
+         *
+         *     HTTP 409: The main track is part of every project; it cannot be removed.
+         */
+        MainTrackRequiredError: {
+            detail: components["schemas"]["MainTrackRequiredErrorDetail"];
+        };
+        /**
+         * MainTrackRequiredErrorDetail
+         * @description The ``detail`` of a ``MAIN_TRACK_REQUIRED`` answer.
+         */
+        MainTrackRequiredErrorDetail: {
+            /**
+             * Code
+             * @example MAIN_TRACK_REQUIRED
+             * @constant
+             */
+            code: "MAIN_TRACK_REQUIRED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * MediaError
+         * @description Error `MEDIA_ERROR`.
+         *
+         *     HTTP 422
+         */
+        MediaError: {
+            detail: components["schemas"]["MediaErrorDetail"];
+        };
+        /**
+         * MediaErrorDetail
+         * @description The ``detail`` of a ``MEDIA_ERROR`` answer.
+         */
+        MediaErrorDetail: {
+            /**
+             * Code
+             * @example MEDIA_ERROR
+             * @constant
+             */
+            code: "MEDIA_ERROR";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
          * MediaKind
          * @description What an effect's filter string filters: ``-vf`` or ``-af``. Also a track's kind.
          * @enum {string}
          */
         MediaKind: "video" | "audio";
+        /**
+         * MethodNotAllowedError
+         * @description Error `METHOD_NOT_ALLOWED`.
+         */
+        MethodNotAllowedError: {
+            detail: components["schemas"]["MethodNotAllowedErrorDetail"];
+        };
+        /**
+         * MethodNotAllowedErrorDetail
+         * @description The ``detail`` of a ``METHOD_NOT_ALLOWED`` answer.
+         */
+        MethodNotAllowedErrorDetail: {
+            /**
+             * Code
+             * @example METHOD_NOT_ALLOWED
+             * @constant
+             */
+            code: "METHOD_NOT_ALLOWED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * NamedProject
+         * @description A project named by an error (``IN_USE``): enough to find and show it.
+         */
+        NamedProject: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /**
+         * NotARegularFileError
+         * @description Error `NOT_A_REGULAR_FILE`.
+         *
+         *     HTTP 409: A file delete refused: a folder or special file stands where the video was.
+         */
+        NotARegularFileError: {
+            detail: components["schemas"]["NotARegularFileErrorDetail"];
+        };
+        /**
+         * NotARegularFileErrorDetail
+         * @description The ``detail`` of a ``NOT_A_REGULAR_FILE`` answer.
+         */
+        NotARegularFileErrorDetail: {
+            /**
+             * Code
+             * @example NOT_A_REGULAR_FILE
+             * @constant
+             */
+            code: "NOT_A_REGULAR_FILE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * NotFoundError
+         * @description Error `NOT_FOUND`.
+         *
+         *     HTTP 404
+         *
+         *     HTTP 404: Unknown job id. Also a ``KeyError``, as the queue protocol promises.
+         *
+         *     HTTP 404: An edit names something the document does not hold.
+         */
+        NotFoundError: {
+            detail: components["schemas"]["NotFoundErrorDetail"];
+        };
+        /**
+         * NotFoundErrorDetail
+         * @description The ``detail`` of a ``NOT_FOUND`` answer.
+         */
+        NotFoundErrorDetail: {
+            /**
+             * Code
+             * @example NOT_FOUND
+             * @constant
+             */
+            code: "NOT_FOUND";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * NothingToRedoError
+         * @description Error `NOTHING_TO_REDO`.
+         *
+         *     HTTP 409: ``redo`` with nothing undone (or a new edit since the last undo).
+         */
+        NothingToRedoError: {
+            detail: components["schemas"]["NothingToRedoErrorDetail"];
+        };
+        /**
+         * NothingToRedoErrorDetail
+         * @description The ``detail`` of a ``NOTHING_TO_REDO`` answer.
+         */
+        NothingToRedoErrorDetail: {
+            /**
+             * Code
+             * @example NOTHING_TO_REDO
+             * @constant
+             */
+            code: "NOTHING_TO_REDO";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * NothingToUndoError
+         * @description Error `NOTHING_TO_UNDO`.
+         *
+         *     HTTP 409: ``undo`` at the project's first state, or ``redo`` with nothing undone.
+         */
+        NothingToUndoError: {
+            detail: components["schemas"]["NothingToUndoErrorDetail"];
+        };
+        /**
+         * NothingToUndoErrorDetail
+         * @description The ``detail`` of a ``NOTHING_TO_UNDO`` answer.
+         */
+        NothingToUndoErrorDetail: {
+            /**
+             * Code
+             * @example NOTHING_TO_UNDO
+             * @constant
+             */
+            code: "NOTHING_TO_UNDO";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * PathNotAllowedError
+         * @description Error `PATH_NOT_ALLOWED`.
+         *
+         *     HTTP 403
+         */
+        PathNotAllowedError: {
+            detail: components["schemas"]["PathNotAllowedErrorDetail"];
+        };
+        /**
+         * PathNotAllowedErrorDetail
+         * @description The ``detail`` of a ``PATH_NOT_ALLOWED`` answer.
+         */
+        PathNotAllowedErrorDetail: {
+            /**
+             * Code
+             * @example PATH_NOT_ALLOWED
+             * @constant
+             */
+            code: "PATH_NOT_ALLOWED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * PayloadTooLargeError
+         * @description Error `PAYLOAD_TOO_LARGE`.
+         */
+        PayloadTooLargeError: {
+            detail: components["schemas"]["PayloadTooLargeErrorDetail"];
+        };
+        /**
+         * PayloadTooLargeErrorDetail
+         * @description The ``detail`` of a ``PAYLOAD_TOO_LARGE`` answer.
+         */
+        PayloadTooLargeErrorDetail: {
+            /**
+             * Code
+             * @example PAYLOAD_TOO_LARGE
+             * @constant
+             */
+            code: "PAYLOAD_TOO_LARGE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * ProbeFailedError
+         * @description Error `PROBE_FAILED`.
+         *
+         *     HTTP 422: ffprobe (or the in-process backend) could not read a file; names the file.
+         */
+        ProbeFailedError: {
+            detail: components["schemas"]["ProbeFailedErrorDetail"];
+        };
+        /**
+         * ProbeFailedErrorDetail
+         * @description The ``detail`` of a ``PROBE_FAILED`` answer.
+         */
+        ProbeFailedErrorDetail: {
+            /**
+             * Code
+             * @example PROBE_FAILED
+             * @constant
+             */
+            code: "PROBE_FAILED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * ProjectChanged
+         * @description ``project.created``, ``project.updated`` and ``project.deleted``.
+         */
+        ProjectChanged: {
+            /** Project Id */
+            project_id: string;
+            /**
+             * Summary
+             * @description One line about the change, as the history lists it.
+             */
+            summary: string;
+            /**
+             * Version
+             * @description The project's version after the change.
+             */
+            version: number;
+        };
         /** ProjectCreate */
         ProjectCreate: {
             /** Name */
@@ -1028,6 +1712,25 @@ export interface components {
              * @enum {integer}
              */
             sample_rate: 44100 | 48000;
+        };
+        /** ProjectEvent */
+        ProjectEvent: {
+            /**
+             * Event Id
+             * @description Strictly increasing; `?since=` resumes after it.
+             */
+            event_id: number;
+            payload: components["schemas"]["ProjectChanged"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project.created" | "project.deleted" | "project.updated";
         };
         /**
          * ProjectOut
@@ -1200,6 +1903,146 @@ export interface components {
             /** Version */
             version: number;
         };
+        /**
+         * Resync
+         * @description The client's cursor cannot be replayed: refetch, then go on from ``last_event_id``.
+         */
+        Resync: {
+            /**
+             * Last Event Id
+             * @description The newest event id of the server.
+             */
+            last_event_id: number;
+            /**
+             * Reason
+             * @example cursor 999999 expired
+             */
+            reason: string;
+        };
+        /** ResyncEvent */
+        ResyncEvent: {
+            /**
+             * Event Id
+             * @description Connection-level messages are not numbered or stored.
+             */
+            event_id: null;
+            payload: components["schemas"]["Resync"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "resync";
+        };
+        /**
+         * ScanFileError
+         * @description A file the scan could not index, and why.
+         */
+        ScanFileError: {
+            /** Error */
+            error: string;
+            /**
+             * Path
+             * @description Shown escaped (``\xNN``) when the name is not UTF-8.
+             */
+            path: string;
+        };
+        /**
+         * ScanInProgressError
+         * @description Error `SCAN_IN_PROGRESS`.
+         *
+         *     HTTP 409
+         */
+        ScanInProgressError: {
+            detail: components["schemas"]["ScanInProgressErrorDetail"];
+        };
+        /**
+         * ScanInProgressErrorDetail
+         * @description The ``detail`` of a ``SCAN_IN_PROGRESS`` answer.
+         */
+        ScanInProgressErrorDetail: {
+            /**
+             * Code
+             * @example SCAN_IN_PROGRESS
+             * @constant
+             */
+            code: "SCAN_IN_PROGRESS";
+            /** Job Id */
+            job_id: string;
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * ScanJob
+         * @description A ``scan`` job: ``progress_detail`` and ``result`` have the scan's shapes.
+         */
+        ScanJob: {
+            /** Cancel Requested */
+            cancel_requested: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Error */
+            error?: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Job Id */
+            job_id: string;
+            /**
+             * Job Type
+             * @constant
+             */
+            job_type: "scan";
+            /**
+             * Payload
+             * @description What the job was asked to do, e.g. a scan's path and recursive flag.
+             * @example {
+             *       "path": "/srv/videos",
+             *       "recursive": true
+             *     }
+             */
+            payload?: {
+                [key: string]: unknown;
+            };
+            /** Progress */
+            progress?: number | null;
+            progress_detail?: components["schemas"]["ScanProgress"] | null;
+            result?: components["schemas"]["ScanResultOut"] | null;
+            /** Started At */
+            started_at: string | null;
+            status: components["schemas"]["JobStatus"];
+        };
+        /**
+         * ScanProgress
+         * @description A running scan's ``progress_detail`` (``total`` grows while the walk runs).
+         */
+        ScanProgress: {
+            /**
+             * Current
+             * @description The file being probed now.
+             */
+            current: string | null;
+            /**
+             * Eta S
+             * @description Seconds left; null until the walk has ended.
+             */
+            eta_s: number | null;
+            /** Files Per S */
+            files_per_s: number;
+            /** Processed */
+            processed: number;
+            /** Total */
+            total: number;
+        };
         /** ScanRequest */
         ScanRequest: {
             /**
@@ -1214,6 +2057,165 @@ export interface components {
              * @default true
              */
             recursive: boolean;
+        };
+        /**
+         * ScanResultOut
+         * @description The result of a ``scan`` job (also the partial result of a cancelled one).
+         */
+        ScanResultOut: {
+            /** Errors */
+            errors: components["schemas"]["ScanFileError"][];
+            /**
+             * Missing
+             * @description Stored videos under the folder whose file is gone.
+             */
+            missing: number;
+            /** New */
+            new: number;
+            /**
+             * Scanned
+             * @description Files looked at, skipped ones included.
+             */
+            scanned: number;
+            /**
+             * Skipped
+             * @description Unchanged since the last scan: not probed again.
+             */
+            skipped: number;
+            /** Updated */
+            updated: number;
+        };
+        /**
+         * SourceMissingError
+         * @description Error `SOURCE_MISSING`.
+         *
+         *     HTTP 409: A clip may not be made from a library video whose file the last scan did not find.
+         *
+         *     HTTP 409: A clip names a source the caller gave no input file for.
+         */
+        SourceMissingError: {
+            detail: components["schemas"]["SourceMissingErrorDetail"];
+        };
+        /**
+         * SourceMissingErrorDetail
+         * @description The ``detail`` of a ``SOURCE_MISSING`` answer.
+         */
+        SourceMissingErrorDetail: {
+            /**
+             * Code
+             * @example SOURCE_MISSING
+             * @constant
+             */
+            code: "SOURCE_MISSING";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * StoatError
+         * @description Error `ERROR`.
+         *
+         *     HTTP 500: Root of every expected failure; ``code`` is the API's machine-readable code.
+         */
+        StoatError: {
+            detail: components["schemas"]["StoatErrorDetail"];
+        };
+        /**
+         * StoatErrorDetail
+         * @description The ``detail`` of a ``ERROR`` answer.
+         */
+        StoatErrorDetail: {
+            /**
+             * Code
+             * @example ERROR
+             * @constant
+             */
+            code: "ERROR";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * StorageUnavailableError
+         * @description Error `STORAGE_UNAVAILABLE`.
+         *
+         *     HTTP 503: A write to the database or the data folder failed (I/O error, read-only disk).
+         */
+        StorageUnavailableError: {
+            detail: components["schemas"]["StorageUnavailableErrorDetail"];
+        };
+        /**
+         * StorageUnavailableErrorDetail
+         * @description The ``detail`` of a ``STORAGE_UNAVAILABLE`` answer.
+         */
+        StorageUnavailableErrorDetail: {
+            /**
+             * Code
+             * @example STORAGE_UNAVAILABLE
+             * @constant
+             */
+            code: "STORAGE_UNAVAILABLE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * SymlinkInPathError
+         * @description Error `SYMLINK_IN_PATH`.
+         *
+         *     HTTP 409: A file delete refused: the file, or a folder on its stored path, is a symlink.
+         */
+        SymlinkInPathError: {
+            detail: components["schemas"]["SymlinkInPathErrorDetail"];
+        };
+        /**
+         * SymlinkInPathErrorDetail
+         * @description The ``detail`` of a ``SYMLINK_IN_PATH`` answer.
+         */
+        SymlinkInPathErrorDetail: {
+            /**
+             * Code
+             * @example SYMLINK_IN_PATH
+             * @constant
+             */
+            code: "SYMLINK_IN_PATH";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * ThumbnailFailedError
+         * @description Error `THUMBNAIL_FAILED`.
+         *
+         *     HTTP 422
+         */
+        ThumbnailFailedError: {
+            detail: components["schemas"]["ThumbnailFailedErrorDetail"];
+        };
+        /**
+         * ThumbnailFailedErrorDetail
+         * @description The ``detail`` of a ``THUMBNAIL_FAILED`` answer.
+         */
+        ThumbnailFailedErrorDetail: {
+            /**
+             * Code
+             * @example THUMBNAIL_FAILED
+             * @constant
+             */
+            code: "THUMBNAIL_FAILED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
         };
         /** TimelineClipOut */
         TimelineClipOut: {
@@ -1362,6 +2364,112 @@ export interface components {
              */
             transition: string;
         };
+        /**
+         * UnauthorizedError
+         * @description Error `UNAUTHORIZED`.
+         */
+        UnauthorizedError: {
+            detail: components["schemas"]["UnauthorizedErrorDetail"];
+        };
+        /**
+         * UnauthorizedErrorDetail
+         * @description The ``detail`` of a ``UNAUTHORIZED`` answer.
+         */
+        UnauthorizedErrorDetail: {
+            /**
+             * Code
+             * @example UNAUTHORIZED
+             * @constant
+             */
+            code: "UNAUTHORIZED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * UnavailableError
+         * @description Error `UNAVAILABLE`.
+         */
+        UnavailableError: {
+            detail: components["schemas"]["UnavailableErrorDetail"];
+        };
+        /**
+         * UnavailableErrorDetail
+         * @description The ``detail`` of a ``UNAVAILABLE`` answer.
+         */
+        UnavailableErrorDetail: {
+            /**
+             * Code
+             * @example UNAVAILABLE
+             * @constant
+             */
+            code: "UNAVAILABLE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * UnknownJobTypeError
+         * @description Error `UNKNOWN_JOB_TYPE`.
+         *
+         *     HTTP 400
+         */
+        UnknownJobTypeError: {
+            detail: components["schemas"]["UnknownJobTypeErrorDetail"];
+        };
+        /**
+         * UnknownJobTypeErrorDetail
+         * @description The ``detail`` of a ``UNKNOWN_JOB_TYPE`` answer.
+         */
+        UnknownJobTypeErrorDetail: {
+            /**
+             * Code
+             * @example UNKNOWN_JOB_TYPE
+             * @constant
+             */
+            code: "UNKNOWN_JOB_TYPE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * UnknownMediaError
+         * @description Error `UNKNOWN_MEDIA`.
+         *
+         *     HTTP 422: Media references of an imported timeline that match no library file.
+         */
+        UnknownMediaError: {
+            detail: components["schemas"]["UnknownMediaErrorDetail"];
+        };
+        /**
+         * UnknownMediaErrorDetail
+         * @description The ``detail`` of a ``UNKNOWN_MEDIA`` answer.
+         */
+        UnknownMediaErrorDetail: {
+            /**
+             * Code
+             * @example UNKNOWN_MEDIA
+             * @constant
+             */
+            code: "UNKNOWN_MEDIA";
+            /** Errors */
+            errors: components["schemas"]["FieldProblem"][];
+            /** Field */
+            field: string;
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+            /** Missing */
+            missing: string[];
+        };
         /** UpdateClip */
         UpdateClip: {
             /**
@@ -1451,24 +2559,79 @@ export interface components {
             /** Volume Db */
             volume_db?: number | null;
         };
-        /** ValidationErrorDetail */
+        /**
+         * ValidationError
+         * @description Error `VALIDATION_ERROR`.
+         *
+         *     HTTP 422: A value is well-formed but breaks a rule; ``field`` names it (HTTP 422).
+         *
+         *     HTTP 422: An edit breaks a rule of the editor; nothing was changed.
+         *
+         *     HTTP 422: A clip, track, transition or project setting out of its bounds.
+         *
+         *     HTTP 422: Effect parameters the effect's JSON Schema (or its cross-field rules) refuse.
+         *
+         *     HTTP 422: An OTIO document (or one value in it) that cannot become a project.
+         *
+         *     HTTP 422: An export format that is not known, or whose OTIO adapter is not installed.
+         *
+         *     HTTP 422: A render or frame request the project cannot satisfy, naming the field.
+         */
+        ValidationError: {
+            detail: components["schemas"]["ValidationErrorDetail"];
+        };
+        /**
+         * ValidationErrorDetail
+         * @description The ``detail`` of a ``VALIDATION_ERROR`` answer.
+         */
         ValidationErrorDetail: {
             /**
              * Code
-             * @example NOT_FOUND
+             * @example VALIDATION_ERROR
+             * @constant
              */
-            code: string;
+            code: "VALIDATION_ERROR";
             /** Errors */
-            errors: components["schemas"]["FieldError"][];
-            /** Message */
+            errors: components["schemas"]["FieldProblem"][];
+            /**
+             * Field
+             * @description Sent by some sources only.
+             * @default null
+             */
+            field: string | null;
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
             message: string;
         };
         /**
-         * ValidationErrorResponse
-         * @description The 422 answer of ``api/errors.py`` (not FastAPI's ``{"detail": [...]}``).
+         * VersionConflictError
+         * @description Error `VERSION_CONFLICT`.
+         *
+         *     HTTP 412: A change was based on a version that is no longer current (HTTP 412).
          */
-        ValidationErrorResponse: {
-            detail: components["schemas"]["ValidationErrorDetail"];
+        VersionConflictError: {
+            detail: components["schemas"]["VersionConflictErrorDetail"];
+        };
+        /**
+         * VersionConflictErrorDetail
+         * @description The ``detail`` of a ``VERSION_CONFLICT`` answer.
+         */
+        VersionConflictErrorDetail: {
+            /**
+             * Code
+             * @example VERSION_CONFLICT
+             * @constant
+             */
+            code: "VERSION_CONFLICT";
+            /** Current Version */
+            current_version: number;
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
         };
         /** VersionOut */
         VersionOut: {
@@ -1481,6 +2644,62 @@ export interface components {
             summary: string;
             /** Version */
             version: number;
+        };
+        /**
+         * VideoDeleted
+         * @description Payload of ``video.deleted``.
+         */
+        VideoDeleted: {
+            /**
+             * File Deleted
+             * @description The file was removed too (``delete_file=true``).
+             */
+            file_deleted: boolean;
+            /** Id */
+            id: string;
+            /** Path */
+            path: string;
+        };
+        /** VideoDeletedEvent */
+        VideoDeletedEvent: {
+            /**
+             * Event Id
+             * @description Strictly increasing; `?since=` resumes after it.
+             */
+            event_id: number;
+            payload: components["schemas"]["VideoDeleted"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "video.deleted";
+        };
+        /**
+         * VideoEvent
+         * @description A scan stored a new or changed video: the payload is the video record.
+         */
+        VideoEvent: {
+            /**
+             * Event Id
+             * @description Strictly increasing; `?since=` resumes after it.
+             */
+            event_id: number;
+            payload: components["schemas"]["VideoOut"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "video.added" | "video.updated";
         };
         /** VideoOut */
         VideoOut: {
@@ -1560,7 +2779,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_jobs_api_v1_jobs_get: {
+    "jobs-list": {
         parameters: {
             query?: {
                 /** @description Only jobs in this state. */
@@ -1589,7 +2808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
             /** @description Validation Error */
@@ -1598,12 +2817,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    get_job_api_v1_jobs__job_id__get: {
+    "jobs-get": {
         parameters: {
             query?: never;
             header?: never;
@@ -1629,16 +2848,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -1647,12 +2866,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    cancel_job_api_v1_jobs__job_id__cancel_post: {
+    "jobs-cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -1678,25 +2897,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
+            /** @description ALREADY_TERMINAL */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["AlreadyTerminalError"];
                 };
             };
             /** @description Validation Error */
@@ -1705,12 +2924,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
     };
-    wait_for_job_api_v1_jobs__job_id__wait_get: {
+    "jobs-wait": {
         parameters: {
             query?: {
                 /** @description Seconds to wait for a terminal state. */
@@ -1739,16 +2976,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -1757,7 +2994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
@@ -1789,7 +3026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
             /** @description Validation Error */
@@ -1798,7 +3035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
@@ -1825,13 +3062,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectOut"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -1840,7 +3077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
             /** @description Body too large */
@@ -1849,7 +3086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -1858,7 +3095,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -1890,16 +3145,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -1908,7 +3163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
@@ -1935,40 +3190,31 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Missing or wrong token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Validation Error */
@@ -1977,7 +3223,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2010,13 +3274,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectOut"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -2025,25 +3289,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Body too large */
@@ -2052,7 +3316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -2061,7 +3325,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2093,16 +3375,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -2111,7 +3393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
@@ -2144,13 +3426,13 @@ export interface operations {
                     "application/json": components["schemas"]["ClipOut"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -2159,34 +3441,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
+            /** @description SOURCE_MISSING */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SourceMissingError"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Body too large */
@@ -2195,7 +3477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -2204,7 +3486,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2233,49 +3533,31 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Missing or wrong token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Validation Error */
@@ -2284,7 +3566,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2319,13 +3619,13 @@ export interface operations {
                     "application/json": components["schemas"]["ClipOut"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -2334,34 +3634,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Body too large */
@@ -2370,7 +3661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -2379,7 +3670,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2414,13 +3723,13 @@ export interface operations {
                     "application/json": components["schemas"]["EffectOut"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -2429,34 +3738,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Body too large */
@@ -2465,7 +3765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -2474,7 +3774,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2505,49 +3823,31 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Missing or wrong token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Validation Error */
@@ -2556,7 +3856,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2593,13 +3911,13 @@ export interface operations {
                     "application/json": components["schemas"]["EffectOut"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -2608,34 +3926,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Body too large */
@@ -2644,7 +3953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -2653,7 +3962,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2686,13 +4013,13 @@ export interface operations {
                     "application/json": components["schemas"]["EditsResult"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -2701,34 +4028,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
+            /** @description MAIN_TRACK_REQUIRED, SOURCE_MISSING */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["MainTrackRequiredError"] | components["schemas"]["SourceMissingError"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Body too large */
@@ -2737,7 +4064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -2746,7 +4073,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2781,16 +4126,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -2799,7 +4144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
@@ -2828,49 +4173,40 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectOut"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Missing or wrong token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
+            /** @description NOTHING_TO_REDO */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NothingToRedoError"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Validation Error */
@@ -2879,7 +4215,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2912,13 +4266,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectOut"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -2927,25 +4281,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Body too large */
@@ -2954,7 +4308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -2963,7 +4317,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2995,16 +4367,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -3013,7 +4385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
@@ -3046,13 +4418,13 @@ export interface operations {
                     "application/json": components["schemas"]["TrackOut"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -3061,34 +4433,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Body too large */
@@ -3097,7 +4460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -3106,7 +4469,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -3135,49 +4516,40 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Missing or wrong token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
+            /** @description MAIN_TRACK_REQUIRED */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["MainTrackRequiredError"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Validation Error */
@@ -3186,7 +4558,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -3221,13 +4611,13 @@ export interface operations {
                     "application/json": components["schemas"]["TrackOut"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -3236,34 +4626,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Body too large */
@@ -3272,7 +4653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -3281,7 +4662,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -3314,13 +4713,13 @@ export interface operations {
                     "application/json": components["schemas"]["TransitionOut"];
                 };
             };
-            /** @description Bad Request */
+            /** @description BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -3329,34 +4728,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Body too large */
@@ -3365,7 +4755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -3374,7 +4764,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -3403,49 +4811,31 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Missing or wrong token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Validation Error */
@@ -3454,7 +4844,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -3483,49 +4891,40 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectOut"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             /** @description Missing or wrong token */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
+            /** @description NOTHING_TO_UNDO */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NothingToUndoError"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description VERSION_CONFLICT */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["VersionConflictError"];
                 };
             };
             /** @description Validation Error */
@@ -3534,12 +4933,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
     };
-    list_videos_api_v1_videos_get: {
+    "videos-list": {
         parameters: {
             query?: {
                 limit?: number;
@@ -3568,7 +4985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
             /** @description Validation Error */
@@ -3577,12 +4994,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    scan_api_v1_videos_scan_post: {
+    "videos-scan": {
         parameters: {
             query?: never;
             header?: never;
@@ -3604,13 +5021,13 @@ export interface operations {
                     "application/json": components["schemas"]["JobSubmitted"];
                 };
             };
-            /** @description Bad Request */
+            /** @description INVALID_PATH, BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["InvalidPathError"] | components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -3619,25 +5036,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Forbidden */
+            /** @description PATH_NOT_ALLOWED */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PathNotAllowedError"];
                 };
             };
-            /** @description Conflict */
+            /** @description SCAN_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ScanInProgressError"];
                 };
             };
             /** @description Body too large */
@@ -3646,7 +5063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -3655,12 +5072,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
     };
-    search_videos_api_v1_videos_search_get: {
+    "videos-search": {
         parameters: {
             query: {
                 /** @description Words to find; at least one, and no control characters. */
@@ -3691,7 +5126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
             /** @description Validation Error */
@@ -3700,12 +5135,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    get_video_api_v1_videos__video_id__get: {
+    "videos-get": {
         parameters: {
             query?: never;
             header?: never;
@@ -3732,16 +5167,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -3750,12 +5185,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    delete_video_api_v1_videos__video_id__delete: {
+    "videos-delete": {
         parameters: {
             query?: {
                 /** @description Also delete the file (only inside an allowed root). */
@@ -3783,34 +5218,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Forbidden */
+            /** @description PATH_NOT_ALLOWED, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PathNotAllowedError"] | components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
+            /** @description SYMLINK_IN_PATH, NOT_A_REGULAR_FILE, IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SymlinkInPathError"] | components["schemas"]["NotARegularFileError"] | components["schemas"]["InUseError"];
                 };
             };
             /** @description Validation Error */
@@ -3819,12 +5254,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
     };
-    get_thumbnail_api_v1_videos__video_id__thumbnail_get: {
+    "videos-thumbnail": {
         parameters: {
             query?: never;
             header?: never;
@@ -3851,16 +5304,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -3869,12 +5322,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    live_health_live_get: {
+    "health-live": {
         parameters: {
             query?: never;
             header?: never;
@@ -3894,7 +5347,7 @@ export interface operations {
             };
         };
     };
-    ready_health_ready_get: {
+    "health-ready": {
         parameters: {
             query?: never;
             header?: never;
@@ -3923,7 +5376,7 @@ export interface operations {
             };
         };
     };
-    metrics_metrics_get: {
+    "metrics-get": {
         parameters: {
             query?: never;
             header?: never;

@@ -6,9 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from stoat_ferret.editing.service import EditingService
+from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import JobHandler
 
-EDITING_EVENT_TYPES = frozenset({"project.created", "project.updated", "project.deleted"})
+EDITING_EVENT_TYPES = frozenset(
+    {EventType.PROJECT_CREATED, EventType.PROJECT_UPDATED, EventType.PROJECT_DELETED}
+)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
 """Errors of the editing rules; each names the field of the document it is about.
 
 ```
-FieldValidationError (422)
-└── EditRuleError             a bound of SPEC §9 "Validation"
-    ├── TimelineRuleError     clips, tracks, transitions, project settings
-    └── EffectParameterError  effect parameters outside the effect's schema
+InvalidInputError
+└── FieldValidationError      (422, ``VALIDATION_ERROR`` naming ``field``)
+    └── EditRuleError         a bound of SPEC §9 "Validation"
+        ├── TimelineRuleError clips, tracks, transitions, project settings
+        └── EffectParameterError effect parameters outside the effect's schema
 NotFoundError
 └── EditTargetNotFoundError   an edit names a clip, track, effect or transition that is not there
 ConflictError
@@ -19,13 +20,13 @@ ConflictError
 
 from __future__ import annotations
 
-from stoat_ferret.errors import ConflictError, FieldValidationError, NotFoundError, capped
-
-_MAX_MESSAGE = 300
-
-
-def _cap(text: str) -> str:
-    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
+from stoat_ferret.errors import (
+    ConflictError,
+    FieldValidationError,
+    NotFoundError,
+    cap_message,
+    capped,
+)
 
 
 class EditRuleError(FieldValidationError):
@@ -48,7 +49,7 @@ class EditTargetNotFoundError(NotFoundError):
     """An edit names something the document does not hold."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(_cap(f"{field}: {message}"))
+        super().__init__(cap_message(f"{field}: {message}"))
         self.field = field
 
 

@@ -38,6 +38,7 @@ from stoat_ferret.editing.schemas import ProjectView
 from stoat_ferret.editing.timeline import derive_timeline, validate_document
 from stoat_ferret.editing.xfade import XfadeCatalog
 from stoat_ferret.errors import FieldValidationError, NotFoundError, VersionConflictError, capped
+from stoat_ferret.events.types import EventType
 from stoat_ferret.library.models import VideoRow
 
 __all__ = ["EditingService", "Work"]
@@ -109,7 +110,7 @@ class EditingService:
         await repository.add(row)
         summary = f"Create project {capped(settings.name, 60)}"
         await repository.add_version(row.id, 1, data, summary, now)
-        work.emit("project.created", _event(row, summary))
+        work.emit(EventType.PROJECT_CREATED, _event(row, summary))
         return ProjectView(row, document, timeline, frozenset())
 
     async def edit(
@@ -222,7 +223,7 @@ class EditingService:
         repository = ProjectRepository(work.session)
         row = await self._claim(repository, project_id, expected_version)
         await repository.delete(project_id)
-        work.emit("project.deleted", _event(row, f"Delete project {capped(row.name, 60)}"))
+        work.emit(EventType.PROJECT_DELETED, _event(row, f"Delete project {capped(row.name, 60)}"))
 
     # -- internals ----------------------------------------------------------------
 
@@ -272,7 +273,7 @@ class EditingService:
         row.updated_at = now
         await repository.add_version(row.id, row.version, data, summary, now)
         await repository.set_sources(row.id, old_sources, source_ids(data))
-        work.emit("project.updated", _event(row, summary))
+        work.emit(EventType.PROJECT_UPDATED, _event(row, summary))
         return await self._view(work.session, row, document, timeline)
 
     async def _view(

@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Response
 
 from stoat_ferret.api.deps import SessionDep
+from stoat_ferret.api.error_models import error_responses
 from stoat_ferret.api.routers.project_deps import (
     EditingDep,
     IfMatch,
@@ -20,7 +21,7 @@ from stoat_ferret.api.routers.project_deps import (
     ProjectId,
     tag,
 )
-from stoat_ferret.api.schemas import error_responses
+from stoat_ferret.editing.errors import MainTrackRequiredError, SourceMissingError
 from stoat_ferret.editing.requests import (
     AddClip,
     AddEffect,
@@ -55,11 +56,18 @@ from stoat_ferret.editing.schemas import (
     transition_out,
 )
 from stoat_ferret.editing.service import EditingService, Work
+from stoat_ferret.errors import (
+    NotFoundError,
+    StorageError,
+    StorageFullError,
+    VersionConflictError,
+)
 
 router = APIRouter(prefix="/projects/{project_id:project_id}", tags=["projects"])
 
 EffectIndex = Annotated[int, Path(ge=0, le=10_000, description="The effect's place on the clip.")]
-_CHANGE = error_responses(400, 404, 409, 412)
+_ERRORS = (NotFoundError, VersionConflictError, StorageError, StorageFullError)
+_CHANGE = error_responses(*_ERRORS)
 
 
 async def _one(
@@ -121,7 +129,7 @@ async def update_track(
 @router.delete(
     "/tracks/{track_id}",
     status_code=204,
-    responses=_CHANGE,
+    responses=error_responses(*_ERRORS, MainTrackRequiredError),
     operation_id="projects-tracks-delete",
 )
 async def delete_track(
@@ -141,7 +149,7 @@ async def delete_track(
 @router.get(
     "/clips",
     response_model=ClipList,
-    responses=error_responses(404),
+    responses=error_responses(NotFoundError),
     operation_id="projects-clips-list",
 )
 async def list_clips(project_id: ProjectId, editing: EditingDep, work: SessionDep) -> ClipList:
@@ -153,7 +161,7 @@ async def list_clips(project_id: ProjectId, editing: EditingDep, work: SessionDe
     "/clips",
     status_code=201,
     response_model=ClipOut,
-    responses=_CHANGE,
+    responses=error_responses(*_ERRORS, SourceMissingError),
     operation_id="projects-clips-add",
 )
 async def add_clip(

@@ -13,13 +13,19 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from stoat_ferret.api.deps import SessionDep
+from stoat_ferret.api.error_models import error_responses
 from stoat_ferret.api.routers.project_deps import (
     EditingDep,
     IfMatch,
     ProjectId,
     tag,
 )
-from stoat_ferret.api.schemas import error_responses
+from stoat_ferret.editing.errors import (
+    MainTrackRequiredError,
+    NothingToRedoError,
+    NothingToUndoError,
+    SourceMissingError,
+)
 from stoat_ferret.editing.requests import (
     EditBatch,
     ProjectCreate,
@@ -36,9 +42,18 @@ from stoat_ferret.editing.schemas import (
     TimelineOut,
     VersionOut,
 )
-from stoat_ferret.errors import FieldValidationError
+from stoat_ferret.errors import (
+    FieldValidationError,
+    NotFoundError,
+    StorageError,
+    StorageFullError,
+    VersionConflictError,
+)
 
 router = APIRouter(prefix="/projects", tags=["projects"])
+
+_WRITE = (StorageError, StorageFullError)
+_CHANGE = (NotFoundError, VersionConflictError, *_WRITE)
 
 Limit = Annotated[int, Query(ge=1, le=100)]
 Offset = Annotated[int, Query(ge=0, le=2**31 - 1)]
@@ -58,7 +73,7 @@ async def list_projects(
     "",
     status_code=201,
     response_model=ProjectOut,
-    responses=error_responses(400),
+    responses=error_responses(*_WRITE),
     operation_id="projects-create",
 )
 async def create_project(
@@ -71,7 +86,10 @@ async def create_project(
 
 
 @router.get(
-    _PROJECT, response_model=ProjectOut, responses=error_responses(404), operation_id="projects-get"
+    _PROJECT,
+    response_model=ProjectOut,
+    responses=error_responses(NotFoundError),
+    operation_id="projects-get",
 )
 async def get_project(
     project_id: ProjectId, editing: EditingDep, work: SessionDep, response: Response
@@ -84,7 +102,7 @@ async def get_project(
 @router.patch(
     _PROJECT,
     response_model=ProjectOut,
-    responses=error_responses(400, 404, 412),
+    responses=error_responses(*_CHANGE),
     operation_id="projects-update",
 )
 async def update_project(
@@ -105,7 +123,7 @@ async def update_project(
 @router.delete(
     _PROJECT,
     status_code=204,
-    responses=error_responses(400, 404, 412),
+    responses=error_responses(*_CHANGE),
     operation_id="projects-delete",
 )
 async def delete_project(
@@ -118,7 +136,7 @@ async def delete_project(
 @router.get(
     f"{_PROJECT}/timeline",
     response_model=TimelineOut,
-    responses=error_responses(404),
+    responses=error_responses(NotFoundError),
     operation_id="projects-timeline",
 )
 async def get_timeline(project_id: ProjectId, editing: EditingDep, work: SessionDep) -> TimelineOut:
@@ -129,7 +147,7 @@ async def get_timeline(project_id: ProjectId, editing: EditingDep, work: Session
 @router.get(
     f"{_PROJECT}/history",
     response_model=HistoryOut,
-    responses=error_responses(404),
+    responses=error_responses(NotFoundError),
     operation_id="projects-history",
 )
 async def get_history(
@@ -153,7 +171,7 @@ async def get_history(
 @router.post(
     f"{_PROJECT}/undo",
     response_model=ProjectOut,
-    responses=error_responses(400, 404, 409, 412),
+    responses=error_responses(*_CHANGE, NothingToUndoError),
     operation_id="projects-undo",
 )
 async def undo(
@@ -172,7 +190,7 @@ async def undo(
 @router.post(
     f"{_PROJECT}/redo",
     response_model=ProjectOut,
-    responses=error_responses(400, 404, 409, 412),
+    responses=error_responses(*_CHANGE, NothingToRedoError),
     operation_id="projects-redo",
 )
 async def redo(
@@ -191,7 +209,7 @@ async def redo(
 @router.post(
     f"{_PROJECT}/restore",
     response_model=ProjectOut,
-    responses=error_responses(400, 404, 412),
+    responses=error_responses(*_CHANGE),
     operation_id="projects-restore",
 )
 async def restore(
@@ -211,7 +229,7 @@ async def restore(
 @router.post(
     f"{_PROJECT}/edits",
     response_model=EditsResult,
-    responses=error_responses(400, 404, 409, 412),
+    responses=error_responses(*_CHANGE, MainTrackRequiredError, SourceMissingError),
     operation_id="projects-edits",
 )
 async def apply_edits(
