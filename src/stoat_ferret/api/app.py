@@ -23,7 +23,7 @@ from stoat_ferret.api.gui import default_gui_dir, mount_gui
 from stoat_ferret.api.methods import HeadAsGetMiddleware
 from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
 from stoat_ferret.api.openapi import install_openapi
-from stoat_ferret.api.routers import health, jobs, metrics, videos, ws
+from stoat_ferret.api.routers import effects, health, jobs, metrics, transitions, videos, ws
 from stoat_ferret.db import Database
 from stoat_ferret.events import EventHub, EventRepository
 from stoat_ferret.ffmpeg import ProbeBackend, make_probe_backend, resolve_binary
@@ -129,6 +129,8 @@ def create_app(
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)])
     api.include_router(jobs.router)
     api.include_router(videos.router)
+    api.include_router(effects.router)
+    api.include_router(transitions.router)
     app.include_router(api)
     app.include_router(health.router)
     app.include_router(metrics.router)
