@@ -80,12 +80,10 @@ class EffectPreviewer:
     def __init__(
         self,
         *,
-        ffmpeg_path: str | None,
         allowed_roots: Sequence[Path],
         timeout_s: float,
         cache: JpegCache[PreviewKey] | None = None,
     ) -> None:
-        self._ffmpeg_path = ffmpeg_path
         self._allowed_roots = tuple(allowed_roots)
         self._timeout_s = timeout_s
         self.cache: JpegCache[PreviewKey] = cache if cache is not None else JpegCache()
@@ -94,12 +92,15 @@ class EffectPreviewer:
         self,
         video: LibraryVideo,
         *,
+        ffmpeg_path: str | None,
         effect_type: str,
         parameters: object,
         t: float,
         width: int,
     ) -> bytes:
         """The JPEG of ``video`` at ``t`` seconds with the effect, ``width`` pixels wide.
+
+        ``ffmpeg_path`` is the binary the app resolved at start-up (None: not found).
 
         Raises:
             PathNotAllowedError: the file lies outside the allowed roots (403).
@@ -118,12 +119,12 @@ class EffectPreviewer:
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        if self._ffmpeg_path is None:
+        if ffmpeg_path is None:
             raise DependencyUnavailableError(
                 "ffmpeg not found; install FFmpeg or set STOAT_FFMPEG_PATH"
             )
         argv = effect_preview_argv(
-            self._ffmpeg_path, source, at_s=at_s, filter_string=filter_string, width=width
+            ffmpeg_path, source, at_s=at_s, filter_string=filter_string, width=width
         )
         what = f"the {effect_type} preview of video {video.video_id!r} at {at_s:g} s"
         picture = await grab_jpeg(argv, timeout_s=self._timeout_s, what=what)

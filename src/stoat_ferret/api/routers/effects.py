@@ -24,9 +24,10 @@ from stoat_ferret.editing.effect_schemas import (
 )
 from stoat_ferret.editing.effects import CATALOG, get_effect
 from stoat_ferret.editing.errors import EffectParameterError
-from stoat_ferret.errors import NotFoundError, capped
+from stoat_ferret.library.domain import LibraryDomain
 from stoat_ferret.render.effect_preview import MAX_PREVIEW_WIDTH, MIN_PREVIEW_WIDTH
-from stoat_ferret.render.preview_service import EffectPreviewer, LibraryVideo
+from stoat_ferret.render.preview_domain import PreviewDomain
+from stoat_ferret.render.preview_service import LibraryVideo
 
 router = APIRouter(prefix="/effects", tags=["effects"])
 
@@ -65,34 +66,22 @@ def _parameters(raw: str) -> Any:
         ) from None
 
 
-def _previewer(request: Request, services: ServicesDep) -> EffectPreviewer:
-    # One per app (its LRU cache lives as long as the app), made on first use.
-    previewer: EffectPreviewer | None = getattr(request.app.state, "effect_previewer", None)
-    if previewer is None:
-        previewer = EffectPreviewer(
-            ffmpeg_path=services.ffmpeg_path,
-            allowed_roots=services.settings.allowed_scan_roots,
-            timeout_s=services.settings.preview_timeout,
-        )
-        request.app.state.effect_previewer = previewer
-    return previewer
-
-
 async def _library_video(services: ServicesDep, video_id: str) -> LibraryVideo:
-    assert services.library is not None
-    row = await services.library.repository.get(video_id)
-    if row is None:
-        raise NotFoundError(f"video {capped(video_id)} not found")
-    rate = None
-    if row.frame_rate_numerator and row.frame_rate_denominator:
-        rate = Fraction(row.frame_rate_numerator, row.frame_rate_denominator)
-    return LibraryVideo(
-        video_id=row.id,
-        path=row.path,
-        missing=row.missing,
-        duration_s=row.duration_seconds,
-        frame_rate=rate,
-    )
+    # A unit of work of its own, closed before ffmpeg starts: a SessionDep would keep
+    # the session open for the whole run.
+    library = services.domains.get(LibraryDomain).service
+    async with services.core.unit_of_work() as uow:
+        row = await library.get(uow, video_id)
+        rate = None
+        if row.frame_rate_numerator and row.frame_rate_denominator:
+            rate = Fraction(row.frame_rate_numerator, row.frame_rate_denominator)
+        return LibraryVideo(
+            video_id=row.id,
+            path=row.path,
+            missing=row.missing,
+            duration_s=row.duration_seconds,
+            frame_rate=rate,
+        )
 
 
 @router.get(
@@ -138,8 +127,13 @@ async def preview_image(
     get_effect(effect_type)  # an unknown effect is refused before any lookup
     values = _parameters(parameters)
     video = await _library_video(services, video_id)
-    work = _previewer(request, services).jpeg(
-        video, effect_type=effect_type, parameters=values, t=t, width=width
+    work = services.domains.get(PreviewDomain).previewer.jpeg(
+        video,
+        ffmpeg_path=services.ffmpeg_path,
+        effect_type=effect_type,
+        parameters=values,
+        t=t,
+        width=width,
     )
     try:
         picture = await unless_disconnected(request, work)
