@@ -44,7 +44,6 @@ async def list_effects() -> EffectCatalog:
 @router.post(
     "/preview",
     response_model=FilterPreview,
-    responses=error_responses(422),
     operation_id="effects-preview",
 )
 async def preview_filter_string(body: EffectPreviewRequest) -> FilterPreview:
@@ -89,7 +88,7 @@ async def _library_video(services: ServicesDep, video_id: str) -> LibraryVideo:
     response_class=Response,
     responses={
         200: {"content": {"image/jpeg": {}}, "description": "The frame with the effect."},
-        **error_responses(403, 404, 409, 422, 503),
+        **error_responses(403, 404, 409, 503),
     },
     operation_id="effects-preview-image",
 )
