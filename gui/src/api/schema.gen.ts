@@ -7,6 +7,74 @@
  */
 
 export interface paths {
+    "/api/v1/effects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Effects
+         * @description Every effect with its parameter schema, hints, examples and a filter preview.
+         */
+        get: operations["effects-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effects/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Filter String
+         * @description The filter string of one parameter set (for a 10-second clip at 30 fps).
+         *
+         *     An unknown ``effect_type`` or parameters the effect's schema refuses answer 422
+         *     naming the field (``effect_type``, ``parameters.font_size``).
+         */
+        post: operations["effects-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effects/{effect_type}/preview.jpg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview Image
+         * @description A JPEG of the library video at ``t`` seconds with the effect applied.
+         *
+         *     The effect is built as on a clip of the whole video. Audio effects have no picture
+         *     (422 on ``effect_type``). The file must lie in an allowed root (403) and exist
+         *     (409 ``SOURCE_MISSING``); ffmpeg gets ``STOAT_PREVIEW_TIMEOUT`` seconds (503
+         *     ``PREVIEW_TIMEOUT``), and stops at once when the client disconnects.
+         */
+        get: operations["effects-preview-image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -76,6 +144,26 @@ export interface paths {
          * @description Return once the job is terminal, or its current state after ``timeout`` seconds.
          */
         get: operations["wait_for_job_api_v1_jobs__job_id__wait_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Transitions
+         * @description Every ``transition`` value of this ffmpeg's ``xfade`` (``custom`` excepted).
+         */
+        get: operations["transitions-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -238,6 +326,85 @@ export interface components {
             /** Ok */
             ok: boolean;
         };
+        /**
+         * EffectCatalog
+         * @description ``GET /api/v1/effects``: every effect, in a stable order.
+         */
+        EffectCatalog: {
+            /** Effects */
+            effects: components["schemas"]["EffectOut"][];
+        };
+        /**
+         * EffectOut
+         * @description One catalog entry.
+         */
+        EffectOut: {
+            /**
+             * Ai Hints
+             * @description Per parameter name.
+             */
+            ai_hints: {
+                [key: string]: components["schemas"]["ParameterHintOut"];
+            };
+            /** @description `video`: the filter string is for `-vf`; `audio`: for `-af`. */
+            applies_to: components["schemas"]["MediaKind"];
+            /** Description */
+            description: string;
+            /**
+             * Effect Type
+             * @example text_overlay
+             * @enum {string}
+             */
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Examples
+             * @description Parameter sets the schema accepts.
+             */
+            examples: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Filter Preview
+             * @description The filter string of the first example, for a 10-second clip at 30 fps.
+             */
+            filter_preview: string;
+            /**
+             * Name
+             * @example Text overlay
+             */
+            name: string;
+            /**
+             * Parameter Schema
+             * @description The parameters' JSON Schema (draft 2020-12); unknown parameters are refused.
+             */
+            parameter_schema: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * EffectPreviewRequest
+         * @description ``POST /api/v1/effects/preview``: the filter string one parameter set makes.
+         */
+        EffectPreviewRequest: {
+            /**
+             * Effect Type
+             * @description A catalog `effect_type`; another name is a 422 naming `effect_type`.
+             * @example text_overlay
+             * @enum {string}
+             */
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Parameters
+             * @description Checked against the effect's `parameter_schema`; a 422 names the field.
+             * @example {
+             *       "font_size": 48,
+             *       "text": "Hello"
+             *     }
+             */
+            parameters?: {
+                [key: string]: unknown;
+            };
+        };
         /** ErrorDetail */
         ErrorDetail: {
             /**
@@ -269,6 +436,14 @@ export interface components {
             msg: string;
             /** Type */
             type: string;
+        };
+        /** FilterPreview */
+        FilterPreview: {
+            /**
+             * Filter String
+             * @description Self-contained: runs as it is in `ffmpeg -vf` (or `-af` for audio effects).
+             */
+            filter_string: string;
         };
         /** JobList */
         JobList: {
@@ -343,6 +518,33 @@ export interface components {
              */
             status: "ok";
         };
+        /**
+         * MediaKind
+         * @description What an effect's filter string filters: ``-vf`` or ``-af``. Also a track's kind.
+         * @enum {string}
+         */
+        MediaKind: "video" | "audio";
+        /**
+         * ParameterHintOut
+         * @description What one parameter means, for people and agents.
+         */
+        ParameterHintOut: {
+            /**
+             * Examples
+             * @description Example values the schema accepts.
+             */
+            examples: unknown[];
+            /**
+             * Meaning
+             * @description What the parameter changes.
+             */
+            meaning: string;
+            /**
+             * Typical
+             * @description Values worth trying, in words.
+             */
+            typical: string;
+        };
         /** Readiness */
         Readiness: {
             /** Checks */
@@ -369,6 +571,25 @@ export interface components {
              * @default true
              */
             recursive: boolean;
+        };
+        /**
+         * TransitionList
+         * @description ``GET /api/v1/transitions``: what the local ffmpeg's ``xfade`` supports.
+         */
+        TransitionList: {
+            /** Transitions */
+            transitions: components["schemas"]["TransitionOut"][];
+        };
+        /** TransitionOut */
+        TransitionOut: {
+            /** Description */
+            description: string;
+            /**
+             * Name
+             * @description An xfade `transition` value.
+             * @example fade
+             */
+            name: string;
         };
         /** ValidationErrorDetail */
         ValidationErrorDetail: {
@@ -467,6 +688,172 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "effects-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectCatalog"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "effects-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilterPreview"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+        };
+    };
+    "effects-preview-image": {
+        parameters: {
+            query: {
+                /** @description A library video. */
+                video_id: string;
+                /** @description Seconds into the video. */
+                t?: number;
+                /** @description The effect's parameters as JSON. */
+                parameters?: string;
+                /** @description Picture width (px). */
+                width?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A video effect's `effect_type`. */
+                effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The frame with the effect. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     list_jobs_api_v1_jobs_get: {
         parameters: {
             query?: {
@@ -665,6 +1052,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationErrorResponse"];
+                };
+            };
+        };
+    };
+    "transitions-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionList"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
