@@ -24,8 +24,9 @@ from stoat_ferret.db import Database
 from stoat_ferret.settings import Settings
 from tests.ffmpeg.test_process_groups import process_running, read_pid, wait_until_stopped
 from tests.support.app_client import app_client
+from tests.support.fake_tools import assert_names_field, counting_ffmpeg, runs, stuck_ffmpeg
 from tests.support.live_server import serve
-from tests.support.media import ffmpeg_binary, run_ffmpeg
+from tests.support.media import run_ffmpeg
 
 HOSTILE_TEXT = "a:b 'q' \\ %{pts} , ; [x] 100%\nnew line 🎬 שלום"
 
@@ -98,13 +99,6 @@ def picture(response: httpx.Response) -> Image.Image:
 def mean_rgb(image: Image.Image) -> tuple[float, float, float]:
     red, green, blue = ImageStat.Stat(image).mean
     return red, green, blue
-
-
-def assert_names_field(response: httpx.Response, field: str) -> None:
-    assert response.status_code == 422, response.text
-    detail = response.json()["detail"]
-    assert detail["code"] == "VALIDATION_ERROR"
-    assert detail["message"].startswith(f"{field}:"), detail
 
 
 async def test_an_effect_that_changes_nothing_shows_the_red_source_at_the_width(
@@ -267,18 +261,6 @@ async def test_a_video_outside_the_allowed_roots_is_403_before_anything_else(
     assert response.json()["detail"]["code"] == "PATH_NOT_ALLOWED"
 
 
-def counting_ffmpeg(tmp_path: Path) -> tuple[Path, Path]:
-    log = tmp_path / "ffmpeg-calls.log"
-    script = tmp_path / "counting-ffmpeg"
-    script.write_text(f'#!/bin/sh\necho run >> "{log}"\nexec "{ffmpeg_binary()}" "$@"\n')
-    script.chmod(0o755)
-    return script, log
-
-
-def runs(log: Path) -> int:
-    return len(log.read_text().splitlines()) if log.exists() else 0
-
-
 async def test_repeated_previews_come_from_the_cache_until_the_file_changes(
     preview_settings: Settings,
     database: Database,
@@ -299,27 +281,22 @@ async def test_repeated_previews_come_from_the_cache_until_the_file_changes(
                 "parameters": '{ "saturation": 1,  "degrees": 90 }',
             },
         )
-        assert runs(log) == 1
+        assert len(runs(log)) == 1
         assert again.content == first.content
 
         await preview(client, video_id, "hue", {"degrees": 91, "saturation": 1}, t=0.5)
-        assert runs(log) == 2
+        assert len(runs(log)) == 2
 
         path = videos_root / "red.mp4"
         stat = path.stat()
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
         await preview(client, video_id, "hue", {"degrees": 90, "saturation": 1}, t=0.5)
-        assert runs(log) == 3
+        assert len(runs(log)) == 3
 
 
 @pytest.fixture
 def slow_ffmpeg(tmp_path: Path) -> tuple[Path, Path]:
-    """An "ffmpeg" that never answers, with the pid of the ``sleep`` it starts."""
-    pid_file = tmp_path / "grandchild.pid"
-    script = tmp_path / "slow-ffmpeg"
-    script.write_text(f'#!/bin/sh\nsleep 1000 &\necho $! > "{pid_file}"\nwait\n')
-    script.chmod(0o755)
-    return script, pid_file
+    return stuck_ffmpeg(tmp_path)
 
 
 def slow_app(settings: Settings, database: Database, script: Path, timeout_s: float) -> FastAPI:

@@ -17,6 +17,7 @@ from stoat_ferret.editing.effect_schemas import CATALOG_CONTEXT
 from stoat_ferret.editing.effects import CATALOG
 from stoat_ferret.settings import Settings
 from tests.support.app_client import app_client
+from tests.support.fake_tools import assert_names_field, counting_ffmpeg, runs
 from tests.support.media import ffmpeg_binary
 
 CATALOG_FIELDS = {
@@ -29,13 +30,6 @@ CATALOG_FIELDS = {
     "examples",
     "filter_preview",
 }
-
-
-def assert_names_field(response: httpx.Response, field: str) -> None:
-    assert response.status_code == 422, response.text
-    detail = response.json()["detail"]
-    assert detail["code"] == "VALIDATION_ERROR"
-    assert detail["message"].startswith(f"{field}:"), detail
 
 
 async def test_catalog_lists_every_effect_with_its_schema_and_preview(
@@ -150,10 +144,7 @@ async def test_transitions_are_what_the_local_ffmpeg_lists(client: httpx.AsyncCl
 async def test_transitions_ask_ffmpeg_once_per_process(
     settings: Settings, database: Database, tmp_path: Path
 ) -> None:
-    log = tmp_path / "calls.log"
-    script = tmp_path / "counting-ffmpeg"
-    script.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{ffmpeg_binary()}" "$@"\n')
-    script.chmod(0o755)
+    script, log = counting_ffmpeg(tmp_path)
     app = create_app(
         settings.model_copy(update={"ffmpeg_path": str(script)}),
         database=database,
@@ -166,7 +157,7 @@ async def test_transitions_ask_ffmpeg_once_per_process(
 
     assert first.status_code == second.status_code == 200
     assert first.json() == second.json()
-    assert log.read_text().splitlines() == ["-hide_banner -h filter=xfade"]
+    assert runs(log) == ["-hide_banner -h filter=xfade"]
 
 
 async def test_transitions_without_ffmpeg_are_503(

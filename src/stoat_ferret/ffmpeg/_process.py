@@ -23,7 +23,14 @@ from dataclasses import dataclass
 
 from stoat_ferret.errors import DependencyUnavailableError
 
-__all__ = ["ProcessOutput", "as_file_url", "clean_stderr", "run_ffmpeg_tool", "run_process"]
+__all__ = [
+    "ProcessOutput",
+    "as_file_url",
+    "clean_stderr",
+    "run_ffmpeg_bounded",
+    "run_ffmpeg_tool",
+    "run_process",
+]
 
 _STDERR_LIMIT_CHARS = 2000
 """Longest message kept from stderr; corrupt files can make ffmpeg print megabytes."""
@@ -171,3 +178,21 @@ async def run_ffmpeg_tool(argv: Sequence[str], *, tool: str, setting: str) -> Pr
             f"cannot run {tool} at {argv[0]!r}: {exc.strerror or exc}; "
             f"install FFmpeg or set {setting}"
         ) from exc
+
+
+async def run_ffmpeg_bounded(
+    argv: Sequence[str], *, timeout_s: float, late: DependencyUnavailableError
+) -> ProcessOutput:
+    """``run_ffmpeg_tool`` for ``ffmpeg`` within ``timeout_s``; past it, ``late`` is raised.
+
+    The timeout cancels ``run_process``, which kills ffmpeg's process group and reaps
+    it before ``late`` leaves here.
+
+    Raises:
+        DependencyUnavailableError: ``late`` on a timeout, or the binary cannot run.
+    """
+    try:
+        async with asyncio.timeout(timeout_s):
+            return await run_ffmpeg_tool(argv, tool="ffmpeg", setting="STOAT_FFMPEG_PATH")
+    except TimeoutError:
+        raise late from None

@@ -9,13 +9,12 @@ bytes, keyed by everything that decides the picture, so scrubbing back costs not
 
 from __future__ import annotations
 
-import asyncio
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from typing import Generic, TypeVar
 
 from stoat_ferret.errors import DependencyUnavailableError, MediaError
-from stoat_ferret.ffmpeg._process import clean_stderr, run_ffmpeg_tool
+from stoat_ferret.ffmpeg._process import clean_stderr, run_ffmpeg_bounded
 
 __all__ = ["JpegCache", "PreviewFailedError", "PreviewTimeoutError", "grab_jpeg"]
 
@@ -50,13 +49,10 @@ async def grab_jpeg(argv: Sequence[str], *, timeout_s: float, what: str) -> byte
         DependencyUnavailableError: the ffmpeg binary cannot be run.
         asyncio.CancelledError: the caller was cancelled; ffmpeg is already gone.
     """
-    try:
-        async with asyncio.timeout(timeout_s):
-            output = await run_ffmpeg_tool(argv, tool="ffmpeg", setting="STOAT_FFMPEG_PATH")
-    except TimeoutError:
-        raise PreviewTimeoutError(
-            f"{what} took longer than {timeout_s:g} s (STOAT_PREVIEW_TIMEOUT); ffmpeg was stopped"
-        ) from None
+    late = PreviewTimeoutError(
+        f"{what} took longer than {timeout_s:g} s (STOAT_PREVIEW_TIMEOUT); ffmpeg was stopped"
+    )
+    output = await run_ffmpeg_bounded(argv, timeout_s=timeout_s, late=late)
     if output.returncode != 0 or not output.stdout.startswith(_JPEG_START):
         reason = (
             clean_stderr(output.stderr) or f"ffmpeg exited {output.returncode} without a picture"

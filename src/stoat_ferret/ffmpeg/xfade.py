@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from stoat_ferret.editing.transitions import parse_xfade_transitions
 from stoat_ferret.errors import DependencyUnavailableError
-from stoat_ferret.ffmpeg._process import clean_stderr, run_ffmpeg_tool
+from stoat_ferret.ffmpeg._process import clean_stderr, run_ffmpeg_bounded
 
 __all__ = ["HELP_TIMEOUT_S", "xfade_help_argv", "xfade_transitions"]
 
@@ -55,13 +55,10 @@ async def xfade_transitions(ffmpeg_path: str) -> Mapping[str, str]:
 
 async def _ask(ffmpeg_path: str) -> dict[str, str]:
     argv = xfade_help_argv(ffmpeg_path)
-    try:
-        async with asyncio.timeout(HELP_TIMEOUT_S):
-            output = await run_ffmpeg_tool(argv, tool="ffmpeg", setting="STOAT_FFMPEG_PATH")
-    except TimeoutError:
-        raise DependencyUnavailableError(
-            f"{ffmpeg_path!r} did not print the xfade filter's help within {HELP_TIMEOUT_S:g} s"
-        ) from None
+    late = DependencyUnavailableError(
+        f"{ffmpeg_path!r} did not print the xfade filter's help within {HELP_TIMEOUT_S:g} s"
+    )
+    output = await run_ffmpeg_bounded(argv, timeout_s=HELP_TIMEOUT_S, late=late)
     names = parse_xfade_transitions(output.stdout.decode("utf-8", errors="replace"))
     if output.returncode != 0 or not names:
         reason = clean_stderr(output.stderr) or f"exit status {output.returncode}"
