@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from stoat_ferret.api.headers import SECURITY_HEADERS
 from stoat_ferret.api.methods import allowed_methods
 from stoat_ferret.db.storage import storage_error
+from stoat_ferret.editing.errors import EditRuleError
 from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
@@ -35,6 +36,7 @@ log = structlog.get_logger("stoat_ferret.api")
 STATUS_BY_ERROR: tuple[tuple[type[StoatError], int], ...] = (
     (NotFoundError, 404),
     (ConflictError, 409),
+    (EditRuleError, 422),
     (InvalidInputError, 400),
     (PermissionDeniedError, 403),
     (MediaError, 422),
@@ -73,6 +75,10 @@ async def _stoat_error(request: Request, exc: Exception) -> JSONResponse:
         extra["job_id"] = exc.job_id
     if isinstance(exc, InUseError):
         extra["projects"] = exc.projects
+    if isinstance(exc, EditRuleError):
+        # The shape of a request validation error, so clients handle both alike.
+        extra["field"] = exc.field
+        extra["errors"] = [{"loc": [exc.field], "msg": exc.reason, "type": "value_error"}]
     return JSONResponse(error_body(exc.code, exc.message, **extra), status_code=status_for(exc))
 
 
