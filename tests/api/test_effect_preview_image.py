@@ -1,4 +1,5 @@
-"""``GET /effects/{type}/preview.jpg``: real ffmpeg on a scanned solid-red video.
+"""
+``GET /effects/{type}/preview.jpg``: real ffmpeg on a scanned solid-red video.
 
 The picture is decoded with Pillow and its mean colour proves the effect ran; the
 wrapper-script tests prove that a timeout or a client that leaves kills ffmpeg.

@@ -111,7 +111,8 @@ async def test_filter_preview_refuses_bad_input_naming_the_field(
 
 
 def _xfade_names_from_ffmpeg() -> list[str]:
-    """The ``transition`` values as ``ffmpeg -h filter=xfade`` prints them (read here on
+    """
+    The ``transition`` values as ``ffmpeg -h filter=xfade`` prints them (read here on
     its own terms: the indented value lines under the ``transition`` option)."""
     text = subprocess.run(
         [ffmpeg_binary(), "-hide_banner", "-h", "filter=xfade"],

@@ -29,6 +29,7 @@ from stoat_ferret.ffmpeg import (
     thumbnail_at_s,
 )
 from tests.ffmpeg.conftest import CORPUS, release_fifo
+from tests.support.protocols import signature_mismatches
 
 ONE_FRAME_APART = {
     # ffmpeg's seek before -i lands on the keyframe at 0.333 s and cannot decode the
@@ -204,6 +205,7 @@ async def test_a_stalled_file_times_out_in_both(fifo_video: Path, backend: Probe
 async def test_both_backends_satisfy_the_protocol(
     ffprobe_backend: FFprobeBackend, pyav_backend: PyAVBackend
 ) -> None:
-    assert isinstance(ffprobe_backend, ProbeBackend)
-    assert isinstance(pyav_backend, ProbeBackend)
+    # Member by member, not isinstance (which only checks that the names exist).
+    assert signature_mismatches(FFprobeBackend, ProbeBackend) == []
+    assert signature_mismatches(PyAVBackend, ProbeBackend) == []
     assert {ffprobe_backend.name, pyav_backend.name} == {"ffprobe", "pyav"}

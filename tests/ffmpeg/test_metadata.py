@@ -1,4 +1,4 @@
-"""The shared normalisation rules in ``stoat_ferret.ffmpeg.metadata``."""
+"""The shared normalisation rules in ``stoat_ferret.ffmpeg.probe.metadata``."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from fractions import Fraction
 import pytest
 
 from stoat_ferret.errors import FFprobeError
-from stoat_ferret.ffmpeg.metadata import (
+from stoat_ferret.ffmpeg.probe.ffprobe import metadata_from_ffprobe_json
+from stoat_ferret.ffmpeg.probe.metadata import (
     RawProbe,
     VideoMetadata,
     build_metadata,
     frame_count,
     parse_rate,
 )
-from stoat_ferret.ffmpeg.probe import metadata_from_ffprobe_json
 
 
 def raw(**overrides: object) -> RawProbe:

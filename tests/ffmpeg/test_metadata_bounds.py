@@ -15,7 +15,8 @@ import pytest
 
 from stoat_ferret.errors import FFprobeError
 from stoat_ferret.ffmpeg import FFprobeBackend, PyAVBackend
-from stoat_ferret.ffmpeg.metadata import (
+from stoat_ferret.ffmpeg.probe.ffprobe import metadata_from_ffprobe_json
+from stoat_ferret.ffmpeg.probe.metadata import (
     MAX_AUDIO_CHANNELS,
     MAX_BIT_RATE,
     MAX_DIMENSION_PX,
@@ -24,7 +25,6 @@ from stoat_ferret.ffmpeg.metadata import (
     MAX_SAMPLE_RATE_HZ,
     build_metadata,
 )
-from stoat_ferret.ffmpeg.probe import metadata_from_ffprobe_json
 from tests.ffmpeg.test_metadata import raw
 from tests.support.media import run_ffmpeg
 

@@ -10,7 +10,7 @@ import pytest
 
 from stoat_ferret.errors import DependencyUnavailableError, FFprobeError
 from stoat_ferret.ffmpeg import VideoMetadata, ffprobe_video
-from stoat_ferret.ffmpeg.probe import ffprobe_argv
+from stoat_ferret.ffmpeg.probe.ffprobe import ffprobe_argv
 from tests.ffmpeg.conftest import CORPUS, process_exists, write_fake_binary
 from tests.support.media import make_clip
 

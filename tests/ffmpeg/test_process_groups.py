@@ -22,6 +22,7 @@ import uvloop
 from stoat_ferret.errors import FFprobeError, ThumbnailError
 from stoat_ferret.ffmpeg import ProbeBackend, make_probe_backend
 from stoat_ferret.settings import Settings
+from tests.support.processes import process_running, read_pid, wait_until_stopped, written_pid
 
 Call = Callable[[ProbeBackend, Path, Path, float], Awaitable[object]]
 
@@ -41,40 +42,6 @@ LIMIT_S = 10.0
 CALLS = {"probe": (_probe, FFprobeError), "thumbnail": (_thumbnail, ThumbnailError)}
 
 
-def process_running(pid: int) -> bool:
-    """True while ``pid`` runs; a zombie (killed, not yet reaped by init) is not running."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return False
-    state = stat.rsplit(")", 1)[1].split()[0]
-    return state not in {"Z", "X"}
-
-
-async def wait_until_stopped(pid: int, limit_s: float = 5.0) -> bool:
-    """Whether ``pid`` stops running within ``limit_s`` (SIGKILL lands at once)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit_s
-    while await asyncio.to_thread(process_running, pid):
-        if loop.time() > deadline:
-            return False
-        await asyncio.sleep(0.02)
-    return True
-
-
-def _written_pid(pid_file: Path) -> int | None:
-    text = pid_file.read_text() if pid_file.exists() else ""
-    return int(text) if text.strip() else None
-
-
-async def read_pid(pid_file: Path) -> int:
-    """The grandchild's pid, once the wrapper has written it."""
-    async with asyncio.timeout(10):
-        while (pid := await asyncio.to_thread(_written_pid, pid_file)) is None:
-            await asyncio.sleep(0.02)
-    return pid
-
-
 @pytest.fixture
 def wrapper(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     """A shell script standing in for ffprobe/ffmpeg that never ends, and its pid file.
@@ -87,7 +54,7 @@ def wrapper(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     script.write_text(f'#!/bin/sh\nsleep 1000 &\necho $! > "{pid_file}"\nwait\n')
     script.chmod(0o755)
     yield script, pid_file
-    pid = _written_pid(pid_file)
+    pid = written_pid(pid_file)
     if pid is not None:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)

@@ -12,7 +12,7 @@ from PIL import Image, ImageChops, ImageStat
 
 from stoat_ferret.errors import DependencyUnavailableError, ThumbnailError
 from stoat_ferret.ffmpeg import extract_thumbnail, scaled_size, thumbnail_at_s
-from stoat_ferret.ffmpeg.thumbnail import write_atomic
+from stoat_ferret.ffmpeg.thumbnail.files import write_atomic
 from tests.ffmpeg.conftest import CORPUS, process_exists
 
 

@@ -91,14 +91,24 @@ async def test_state_is_visible_to_a_second_instance(database: Database) -> None
 
 
 async def test_five_hundred_jobs_all_finish_with_bounded_workers(database: Database) -> None:
-    queue = AsyncioJobQueue(database.sessions, workers=4)
+    workers = 4
+    queue = AsyncioJobQueue(database.sessions, workers=workers)
     running = 0
     peak = 0
+    all_busy = asyncio.Event()
 
     async def counted(ctx: JobContext, payload: dict[str, Any]) -> int:
         nonlocal running, peak
         running += 1
         peak = max(peak, running)
+        if running == workers:
+            all_busy.set()
+        # The first jobs hold their slot until every worker is busy, so the bound is
+        # reached whatever the store's write speed; a queue without the bound would
+        # then run more than ``workers`` at once and exceed it.
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(10):
+                await all_busy.wait()
         await asyncio.sleep(0)
         running -= 1
         return int(payload["n"])
@@ -113,17 +123,23 @@ async def test_five_hundred_jobs_all_finish_with_bounded_workers(database: Datab
     assert len(set(ids)) == 500
     assert all(r.status is JobStatus.COMPLETE for r in results)
     assert sorted(r.result for r in results) == list(range(500))
-    assert 1 <= peak <= 4
+    assert peak == workers
 
 
 class CountingStore(SqlJobStore):
-    """The real SQLite store, counting its writes."""
+    """The real SQLite store, counting its writes and keeping the last one written."""
 
     updates = 0
+    last_written: JobRecord | None = None
 
     async def update(self, record: JobRecord) -> None:
         type(self).updates += 1
         await super().update(record)
+        type(self).last_written = record
+
+    @classmethod
+    def written_detail(cls) -> dict[str, Any] | None:
+        return None if cls.last_written is None else cls.last_written.progress_detail
 
 
 async def test_progress_writes_are_throttled_but_final_value_is_stored(
@@ -157,8 +173,10 @@ async def test_progress_writes_are_throttled_but_final_value_is_stored(
         # The start, then at most one flush per 0.5 s of loop (however slow the machine),
         # plus the trailing one; 2,000 unthrottled calls would be 2,000 writes.
         assert writes_during_loop <= 3 + int(loop_s[0] / 0.5)
-        await asyncio.sleep(0.7)
-        # ...and the trailing flush stores the final value.
+        # ...and the trailing flush stores the final value, once its interval is over.
+        async with asyncio.timeout(5):
+            while CountingStore.written_detail() != {"processed": 2000}:
+                await asyncio.sleep(0.01)
         stored = await SqlJobStore(database.sessions).get(job_id)
         assert stored is not None and stored.progress == 0.5
         assert stored.progress_detail == {"processed": 2000}

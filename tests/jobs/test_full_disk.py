@@ -34,9 +34,11 @@ async def full_disk_database(tmp_path: Path) -> AsyncIterator[tuple[Database, Pa
 
 
 GATES: dict[str, asyncio.Event] = {}
+ENTERED: dict[str, asyncio.Event] = {}
 
 
 async def fails_when_told(ctx: JobContext, payload: dict[str, Any]) -> None:
+    ENTERED[ctx.job_id].set()
     await GATES[ctx.job_id].wait()
     raise RuntimeError("the handler gave up")
 
@@ -46,9 +48,11 @@ async def run_until_filled(queue: AsyncioJobQueue, disk: Path) -> tuple[str, Pat
     await queue.start()
     job_id = await queue.submit("doomed", {})
     GATES[job_id] = asyncio.Event()
+    ENTERED[job_id] = asyncio.Event()
+    # The handler itself, not the status: "running" is set before its write is
+    # stored, and filling the disk during that write would fail the start instead.
     async with asyncio.timeout(10):
-        while await queue.get_status(job_id) is not JobStatus.RUNNING:
-            await asyncio.sleep(0.01)
+        await ENTERED[job_id].wait()
     filler = await asyncio.to_thread(fill, disk)
     GATES[job_id].set()
     await queue.wait(job_id, timeout=10)

@@ -1,7 +1,8 @@
-"""Start and stop real server processes for integration tests."""
+"""Start and stop real server processes; watch child processes from async tests."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import signal
@@ -65,3 +66,38 @@ def stop_process(process: subprocess.Popen[bytes], *, grace_s: float) -> None:
 def server_argv(data_dir: Path, port: int) -> list[str]:
     module = "tests.support.server_with_test_handlers"
     return [sys.executable, "-m", module, "--data-dir", str(data_dir), "--port", str(port)]
+
+
+def process_running(pid: int) -> bool:
+    """True while ``pid`` runs; a zombie (killed, not yet reaped by init) is not running."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    state = stat.rsplit(")", 1)[1].split()[0]
+    return state not in {"Z", "X"}
+
+
+async def wait_until_stopped(pid: int, limit_s: float = 5.0) -> bool:
+    """Whether ``pid`` stops running within ``limit_s`` (SIGKILL lands at once)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit_s
+    while await asyncio.to_thread(process_running, pid):
+        if loop.time() > deadline:
+            return False
+        await asyncio.sleep(0.02)
+    return True
+
+
+def written_pid(pid_file: Path) -> int | None:
+    """The pid in ``pid_file``, or None while it is missing or empty."""
+    text = pid_file.read_text() if pid_file.exists() else ""
+    return int(text) if text.strip() else None
+
+
+async def read_pid(pid_file: Path) -> int:
+    """The grandchild's pid, once the wrapper has written it."""
+    async with asyncio.timeout(10):
+        while (pid := await asyncio.to_thread(written_pid, pid_file)) is None:
+            await asyncio.sleep(0.02)
+    return pid

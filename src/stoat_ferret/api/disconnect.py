@@ -1,4 +1,5 @@
-"""Stop a request's work when its client goes away.
+"""
+Stop a request's work when its client goes away.
 
 Starlette does not cancel an endpoint whose client disconnected (only a streaming
 response notices), so an ffmpeg run for a preview nobody will see would go on to its
@@ -33,7 +34,8 @@ class ClientDisconnected(Exception):
 async def unless_disconnected(
     request: Request, work: Coroutine[Any, Any, T], *, poll_s: float = _POLL_S
 ) -> T:
-    """``await work``, cancelling it as soon as the client disconnects.
+    """
+    ``await work``, cancelling it as soon as the client disconnects.
 
     Raises:
         ClientDisconnected: the client left; ``work`` has been cancelled and awaited.

@@ -1,4 +1,5 @@
-"""HTTP shapes of the effect catalog and the transitions list (SPEC §9).
+"""
+HTTP shapes of the effect catalog and the transitions list (SPEC §9).
 
 The GUI builds its effect forms from these models' OpenAPI schema, so every field says
 what it holds; ``parameter_schema`` is each effect's own JSON Schema, passed through.

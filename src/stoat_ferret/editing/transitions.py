@@ -1,4 +1,5 @@
-"""The names a transition may use: the ``xfade`` transitions of the local ffmpeg.
+"""
+The names a transition may use: the ``xfade`` transitions of the local ffmpeg.
 
 :data:`XFADE_TRANSITIONS` is FFmpeg 5.1's list (Debian 12's ffmpeg), the default the
 rules check against; :func:`parse_xfade_transitions` reads the list out of

@@ -1,4 +1,5 @@
-"""One picture out of ffmpeg for a preview: a bounded run and a small LRU of answers.
+"""
+One picture out of ffmpeg for a preview: a bounded run and a small LRU of answers.
 
 A preview is asked for while a person drags a slider, so each run is short-lived by
 design: it gets a few seconds (``STOAT_PREVIEW_TIMEOUT``), after which ffmpeg's whole
@@ -14,7 +15,7 @@ from collections.abc import Hashable, Sequence
 from typing import Generic, TypeVar
 
 from stoat_ferret.errors import DependencyUnavailableError, MediaError
-from stoat_ferret.ffmpeg._process import clean_stderr, run_ffmpeg_bounded
+from stoat_ferret.ffmpeg.runtime.tools import clean_stderr, run_ffmpeg_bounded
 
 __all__ = ["JpegCache", "PreviewFailedError", "PreviewTimeoutError", "grab_jpeg"]
 
@@ -36,7 +37,8 @@ class PreviewTimeoutError(DependencyUnavailableError):
 
 
 async def grab_jpeg(argv: Sequence[str], *, timeout_s: float, what: str) -> bytes:
-    """Run ``argv`` (an ffmpeg command writing one JPEG to stdout) and return the JPEG.
+    """
+    Run ``argv`` (an ffmpeg command writing one JPEG to stdout) and return the JPEG.
 
     Args:
         argv: the command; it must print exactly one JPEG on stdout.
@@ -62,7 +64,8 @@ async def grab_jpeg(argv: Sequence[str], *, timeout_s: float, what: str) -> byte
 
 
 class JpegCache(Generic[K]):
-    """Least recently used pictures, at most ``max_entries`` and ``max_bytes`` in all.
+    """
+    Least recently used pictures, at most ``max_entries`` and ``max_bytes`` in all.
 
     Not thread-safe; used from the event loop only (no await inside, so no races).
     """

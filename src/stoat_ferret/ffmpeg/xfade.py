@@ -1,4 +1,5 @@
-"""What the local ffmpeg's ``xfade`` filter supports, asked once per binary.
+"""
+What the local ffmpeg's ``xfade`` filter supports, asked once per binary.
 
 ``GET /api/v1/transitions`` and the editor's transition rule must offer exactly the
 names the installed ffmpeg draws (a name from a newer FFmpeg would fail at render
@@ -16,7 +17,7 @@ from types import MappingProxyType
 
 from stoat_ferret.editing.transitions import parse_xfade_transitions
 from stoat_ferret.errors import DependencyUnavailableError
-from stoat_ferret.ffmpeg._process import clean_stderr, run_ffmpeg_bounded
+from stoat_ferret.ffmpeg.runtime.tools import clean_stderr, run_ffmpeg_bounded
 
 __all__ = ["HELP_TIMEOUT_S", "xfade_help_argv", "xfade_transitions"]
 
@@ -33,7 +34,8 @@ def xfade_help_argv(ffmpeg_path: str) -> list[str]:
 
 
 async def xfade_transitions(ffmpeg_path: str) -> Mapping[str, str]:
-    """The ``transition`` names of ``ffmpeg_path``'s ``xfade``, with ffmpeg's own words.
+    """
+    The ``transition`` names of ``ffmpeg_path``'s ``xfade``, with ffmpeg's own words.
 
     Raises:
         DependencyUnavailableError: the binary cannot run, hangs, fails, or has no

@@ -8,6 +8,8 @@ from typing import Any
 
 import structlog
 
+from stoat_ferret.events.callback import EventCallback
+
 
 class JobCancelledError(Exception):
     """Raised by a handler (usually via ``raise_if_cancelled``) to end ``cancelled``.
@@ -22,7 +24,6 @@ class JobCancelledError(Exception):
 
 
 ProgressSetter = Callable[[float, dict[str, Any] | None], Awaitable[None]]
-EventEmitter = Callable[[str, dict[str, Any]], None]
 
 
 class JobContext:
@@ -34,7 +35,7 @@ class JobContext:
         job_id: str,
         job_type: str,
         set_progress: ProgressSetter,
-        emit: EventEmitter,
+        emit: EventCallback,
         cancel_event: asyncio.Event,
     ) -> None:
         self.job_id = job_id

@@ -1,19 +1,21 @@
-"""The queue engine shared by every in-process backend.
+"""
+The asyncio job runner shared by every in-process backend.
 
-State transitions, cancellation, timeouts and progress live here once; a backend
-only chooses where records are stored (``JobStore``). That is why the in-memory
-double and the durable queue pass the same contract suite: they are the same
-machine over different storage.
+What a job's state may become is decided by the pure functions in
+:mod:`stoat_ferret.jobs.transitions`; this module decides *when*: it runs handlers
+on worker tasks, enforces timeouts and the cancel grace period, throttles progress
+writes, and stores and announces every new state. A backend only chooses where
+records are stored (``JobStore``). That is why the in-memory double and the durable
+queue pass the same contract suite: they are the same machine over different
+storage.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
@@ -21,37 +23,16 @@ import structlog
 from stoat_ferret.clock import utcnow
 from stoat_ferret.db.storage import describe_failure
 from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError, UnknownJobTypeError
-from stoat_ferret.jobs.context import JobCancelledError, JobContext
-from stoat_ferret.jobs.models import (
-    TERMINAL_EVENT_TYPES,
-    JobRecord,
-    JobResult,
-    JobStatus,
-    clamp_progress,
-)
-from stoat_ferret.jobs.protocol import EventListener, JobHandler
+from stoat_ferret.events.callback import EventCallback
+from stoat_ferret.jobs import transitions
+from stoat_ferret.jobs.active import ActiveJob
+from stoat_ferret.jobs.context import JobContext
+from stoat_ferret.jobs.models import TERMINAL_EVENT_TYPES, JobRecord, JobResult, JobStatus
+from stoat_ferret.jobs.protocol import JobHandler
 from stoat_ferret.jobs.store import JobStore
+from stoat_ferret.jobs.transitions import CancelAction, RecoveryAction
 
 log = structlog.get_logger("stoat_ferret.jobs")
-
-#: A job found ``running`` at start-up with this many starts behind it is not retried.
-MAX_ATTEMPTS = 2
-
-
-@dataclass(eq=False)
-class _ActiveJob:
-    """In-memory companion of a non-terminal job: the freshest state and its task."""
-
-    record: JobRecord
-    done: asyncio.Event = field(default_factory=asyncio.Event)
-    cancel_event: asyncio.Event = field(default_factory=asyncio.Event)
-    write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    task: asyncio.Task[Any] | None = None
-    context: JobContext | None = None
-    last_flush: float = 0.0
-    flush_task: asyncio.Task[None] | None = None
-    grace_handle: asyncio.TimerHandle | None = None
-    timed_out: bool = False
 
 
 class QueueEngine:
@@ -74,8 +55,8 @@ class QueueEngine:
         self.cancel_grace_s = cancel_grace_s
         self._flush_interval_s = progress_flush_interval_s
         self._handlers: dict[str, JobHandler] = {}
-        self._listeners: list[EventListener] = []
-        self._active: dict[str, _ActiveJob] = {}
+        self._listeners: list[EventCallback] = []
+        self._active: dict[str, ActiveJob] = {}
         # Terminal records the store failed to write (a full disk): still served from
         # here, so the job reads as over, and written again after the next job ends.
         self._unsaved: dict[str, JobRecord] = {}
@@ -93,7 +74,7 @@ class QueueEngine:
     def has_handler(self, job_type: str) -> bool:
         return job_type in self._handlers
 
-    def add_event_listener(self, listener: EventListener) -> None:
+    def add_event_listener(self, listener: EventCallback) -> None:
         self._listeners.append(listener)
 
     # -- lifecycle ----------------------------------------------------------------
@@ -115,10 +96,9 @@ class QueueEngine:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
         for active in list(self._active.values()):
-            if active.flush_task is not None:
-                active.flush_task.cancel()
+            active.cancel_flush()
             try:
-                await self._persist(active)
+                await active.persist(self._store)
             except Exception as exc:
                 # The store keeps its last state of the job, which the next start resumes.
                 log.error("job.state_not_stored", job_id=active.record.job_id, error=str(exc))
@@ -139,8 +119,8 @@ class QueueEngine:
             seq=await self._next_seq(),
             created_at=utcnow(),
         )
-        await asyncio.shield(self._store.insert(record))  # see _persist
-        self._active[record.job_id] = _ActiveJob(record=record)
+        await asyncio.shield(self._store.insert(record))  # see ActiveJob.persist
+        self._active[record.job_id] = ActiveJob(record=record)
         self._emit("job.created", record.snapshot().to_dict())
         self._ready.put_nowait(record.job_id)
         return record.job_id
@@ -201,36 +181,32 @@ class QueueEngine:
         if active is None:
             await self.get_result(job_id)  # raises for an unknown id
             return  # terminal: progress is frozen
-        record = active.record
-        record.progress = max(clamp_progress(value), record.progress or 0.0)
-        if detail is not None:
-            record.progress_detail = dict(detail)
-        self._emit("job.progress", record.snapshot().to_dict())
-        self._schedule_progress_flush(active)
+        active.record = transitions.progress(active.record, value, detail)
+        self._emit("job.progress", active.record.snapshot().to_dict())
+        active.schedule_flush(self._store, self._flush_interval_s)
 
     async def cancel(self, job_id: str) -> JobResult:
         active = self._active.get(job_id)
         if active is None:
             result = await self.get_result(job_id)
             raise JobAlreadyTerminalError(job_id, result.status.value)
-        record = active.record
-        if record.status is JobStatus.PENDING:
-            record.cancel_requested = True
+        action = transitions.cancel_action(active.record)
+        if action is CancelAction.ALREADY_REQUESTED:
+            return active.record.snapshot()
+        active.record = transitions.mark_cancel_requested(active.record)
+        if action is CancelAction.FINISH_NOW:
             await self._finish(active, JobStatus.CANCELLED)
-            return record.snapshot()
-        if record.cancel_requested:
-            return record.snapshot()
-        record.cancel_requested = True
+            return active.record.snapshot()
         active.cancel_event.set()
         # The answer is the state the request produced; a cooperative handler may
         # already have stopped by the time the write below completes.
-        accepted = record.snapshot()
+        accepted = active.record.snapshot()
         self._emit("job.cancel_requested", accepted.to_dict())
         # A handler that ignores the request is interrupted after the grace period.
         active.grace_handle = asyncio.get_running_loop().call_later(
             self.cancel_grace_s, self._interrupt, active
         )
-        await self._persist(active)
+        await active.persist(self._store)
         return accepted
 
     # -- internals ----------------------------------------------------------------
@@ -246,23 +222,19 @@ class QueueEngine:
         for record in await self._store.unfinished():
             if record.job_id in self._active:
                 continue  # submitted before start(): already queued
-            active = _ActiveJob(record=record)
+            active = ActiveJob(record=record)
             self._active[record.job_id] = active
-            if record.status is JobStatus.RUNNING:
-                if record.cancel_requested:
-                    await self._finish(active, JobStatus.CANCELLED)
-                    continue
-                if record.attempts >= MAX_ATTEMPTS:
-                    error = (
-                        f"the server stopped {record.attempts} times while this job was "
-                        "running; it is not retried again"
-                    )
-                    await self._finish(active, JobStatus.FAILED, error=error)
-                    continue
+            decision = transitions.recovery(record)
+            if decision.action is RecoveryAction.CANCEL:
+                await self._finish(active, JobStatus.CANCELLED)
+                continue
+            if decision.action is RecoveryAction.FAIL:
+                await self._finish(active, JobStatus.FAILED, error=decision.error)
+                continue
+            if decision.action is RecoveryAction.REQUEUE:
                 log.warning("job.requeued_after_restart", job_id=record.job_id)
-                record.status = JobStatus.PENDING
-                record.started_at = None
-                await self._persist(active)
+                active.record = transitions.back_to_pending_after_crash(record)
+                await active.persist(self._store)
             self._ready.put_nowait(record.job_id)
 
     async def _worker(self) -> None:
@@ -278,18 +250,15 @@ class QueueEngine:
             except Exception:  # pragma: no cover - a storage failure must not kill a worker
                 log.exception("job.worker_error", job_id=job_id)
 
-    async def _run(self, active: _ActiveJob) -> None:
-        record = active.record
-        handler = self._handlers.get(record.job_type)
+    async def _run(self, active: ActiveJob) -> None:
+        handler = self._handlers.get(active.record.job_type)
         if handler is None:
-            error = f"no handler is registered for job type {record.job_type!r}"
+            error = f"no handler is registered for job type {active.record.job_type!r}"
             await self._finish(active, JobStatus.FAILED, error=error)
             return
-        record.status = JobStatus.RUNNING
-        record.started_at = utcnow()
-        record.attempts += 1
+        active.record = record = transitions.start(active.record, now=utcnow())
         try:
-            await self._persist(active)
+            await active.persist(self._store)
         except asyncio.CancelledError:
             # The queue is stopping before the handler started: put the job back.
             await self._requeue(active)
@@ -335,12 +304,12 @@ class QueueEngine:
         ):
             return await handler(context, payload)
 
-    def _interrupt(self, active: _ActiveJob) -> None:
+    def _interrupt(self, active: ActiveJob) -> None:
         if active.task is not None and not active.task.done():
             log.warning("job.interrupted", job_id=active.record.job_id)
             active.task.cancel()
 
-    async def _interrupt_and_wait(self, active: _ActiveJob) -> None:
+    async def _interrupt_and_wait(self, active: ActiveJob) -> None:
         """Cancel the handler task and give it a bounded time to unwind."""
         task = active.task
         if task is None:
@@ -354,59 +323,46 @@ class QueueEngine:
             self._abandoned.add(task)
             task.add_done_callback(self._abandoned.discard)
 
-    async def _settle(self, active: _ActiveJob) -> None:
+    async def _settle(self, active: ActiveJob) -> None:
         """Turn the finished handler task into the job's terminal state."""
         task = active.task
         assert task is not None
-        record = active.record
-        partial = active.context.partial_result if active.context is not None else None
-        if active.timed_out:
-            error = f"job exceeded its time limit of {self.timeout_s:g} s"
-            await self._finish(active, JobStatus.TIMEOUT, error=error, result=partial)
-            return
-        if not task.done() or task.cancelled():
-            await self._finish(active, JobStatus.CANCELLED, result=partial)
-            return
-        exc = task.exception()
-        if isinstance(exc, JobCancelledError):
-            result = exc.partial_result if exc.partial_result is not None else partial
-            await self._finish(active, JobStatus.CANCELLED, result=result)
-        elif exc is not None:
-            log.warning("job.failed", job_id=record.job_id, error=repr(exc))
-            await self._finish(active, JobStatus.FAILED, error=describe_failure(exc))
-        elif record.cancel_requested:
-            await self._finish(active, JobStatus.CANCELLED, result=task.result())
-        else:
-            await self._finish(active, JobStatus.COMPLETE, result=task.result())
+        interrupted = not task.done() or task.cancelled()
+        error = None if interrupted else task.exception()
+        if error is not None and not active.timed_out:
+            log.warning("job.failed", job_id=active.record.job_id, error=repr(error))
+        outcome = transitions.handler_outcome(
+            active.record,
+            timed_out=active.timed_out,
+            timeout_s=self.timeout_s,
+            interrupted=interrupted,
+            error=error,
+            error_text=None if error is None else describe_failure(error),
+            returned=None if interrupted or error is not None else task.result(),
+            partial=active.context.partial_result if active.context is not None else None,
+        )
+        await self._finish(active, outcome.status, result=outcome.result, error=outcome.error)
 
-    async def _requeue(self, active: _ActiveJob) -> None:
-        record = active.record
-        record.status = JobStatus.PENDING
-        record.started_at = None
-        record.attempts = max(0, record.attempts - 1)  # an orderly stop is not a crash
-        await self._persist(active)
+    async def _requeue(self, active: ActiveJob) -> None:
+        active.record = transitions.requeue(active.record)
+        await active.persist(self._store)
 
     async def _finish(
         self,
-        active: _ActiveJob,
+        active: ActiveJob,
         status: JobStatus,
         *,
         result: Any = None,
         error: str | None = None,
     ) -> None:
-        record = active.record
-        if record.status.is_terminal:
+        if active.record.status.is_terminal:
             return
-        if active.flush_task is not None:
-            active.flush_task.cancel()
-        record.status = status
-        record.result = result
-        record.error = error
-        record.finished_at = utcnow()
-        if status is JobStatus.COMPLETE:
-            record.progress = 1.0
+        active.cancel_flush()
+        active.record = record = transitions.finish(
+            active.record, status, now=utcnow(), result=result, error=error
+        )
         try:
-            await self._persist(active)
+            await active.persist(self._store)
         except Exception as exc:
             # The job is over whether or not the store took it: every reader must see
             # it terminal (else its scan folder stays locked), so keep it in memory.
@@ -423,7 +379,7 @@ class QueueEngine:
         """Write the terminal states a failed write left in memory, while writes succeed."""
         for job_id, record in list(self._unsaved.items()):
             try:
-                await asyncio.shield(self._store.update(record))  # see _persist
+                await asyncio.shield(self._store.update(record))  # see ActiveJob.persist
             except Exception:
                 return  # still failing: tried again when the next job ends
             self._unsaved.pop(job_id, None)
@@ -435,32 +391,6 @@ class QueueEngine:
             await self.set_progress(job_id, value, detail)
 
         return set_progress
-
-    def _schedule_progress_flush(self, active: _ActiveJob) -> None:
-        """Write progress at most every ``progress_flush_interval_s``; the final value wins."""
-        if active.flush_task is not None and not active.flush_task.done():
-            return
-        delay = active.last_flush + self._flush_interval_s - time.monotonic()
-        active.flush_task = asyncio.create_task(self._flush_later(active, max(0.0, delay)))
-
-    async def _flush_later(self, active: _ActiveJob, delay: float) -> None:
-        await asyncio.sleep(delay)
-        if not active.record.status.is_terminal:
-            try:
-                await self._persist(active)
-            except Exception as exc:
-                # Only throttled bookkeeping: the live progress is in memory, and the
-                # terminal write that follows has its own fallback.
-                log.warning("job.progress_not_stored", job_id=active.record.job_id, error=str(exc))
-
-    async def _persist(self, active: _ActiveJob) -> None:
-        # One writer per job at a time, each writing a copy taken under the lock,
-        # so a slow earlier write can never overwrite a newer state.
-        async with active.write_lock:
-            active.last_flush = time.monotonic()
-            # Shielded: a cancelled caller (a client that hung up, a stopping worker)
-            # must not cut a database transaction in half.
-            await asyncio.shield(self._store.update(active.record.copy()))
 
     def _emit(self, event_type: str, payload: dict[str, Any]) -> None:
         for listener in self._listeners:

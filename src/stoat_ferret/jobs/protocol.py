@@ -7,22 +7,21 @@ the in-memory double and the durable queue are interchangeable for callers.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
 
+from stoat_ferret.events.callback import EventCallback
 from stoat_ferret.jobs.context import JobContext
 from stoat_ferret.jobs.models import JobResult, JobStatus
 
 JobHandler = Callable[[JobContext, dict[str, Any]], Awaitable[Any]]
-EventListener = Callable[[str, dict[str, Any]], None]
 
 
-@runtime_checkable
 class AsyncJobQueue(Protocol):
     def register_handler(self, job_type: str, handler: JobHandler) -> None: ...
 
     def has_handler(self, job_type: str) -> bool: ...
 
-    def add_event_listener(self, listener: EventListener) -> None:
+    def add_event_listener(self, listener: EventCallback) -> None:
         """Call ``listener(event_type, payload)`` for every job and handler event."""
 
     async def submit(self, job_type: str, payload: dict[str, Any]) -> str: ...

@@ -1,4 +1,5 @@
-"""One frame of a library video with one effect (SPEC §9 ``GET /effects/{type}/preview.jpg``), pure.
+"""
+One frame of a library video with one effect (SPEC §9 ``GET /effects/{type}/preview.jpg``), pure.
 
 The preview answers "what does this effect do to this picture at ``t`` seconds?": the
 effect is built as it would be on a clip that starts at the video's first frame and
@@ -23,7 +24,7 @@ from typing import Any
 from stoat_ferret.editing.effects import BuildContext, MediaKind, get_effect
 from stoat_ferret.editing.errors import EffectParameterError
 from stoat_ferret.editing.filters import chain, filter_call, format_number
-from stoat_ferret.ffmpeg._process import as_file_url
+from stoat_ferret.ffmpeg.runtime.tools import as_file_url
 
 __all__ = [
     "DEFAULT_PREVIEW_FPS",
@@ -50,7 +51,8 @@ _JPEG_QUALITY = 3
 
 @dataclass(frozen=True)
 class PreviewSource:
-    """What the preview needs to know about the library video.
+    """
+    What the preview needs to know about the library video.
 
     Attributes:
         video_id: the library id (part of the cache key).
@@ -99,7 +101,8 @@ def preview_context(source: PreviewSource) -> BuildContext:
 
 
 def preview_instant(t: float, source: PreviewSource) -> float:
-    """The instant to show for a requested ``t``, or a 422 naming ``t``.
+    """
+    The instant to show for a requested ``t``, or a 422 naming ``t``.
 
     ``t`` must lie inside the video (``0 <= t < duration``). An instant inside the last
     frame's display time is moved to that frame's start: seeking past it would decode
@@ -121,7 +124,8 @@ def preview_instant(t: float, source: PreviewSource) -> float:
 
 
 def preview_filter(effect_type: str, parameters: object, source: PreviewSource) -> str:
-    """The effect's validated filter string for this video's picture.
+    """
+    The effect's validated filter string for this video's picture.
 
     Raises:
         EffectParameterError: on ``effect_type`` for an unknown or audio-only effect,
@@ -140,7 +144,8 @@ def preview_filter(effect_type: str, parameters: object, source: PreviewSource) 
 def effect_preview_argv(
     ffmpeg_path: str, source: PreviewSource, *, at_s: float, filter_string: str, width: int
 ) -> list[str]:
-    """The one ffmpeg run that prints the preview JPEG to stdout.
+    """
+    The one ffmpeg run that prints the preview JPEG to stdout.
 
     ``setpts`` puts the seek back into the timestamps (``-ss`` before ``-i`` restarts
     them at 0), the effect runs, and ``scale`` sizes the result (``-2``: the height

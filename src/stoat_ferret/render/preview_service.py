@@ -1,4 +1,5 @@
-"""``EffectPreviewer``: the effect preview's adapter (file checks, ffmpeg run, cache).
+"""
+``EffectPreviewer``: the effect preview's adapter (file checks, ffmpeg run, cache).
 
 :mod:`.effect_preview` decides what to run; this class checks the library file as
 SPEC §13 asks (resolved, inside the allowed roots before anything else, then present),
@@ -98,7 +99,8 @@ class EffectPreviewer:
         t: float,
         width: int,
     ) -> bytes:
-        """The JPEG of ``video`` at ``t`` seconds with the effect, ``width`` pixels wide.
+        """
+        The JPEG of ``video`` at ``t`` seconds with the effect, ``width`` pixels wide.
 
         ``ffmpeg_path`` is the binary the app resolved at start-up (None: not found).
 

@@ -1,4 +1,5 @@
-"""``PREVIEW``: the effect catalog's routes and the effect preview, as one domain.
+"""
+``PREVIEW``: the effect catalog's routes and the effect preview, as one domain.
 
 Its routers are ``/effects`` (catalog, filter string, preview picture) and
 ``/transitions``; its one service is the :class:`EffectPreviewer`, built per app so its

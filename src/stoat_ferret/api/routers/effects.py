@@ -47,7 +47,8 @@ async def list_effects() -> EffectCatalog:
     operation_id="effects-preview",
 )
 async def preview_filter_string(body: EffectPreviewRequest) -> FilterPreview:
-    """The filter string of one parameter set (for a 10-second clip at 30 fps).
+    """
+    The filter string of one parameter set (for a 10-second clip at 30 fps).
 
     An unknown ``effect_type`` or parameters the effect's schema refuses answer 422
     naming the field (``effect_type``, ``parameters.font_size``).
@@ -116,7 +117,8 @@ async def preview_image(
         int, Query(ge=MIN_PREVIEW_WIDTH, le=MAX_PREVIEW_WIDTH, description="Picture width (px).")
     ] = 640,
 ) -> Response:
-    """A JPEG of the library video at ``t`` seconds with the effect applied.
+    """
+    A JPEG of the library video at ``t`` seconds with the effect applied.
 
     The effect is built as on a clip of the whole video. Audio effects have no picture
     (422 on ``effect_type``). The file must lie in an allowed root (403) and exist

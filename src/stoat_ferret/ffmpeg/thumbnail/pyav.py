@@ -1,11 +1,12 @@
-"""PyAV thumbnails: the same frame and size as ``extract_thumbnail`` picks with ffmpeg.
+"""
+PyAV thumbnails: the same frame and size as ``extract_thumbnail`` picks with ffmpeg.
 
 ffmpeg's ``-ss`` before ``-i`` seeks to the keyframe before the target (counted from
 the container's start time), shifts timestamps by the target rounded to stream ticks
 and drops frames that end up negative. This module reproduces that rule with PyAV,
 plus the same fall-backs: decode from the start when the seek overshoots or yields
 nothing, and the first frame when the clip ends before the target. The JPEG is made
-by Pillow at the size :func:`~stoat_ferret.ffmpeg.thumbnail.scaled_size` gives.
+by Pillow at the size :func:`~stoat_ferret.ffmpeg.thumbnail.rules.scaled_size` gives.
 """
 
 from __future__ import annotations
@@ -14,17 +15,25 @@ import contextlib
 import io
 import os
 import threading
-from collections.abc import Iterable, Iterator
-from fractions import Fraction
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from stoat_ferret.errors import ThumbnailError
-from stoat_ferret.ffmpeg._pyav import first_video, import_av, libav_errors, open_input, reason
-from stoat_ferret.ffmpeg.thumbnail import (
+from stoat_ferret.ffmpeg.runtime.libav import (
+    first_video,
+    import_av,
+    libav_errors,
+    open_input,
+    reason,
+)
+from stoat_ferret.ffmpeg.thumbnail.files import write_atomic
+from stoat_ferret.ffmpeg.thumbnail.rules import (
     THUMBNAIL_WIDTH_PX,
+    first_frame_after_seek,
+    first_frame_from_start,
+    rescale_us,
     scaled_size,
     thumbnail_at_s,
-    write_atomic,
 )
 
 if TYPE_CHECKING:
@@ -38,16 +47,6 @@ _JPEG_QUALITY = 90
 """Pillow's scale (1-95); close to ffmpeg's ``-q:v 3`` in size and look."""
 
 
-def _rescale_us(value_us: int, time_base: Fraction) -> int:
-    """``av_rescale_q(value_us, 1/1000000, time_base)``: nearest, ties away from zero.
-
-    This is how ffmpeg converts its ``-ss`` offset into stream ticks, so frames are
-    compared with the target exactly as ffmpeg compares them.
-    """
-    rounded = int(Fraction(abs(value_us), 1_000_000) / time_base + Fraction(1, 2))
-    return rounded if value_us >= 0 else -rounded
-
-
 def _ticks(frame: VideoFrame) -> int | None:
     # The stubs say int, but both are None on streams without timestamps.
     pts: int | None = frame.pts
@@ -57,36 +56,11 @@ def _ticks(frame: VideoFrame) -> int | None:
     return dts
 
 
-def _after_seek(frames: Iterable[VideoFrame], target: int) -> VideoFrame | None:
-    """After a seek: the first frame at or after ``target``, or None when the seek
-    overshot (the first frame is already late: we may have skipped the right one)
-    or produced nothing (it landed after the only keyframe)."""
-    first = True
-    for frame in frames:
-        ticks = _ticks(frame)
-        if ticks is None or ticks >= target:
-            return None if first and ticks is not None and ticks > target else frame
-        first = False
-    return None
-
-
-def _from_start(frames: Iterable[VideoFrame], target: int | None) -> VideoFrame | None:
-    """Decoding from the start: the first frame at or after ``target``, or the very
-    first frame when the clip ends before it (or when there is no target)."""
-    first: VideoFrame | None = None
-    for frame in frames:
-        if first is None:
-            first = frame
-        ticks = _ticks(frame)
-        if target is None or ticks is None or ticks >= target:
-            return frame
-    return first
-
-
 def _decode(
     container: InputContainer, stream: VideoStream, target: int | None
 ) -> Iterator[VideoFrame]:
-    """``container.decode(stream)``, minus frames that cannot be the thumbnail.
+    """
+    ``container.decode(stream)``, minus frames that cannot be the thumbnail.
 
     The thumbnail is the first frame at or after ``target`` (or the very first frame
     when there is none), so a frame shown before ``target`` that no other frame
@@ -123,8 +97,10 @@ def _render_jpeg(frame: VideoFrame, width: int) -> bytes:
 
 
 def _decode_thumbnail(av: Any, path: str, at_s: float, width: int, *, seek: bool) -> bytes | None:
-    """One pass over a freshly opened file, returning JPEG bytes or None when this
-    pass found no frame; see :func:`thumbnail_with_pyav`."""
+    """
+    One pass over a freshly opened file, returning JPEG bytes or None when this
+    pass found no frame; see :func:`thumbnail_with_pyav`.
+    """
     container = open_input(av, path, ThumbnailError)
     try:
         stream = first_video(av, container)
@@ -134,16 +110,20 @@ def _decode_thumbnail(av: Any, path: str, at_s: float, width: int, *, seek: bool
             raise ThumbnailError(path, "PyAV has no decoder for the video stream")
         # ffmpeg's -ss counts from the container's start time, not from zero.
         target_us = (container.start_time or 0) + round(at_s * 1_000_000)
-        target = _rescale_us(target_us, stream.time_base) if at_s > 0 else None
+        target = rescale_us(target_us, stream.time_base) if at_s > 0 else None
         with libav_errors(av) as logs:
             try:
                 if seek and target is not None:
                     # ffmpeg carries on from the start when a seek fails; so do we.
                     with contextlib.suppress(av.error.FFmpegError):
                         container.seek(target_us, backward=True)
-                    frame = _after_seek(_decode(container, stream, target), target)
+                    frame = first_frame_after_seek(
+                        _decode(container, stream, target), _ticks, target
+                    )
                 else:
-                    frame = _from_start(_decode(container, stream, target), target)
+                    frame = first_frame_from_start(
+                        _decode(container, stream, target), _ticks, target
+                    )
                 # Rendered while the container is open and inside the log capture.
                 return None if frame is None else _render_jpeg(frame, width)
             except Exception as exc:
@@ -160,9 +140,10 @@ def thumbnail_with_pyav(
     width: int = THUMBNAIL_WIDTH_PX,
     abandoned: threading.Event | None = None,
 ) -> None:
-    """Write the thumbnail JPEG in this thread with PyAV and Pillow (blocking).
+    """
+    Write the thumbnail JPEG in this thread with PyAV and Pillow (blocking).
 
-    Same rules as :func:`~stoat_ferret.ffmpeg.thumbnail.extract_thumbnail`: the first
+    Same rules as :func:`~stoat_ferret.ffmpeg.thumbnail.ffmpeg.extract_thumbnail`: the first
     frame at or after :func:`thumbnail_at_s` (counted from the container's start, in
     stream ticks rounded like ffmpeg's ``-ss``), found by a seek and, when the seek
     overshoots or yields nothing, by decoding from the start; the first frame when

@@ -1,4 +1,5 @@
-"""``ffprobe_video()``: read a file's ``VideoMetadata`` with the ``ffprobe`` binary.
+"""
+``ffprobe_video()``: read a file's ``VideoMetadata`` with the ``ffprobe`` binary.
 
 This is the reference implementation every other probe backend is compared with.
 It runs ``ffprobe -v error -print_format json -show_format -show_streams <path>``
@@ -15,8 +16,8 @@ import os
 from typing import Any
 
 from stoat_ferret.errors import FFprobeError
-from stoat_ferret.ffmpeg._process import as_file_url, clean_stderr, run_ffmpeg_tool
-from stoat_ferret.ffmpeg.metadata import RawProbe, VideoMetadata, build_metadata, parse_rate
+from stoat_ferret.ffmpeg.probe.metadata import RawProbe, VideoMetadata, build_metadata, parse_rate
+from stoat_ferret.ffmpeg.runtime.tools import as_file_url, clean_stderr, run_ffmpeg_tool
 
 __all__ = ["ffprobe_argv", "ffprobe_video", "metadata_from_ffprobe_json"]
 
@@ -41,12 +42,13 @@ async def ffprobe_video(
     ffprobe_path: str = "ffprobe",
     timeout_s: float = 30.0,
 ) -> VideoMetadata:
-    """Probe one file with ffprobe and return its metadata.
+    """
+    Probe one file with ffprobe and return its metadata.
 
     Args:
         path: the media file.
         ffprobe_path: the ffprobe executable (resolve it once with
-            :func:`stoat_ferret.ffmpeg.binaries.require_binary`).
+            :func:`stoat_ferret.ffmpeg.runtime.binaries.require_binary`).
         timeout_s: seconds before ffprobe is killed and the file reported as timed out.
 
     Returns:
@@ -73,7 +75,8 @@ async def ffprobe_video(
 
 
 def metadata_from_ffprobe_json(path: str, stdout: bytes | str) -> VideoMetadata:
-    """Parse ffprobe's ``-show_format -show_streams`` JSON into ``VideoMetadata``.
+    """
+    Parse ffprobe's ``-show_format -show_streams`` JSON into ``VideoMetadata``.
 
     Args:
         path: the probed file, for error messages.
@@ -113,7 +116,8 @@ def metadata_from_ffprobe_json(path: str, stdout: bytes | str) -> VideoMetadata:
 
 
 def _is_real_video(stream: dict[str, Any]) -> bool:
-    """True for a video stream that is not embedded cover art.
+    """
+    True for a video stream that is not embedded cover art.
 
     Music files and some phone videos carry a still picture flagged
     ``attached_pic``; ffprobe lists it as a video stream, but it has no frame rate or

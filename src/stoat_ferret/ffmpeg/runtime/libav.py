@@ -1,8 +1,9 @@
-"""Shared PyAV plumbing for the in-process backend: lazy import, libav error
+"""
+Shared PyAV plumbing for the in-process backend: lazy import, libav error
 capture, opening files the way ffprobe does, and picking the video stream.
 
 Everything here is blocking and runs on decoder threads (see
-:mod:`stoat_ferret.ffmpeg._threads`). ``av`` is imported on first use only.
+:mod:`stoat_ferret.ffmpeg.runtime.threads`). ``av`` is imported on first use only.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from stoat_ferret.errors import DependencyUnavailableError
-from stoat_ferret.ffmpeg._process import as_file_url
+from stoat_ferret.ffmpeg.runtime.tools import as_file_url
 
 if TYPE_CHECKING:
     from av.container import InputContainer
@@ -65,7 +66,8 @@ def import_av() -> Any:
 
 
 def _enable_error_logs(av: Any) -> None:
-    """Route libav's error lines through PyAV so they can be captured per thread.
+    """
+    Route libav's error lines through PyAV so they can be captured per thread.
 
     PyAV silences libav entirely by default, which would leave reasons such as
     ``moov atom not found`` out of our messages (ffprobe prints them). Level ERROR

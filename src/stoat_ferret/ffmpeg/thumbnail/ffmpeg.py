@@ -1,109 +1,26 @@
-"""Thumbnails: a 320-px-wide JPEG of the frame at 10 % of a video, at most 5 s in.
+"""
+Thumbnails with the ``ffmpeg`` binary: a 320-px-wide JPEG of the frame at 10 %.
 
-The timestamp rule lives in :func:`thumbnail_at_s` and the size rule in
-:func:`scaled_size` so the ffmpeg path here and the PyAV backend pick the same frame
-and the same picture size. Files are written atomically (a temporary file in the
-destination folder, then ``os.replace``) so a crash or a cancel never leaves a
-half-written JPEG that the API would then serve.
+Which frame and what size are decided in :mod:`.rules` (shared with the PyAV path);
+this module only turns them into ffmpeg command lines, runs them through the media
+process runner and writes the result with :func:`.files.write_atomic`, so a crash or
+a cancel never leaves a half-written JPEG that the API would then serve.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import math
 import os
-import tempfile
-from pathlib import Path
 from typing import Literal
 
 from stoat_ferret.errors import ThumbnailError
-from stoat_ferret.ffmpeg._process import as_file_url, clean_stderr, run_ffmpeg_tool
+from stoat_ferret.ffmpeg.runtime.tools import as_file_url, clean_stderr, run_ffmpeg_tool
+from stoat_ferret.ffmpeg.thumbnail.files import write_atomic
+from stoat_ferret.ffmpeg.thumbnail.rules import THUMBNAIL_WIDTH_PX, thumbnail_at_s
 
-__all__ = [
-    "THUMBNAIL_FRACTION",
-    "THUMBNAIL_MAX_OFFSET_S",
-    "THUMBNAIL_WIDTH_PX",
-    "SeekMode",
-    "extract_thumbnail",
-    "ffmpeg_thumbnail_argv",
-    "scaled_size",
-    "thumbnail_at_s",
-    "write_atomic",
-]
-
-THUMBNAIL_WIDTH_PX = 320
-"""Width of every thumbnail; the height follows the aspect ratio, rounded to even."""
-
-THUMBNAIL_FRACTION = 0.10
-"""Thumbnails show the frame at this fraction of the duration..."""
-
-THUMBNAIL_MAX_OFFSET_S = 5.0
-"""...but never later than this, so long files do not need a deep seek."""
+__all__ = ["SeekMode", "extract_thumbnail", "ffmpeg_thumbnail_argv"]
 
 _JPEG_START = b"\xff\xd8"
-
-
-def thumbnail_at_s(duration_s: float) -> float:
-    """Timestamp of the thumbnail frame: ``min(duration_s * 0.10, 5.0)`` seconds.
-
-    A one-second clip gets the frame at 0.1 s, a 20-second clip the one at 5 s.
-    Unknown, negative or non-finite durations give 0.0 (the first frame).
-    """
-    if not math.isfinite(duration_s) or duration_s <= 0:
-        return 0.0
-    return min(duration_s * THUMBNAIL_FRACTION, THUMBNAIL_MAX_OFFSET_S)
-
-
-def scaled_size(width: int, height: int, target_width: int = THUMBNAIL_WIDTH_PX) -> tuple[int, int]:
-    """Size of a picture scaled to ``target_width``, keeping the aspect ratio.
-
-    Mirrors ffmpeg's ``scale=W:-2``: the height is ``width_out * h / w`` rounded to
-    the nearest multiple of two (halves away from zero), because many encoders and
-    players reject odd heights. At least 2 pixels.
-
-    Args:
-        width: source width in pixels (> 0).
-        height: source height in pixels (> 0).
-        target_width: output width.
-
-    Returns:
-        ``(target_width, even_height)``.
-    """
-    if width <= 0 or height <= 0:
-        raise ValueError(f"picture size must be positive, got {width}x{height}")
-    # av_rescale(target_width, height, width * 2) * 2 with round-half-up, in integers.
-    denominator = width * 2
-    half_height = (target_width * height * 2 + denominator) // (2 * denominator)
-    return target_width, max(2, half_height * 2)
-
-
-def write_atomic(dest: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``dest`` so readers see the old file or the whole new one.
-
-    Blocking; call it through ``asyncio.to_thread`` from async code. The temporary
-    file lives in the destination folder because ``os.replace`` is only atomic
-    within one file system.
-
-    Args:
-        dest: final path; its folder is created if missing.
-        data: file contents.
-    """
-    target = Path(dest)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        # 0o644 like a normal file; mkstemp creates 0o600, which a separate web
-        # server or the user's file manager could not read.
-        Path(tmp_name).chmod(0o644)
-        Path(tmp_name).replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp_name).unlink()
-        raise
-
 
 SeekMode = Literal["input", "output", "none"]
 
@@ -116,7 +33,8 @@ def ffmpeg_thumbnail_argv(
     width: int = THUMBNAIL_WIDTH_PX,
     seek: SeekMode = "input",
 ) -> list[str]:
-    """The ffmpeg command that prints one JPEG frame to stdout.
+    """
+    The ffmpeg command that prints one JPEG frame to stdout.
 
     ``0:V:0`` is the first video stream that is not cover art.
 
@@ -167,7 +85,8 @@ async def extract_thumbnail(
     width: int = THUMBNAIL_WIDTH_PX,
     timeout_s: float = 30.0,
 ) -> None:
-    """Write a JPEG thumbnail of ``path`` to ``dest`` with the ffmpeg binary.
+    """
+    Write a JPEG thumbnail of ``path`` to ``dest`` with the ffmpeg binary.
 
     The frame is the first one at or after :func:`thumbnail_at_s` ``(duration_s)``,
     counted from the container's start time. When a fast seek there yields no frame

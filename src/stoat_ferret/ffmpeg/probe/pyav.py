@@ -1,8 +1,9 @@
-"""The in-process probe backend: libavformat through PyAV, normalised to ffprobe.
+"""
+Probing with PyAV: libavformat in-process, its answers normalised to ffprobe's.
 
 PyAV reads the same demuxers as ffprobe but returns Python objects, and it saves
 the ~55 ms it costs to start an ``ffprobe`` process per file (numbers in
-:mod:`stoat_ferret.ffmpeg.backends`). Its answers are converted to exactly what
+:mod:`stoat_ferret.ffmpeg.backends.factory`). Its answers are converted to exactly what
 ffprobe prints, so both backends produce identical ``VideoMetadata``:
 
 - codec names: ``Codec.canonical_name`` (``avcodec_get_name``), the name ffprobe
@@ -25,48 +26,35 @@ ffprobe prints, so both backends produce identical ``VideoMetadata``:
   a bad file gets the same words as from ffprobe.
 
 Both backends then pass their raw values through the same
-:func:`~stoat_ferret.ffmpeg.metadata.build_metadata`.
+:func:`~stoat_ferret.ffmpeg.probe.metadata.build_metadata`.
 
 Limits: a stream for which PyAV's build has no decoder fails here ("no decoder")
 even where ffprobe could name its codec; such a file could not be thumbnailed by
 either backend anyway. Blocking work runs on daemon threads; see
-:mod:`stoat_ferret.ffmpeg._threads` for why and for the measurements.
+:mod:`stoat_ferret.ffmpeg.runtime.threads` for why and for the measurements.
 """
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import os
-import threading
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from stoat_ferret.errors import FFprobeError, ThumbnailError
-from stoat_ferret.ffmpeg._pyav import (
+from stoat_ferret.errors import FFprobeError
+from stoat_ferret.ffmpeg.probe.metadata import RawProbe, VideoMetadata, build_metadata
+from stoat_ferret.ffmpeg.runtime.libav import (
     first_video,
     import_av,
     libav_errors,
     open_input,
-    pyav_available,
     reason,
 )
-from stoat_ferret.ffmpeg._threads import DecoderThreads, DecoderThreadsBusyError
-from stoat_ferret.ffmpeg.metadata import RawProbe, VideoMetadata, build_metadata
-from stoat_ferret.ffmpeg.pyav_thumbnail import thumbnail_with_pyav
-from stoat_ferret.ffmpeg.thumbnail import THUMBNAIL_WIDTH_PX
 
 if TYPE_CHECKING:
     from av.container import InputContainer
 
-__all__ = [
-    "DecoderThreads",
-    "DecoderThreadsBusyError",
-    "PyAVBackend",
-    "probe_with_pyav",
-    "pyav_available",
-    "thumbnail_with_pyav",
-]
+__all__ = ["probe_with_pyav"]
 
 
 def _codec_name(stream: Any) -> str | None:
@@ -125,7 +113,8 @@ def _raw_probe(av: Any, path: str, container: InputContainer) -> RawProbe:
 
 
 def probe_with_pyav(path: str | os.PathLike[str]) -> VideoMetadata:
-    """Probe ``path`` in this thread with PyAV (blocking; see :class:`PyAVBackend`).
+    """
+    Probe ``path`` in this thread with PyAV (blocking; see :class:`PyAVBackend`).
 
     Raises:
         FFprobeError: the file cannot be read or has no usable video stream; the
@@ -148,90 +137,3 @@ def probe_with_pyav(path: str | os.PathLike[str]) -> VideoMetadata:
     finally:
         container.close()
     return build_metadata(name, raw)
-
-
-class PyAVBackend:
-    """Probe and thumbnail in-process with PyAV; the default when PyAV imports.
-
-    Produces the same ``VideoMetadata`` as
-    :class:`~stoat_ferret.ffmpeg.backends.FFprobeBackend` (proven by
-    ``tests/ffmpeg/test_backend_parity.py``) and raises the same error types.
-    ``import av`` happens on first use, never at import time.
-
-    A timeout cannot kill a thread: the call reports the error at once and the
-    thread is abandoned (see :mod:`stoat_ferret.ffmpeg._threads`); the file it was
-    reading stays open until libav returns.
-    """
-
-    name: str = "pyav"
-
-    def __init__(
-        self, *, max_threads: int = 64, thumbnail_width_px: int = THUMBNAIL_WIDTH_PX
-    ) -> None:
-        """Create the backend.
-
-        Args:
-            max_threads: cap on live decoder threads, abandoned ones included.
-            thumbnail_width_px: width of generated thumbnails.
-        """
-        self._threads = DecoderThreads(max_threads)
-        self._thumbnail_width_px = thumbnail_width_px
-
-    @property
-    def threads(self) -> DecoderThreads:
-        """The thread runner, exposed for diagnostics and tests."""
-        return self._threads
-
-    async def probe(
-        self, path: str | os.PathLike[str], *, timeout_s: float = 30.0
-    ) -> VideoMetadata:
-        """Read the file's metadata on a decoder thread.
-
-        Raises:
-            FFprobeError: unreadable file, no video, timeout (the thread is
-                abandoned) or too many busy threads; names the file.
-            DependencyUnavailableError: PyAV is not installed.
-        """
-        name = os.fspath(path)
-        try:
-            return await self._threads.run(lambda: probe_with_pyav(name), timeout_s=timeout_s)
-        except TimeoutError:
-            raise FFprobeError(
-                name, f"timed out after {timeout_s:g} s (PyAV thread abandoned)"
-            ) from None
-        except DecoderThreadsBusyError as exc:
-            raise FFprobeError(name, str(exc)) from None
-
-    async def thumbnail(
-        self,
-        path: str | os.PathLike[str],
-        dest: str | os.PathLike[str],
-        *,
-        duration_s: float,
-        timeout_s: float = 30.0,
-    ) -> None:
-        """Decode the thumbnail frame and write the JPEG atomically, on a thread.
-
-        Raises:
-            ThumbnailError: undecodable file, timeout or too many busy threads.
-            DependencyUnavailableError: PyAV is not installed.
-        """
-        name = os.fspath(path)
-        width = self._thumbnail_width_px
-        abandoned = threading.Event()
-
-        def work() -> None:
-            thumbnail_with_pyav(name, dest, duration_s=duration_s, width=width, abandoned=abandoned)
-
-        try:
-            await self._threads.run(work, timeout_s=timeout_s)
-        except TimeoutError:
-            abandoned.set()
-            raise ThumbnailError(
-                name, f"timed out after {timeout_s:g} s (PyAV thread abandoned)"
-            ) from None
-        except asyncio.CancelledError:
-            abandoned.set()
-            raise
-        except DecoderThreadsBusyError as exc:
-            raise ThumbnailError(name, str(exc)) from None
