@@ -7,6 +7,74 @@
  */
 
 export interface paths {
+    "/api/v1/effects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Effects
+         * @description Every effect with its parameter schema, hints, examples and a filter preview.
+         */
+        get: operations["effects-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effects/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Filter String
+         * @description The filter string of one parameter set (for a 10-second clip at 30 fps).
+         *
+         *     An unknown ``effect_type`` or parameters the effect's schema refuses answer 422
+         *     naming the field (``effect_type``, ``parameters.font_size``).
+         */
+        post: operations["effects-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effects/{effect_type}/preview.jpg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview Image
+         * @description A JPEG of the library video at ``t`` seconds with the effect applied.
+         *
+         *     The effect is built as on a clip of the whole video. Audio effects have no picture
+         *     (422 on ``effect_type``). The file must lie in an allowed root (403) and exist
+         *     (409 ``SOURCE_MISSING``); ffmpeg gets ``STOAT_PREVIEW_TIMEOUT`` seconds (503
+         *     ``PREVIEW_TIMEOUT``), and stops at once when the client disconnects.
+         */
+        get: operations["effects-preview-image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -76,6 +144,26 @@ export interface paths {
          * @description Return once the job is terminal, or its current state after ``timeout`` seconds.
          */
         get: operations["jobs-wait"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Transitions
+         * @description Every ``transition`` value of this ffmpeg's ``xfade`` (``custom`` excepted).
+         */
+        get: operations["transitions-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -367,6 +455,85 @@ export interface components {
             message: string;
         };
         /**
+         * EffectCatalog
+         * @description ``GET /api/v1/effects``: every effect, in a stable order.
+         */
+        EffectCatalog: {
+            /** Effects */
+            effects: components["schemas"]["EffectOut"][];
+        };
+        /**
+         * EffectOut
+         * @description One catalog entry.
+         */
+        EffectOut: {
+            /**
+             * Ai Hints
+             * @description Per parameter name.
+             */
+            ai_hints: {
+                [key: string]: components["schemas"]["ParameterHintOut"];
+            };
+            /** @description `video`: the filter string is for `-vf`; `audio`: for `-af`. */
+            applies_to: components["schemas"]["MediaKind"];
+            /** Description */
+            description: string;
+            /**
+             * Effect Type
+             * @example text_overlay
+             * @enum {string}
+             */
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Examples
+             * @description Parameter sets the schema accepts.
+             */
+            examples: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Filter Preview
+             * @description The filter string of the first example, for a 10-second clip at 30 fps.
+             */
+            filter_preview: string;
+            /**
+             * Name
+             * @example Text overlay
+             */
+            name: string;
+            /**
+             * Parameter Schema
+             * @description The parameters' JSON Schema (draft 2020-12); unknown parameters are refused.
+             */
+            parameter_schema: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * EffectPreviewRequest
+         * @description ``POST /api/v1/effects/preview``: the filter string one parameter set makes.
+         */
+        EffectPreviewRequest: {
+            /**
+             * Effect Type
+             * @description A catalog `effect_type`; another name is a 422 naming `effect_type`.
+             * @example text_overlay
+             * @enum {string}
+             */
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Parameters
+             * @description Checked against the effect's `parameter_schema`; a 422 names the field.
+             * @example {
+             *       "font_size": 48,
+             *       "text": "Hello"
+             *     }
+             */
+            parameters?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
          * EmptyProjectError
          * @description Error `EMPTY_PROJECT`.
          *
@@ -425,6 +592,14 @@ export interface components {
             msg: string;
             /** Type */
             type: string;
+        };
+        /** FilterPreview */
+        FilterPreview: {
+            /**
+             * Filter String
+             * @description Self-contained: runs as it is in `ffmpeg -vf` (or `-af` for audio effects).
+             */
+            filter_string: string;
         };
         /**
          * ForbiddenError
@@ -792,6 +967,12 @@ export interface components {
             message: string;
         };
         /**
+         * MediaKind
+         * @description What an effect's filter string filters: ``-vf`` or ``-af``. Also a track's kind.
+         * @enum {string}
+         */
+        MediaKind: "video" | "audio";
+        /**
          * MethodNotAllowedError
          * @description Error `METHOD_NOT_ALLOWED`.
          */
@@ -882,6 +1063,27 @@ export interface components {
             message: string;
         };
         /**
+         * ParameterHintOut
+         * @description What one parameter means, for people and agents.
+         */
+        ParameterHintOut: {
+            /**
+             * Examples
+             * @description Example values the schema accepts.
+             */
+            examples: unknown[];
+            /**
+             * Meaning
+             * @description What the parameter changes.
+             */
+            meaning: string;
+            /**
+             * Typical
+             * @description Values worth trying, in words.
+             */
+            typical: string;
+        };
+        /**
          * PathNotAllowedError
          * @description Error `PATH_NOT_ALLOWED`.
          *
@@ -925,6 +1127,58 @@ export interface components {
              * @constant
              */
             code: "PAYLOAD_TOO_LARGE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * PreviewFailedError
+         * @description Error `PREVIEW_FAILED`.
+         *
+         *     HTTP 422: ffmpeg could not make the preview picture (its message says why).
+         */
+        PreviewFailedError: {
+            detail: components["schemas"]["PreviewFailedErrorDetail"];
+        };
+        /**
+         * PreviewFailedErrorDetail
+         * @description The ``detail`` of a ``PREVIEW_FAILED`` answer.
+         */
+        PreviewFailedErrorDetail: {
+            /**
+             * Code
+             * @example PREVIEW_FAILED
+             * @constant
+             */
+            code: "PREVIEW_FAILED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * PreviewTimeoutError
+         * @description Error `PREVIEW_TIMEOUT`.
+         *
+         *     HTTP 503: ffmpeg took longer than ``STOAT_PREVIEW_TIMEOUT``; it was stopped. Try again.
+         */
+        PreviewTimeoutError: {
+            detail: components["schemas"]["PreviewTimeoutErrorDetail"];
+        };
+        /**
+         * PreviewTimeoutErrorDetail
+         * @description The ``detail`` of a ``PREVIEW_TIMEOUT`` answer.
+         */
+        PreviewTimeoutErrorDetail: {
+            /**
+             * Code
+             * @example PREVIEW_TIMEOUT
+             * @constant
+             */
+            code: "PREVIEW_TIMEOUT";
             /**
              * Message
              * @description For people; may change. `code` is for programs.
@@ -1193,6 +1447,8 @@ export interface components {
          * @description Error `SOURCE_MISSING`.
          *
          *     HTTP 409: A clip names a source the caller gave no input file for.
+         *
+         *     HTTP 409: The library video's file is gone (or the scan marked it ``missing``).
          */
         SourceMissingError: {
             detail: components["schemas"]["SourceMissingErrorDetail"];
@@ -1317,6 +1573,25 @@ export interface components {
              * @description For people; may change. `code` is for programs.
              */
             message: string;
+        };
+        /**
+         * TransitionList
+         * @description ``GET /api/v1/transitions``: what the local ffmpeg's ``xfade`` supports.
+         */
+        TransitionList: {
+            /** Transitions */
+            transitions: components["schemas"]["TransitionOut"][];
+        };
+        /** TransitionOut */
+        TransitionOut: {
+            /** Description */
+            description: string;
+            /**
+             * Name
+             * @description An xfade `transition` value.
+             * @example fade
+             */
+            name: string;
         };
         /**
          * UnauthorizedError
@@ -1461,9 +1736,8 @@ export interface components {
             /**
              * Field
              * @description Sent by some sources only.
-             * @default null
              */
-            field: string | null;
+            field?: string | null;
             /**
              * Message
              * @description For people; may change. `code` is for programs.
@@ -1632,6 +1906,181 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "effects-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectCatalog"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+        };
+    };
+    "effects-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilterPreview"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+        };
+    };
+    "effects-preview-image": {
+        parameters: {
+            query: {
+                /** @description A library video. */
+                video_id: string;
+                /** @description Seconds into the video. */
+                t?: number;
+                /** @description The effect's parameters as JSON. */
+                parameters?: string;
+                /** @description Picture width (px). */
+                width?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A video effect's `effect_type`. */
+                effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The frame with the effect. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description PATH_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PathNotAllowedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description SOURCE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceMissingError"];
+                };
+            };
+            /** @description VALIDATION_ERROR, PREVIEW_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"] | components["schemas"]["PreviewFailedError"];
+                };
+            };
+            /** @description PREVIEW_TIMEOUT, DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewTimeoutError"] | components["schemas"]["DependencyUnavailableError"];
+                };
+            };
+        };
+    };
     "jobs-list": {
         parameters: {
             query?: {
@@ -1848,6 +2297,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+        };
+    };
+    "transitions-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionList"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyUnavailableError"];
                 };
             };
         };
