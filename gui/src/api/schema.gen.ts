@@ -7,6 +7,74 @@
  */
 
 export interface paths {
+    "/api/v1/effects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Effects
+         * @description Every effect with its parameter schema, hints, examples and a filter preview.
+         */
+        get: operations["effects-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effects/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Filter String
+         * @description The filter string of one parameter set (for a 10-second clip at 30 fps).
+         *
+         *     An unknown ``effect_type`` or parameters the effect's schema refuses answer 422
+         *     naming the field (``effect_type``, ``parameters.font_size``).
+         */
+        post: operations["effects-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effects/{effect_type}/preview.jpg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview Image
+         * @description A JPEG of the library video at ``t`` seconds with the effect applied.
+         *
+         *     The effect is built as on a clip of the whole video. Audio effects have no picture
+         *     (422 on ``effect_type``). The file must lie in an allowed root (403) and exist
+         *     (409 ``SOURCE_MISSING``); ffmpeg gets ``STOAT_PREVIEW_TIMEOUT`` seconds (503
+         *     ``PREVIEW_TIMEOUT``), and stops at once when the client disconnects.
+         */
+        get: operations["effects-preview-image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -417,6 +485,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Transitions
+         * @description Every ``transition`` value of this ffmpeg's ``xfade`` (``custom`` excepted).
+         */
+        get: operations["transitions-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/videos": {
         parameters: {
             query?: never;
@@ -789,7 +877,7 @@ export interface components {
             /** Duration S */
             duration_s: number;
             /** Effects */
-            effects: components["schemas"]["EffectOut"][];
+            effects: components["schemas"]["stoat_ferret__editing__schemas__EffectOut"][];
             /** Id */
             id: string;
             /** In Point */
@@ -944,6 +1032,14 @@ export interface components {
             created_ids: (string | null)[];
             project: components["schemas"]["ProjectOut"];
         };
+        /**
+         * EffectCatalog
+         * @description ``GET /api/v1/effects``: every effect, in a stable order.
+         */
+        EffectCatalog: {
+            /** Effects */
+            effects: components["schemas"]["stoat_ferret__editing__effect_schemas__EffectOut"][];
+        };
         /** EffectCreate */
         EffectCreate: {
             /** Effect Type */
@@ -963,27 +1059,29 @@ export interface components {
              */
             start?: number | null;
         };
-        /** EffectOut */
-        EffectOut: {
-            /** Effect Type */
-            effect_type: string;
-            /** End */
-            end: number | null;
-            /** End S */
-            end_s: number | null;
+        /**
+         * EffectPreviewRequest
+         * @description ``POST /api/v1/effects/preview``: the filter string one parameter set makes.
+         */
+        EffectPreviewRequest: {
             /**
-             * Index
-             * @description Its place in the clip's filter order.
+             * Effect Type
+             * @description A catalog `effect_type`; another name is a 422 naming `effect_type`.
+             * @example text_overlay
+             * @enum {string}
              */
-            index: number;
-            /** Parameters */
-            parameters: {
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Parameters
+             * @description Checked against the effect's `parameter_schema`; a 422 names the field.
+             * @example {
+             *       "font_size": 48,
+             *       "text": "Hello"
+             *     }
+             */
+            parameters?: {
                 [key: string]: unknown;
             };
-            /** Start */
-            start: number | null;
-            /** Start S */
-            start_s: number | null;
         };
         /**
          * EffectUpdate
@@ -1060,6 +1158,14 @@ export interface components {
             msg: string;
             /** Type */
             type: string;
+        };
+        /** FilterPreview */
+        FilterPreview: {
+            /**
+             * Filter String
+             * @description Self-contained: runs as it is in `ffmpeg -vf` (or `-af` for audio effects).
+             */
+            filter_string: string;
         };
         /**
          * ForbiddenError
@@ -1594,6 +1700,27 @@ export interface components {
             message: string;
         };
         /**
+         * ParameterHintOut
+         * @description What one parameter means, for people and agents.
+         */
+        ParameterHintOut: {
+            /**
+             * Examples
+             * @description Example values the schema accepts.
+             */
+            examples: unknown[];
+            /**
+             * Meaning
+             * @description What the parameter changes.
+             */
+            meaning: string;
+            /**
+             * Typical
+             * @description Values worth trying, in words.
+             */
+            typical: string;
+        };
+        /**
          * PathNotAllowedError
          * @description Error `PATH_NOT_ALLOWED`.
          *
@@ -1637,6 +1764,58 @@ export interface components {
              * @constant
              */
             code: "PAYLOAD_TOO_LARGE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * PreviewFailedError
+         * @description Error `PREVIEW_FAILED`.
+         *
+         *     HTTP 422: ffmpeg could not make the preview picture (its message says why).
+         */
+        PreviewFailedError: {
+            detail: components["schemas"]["PreviewFailedErrorDetail"];
+        };
+        /**
+         * PreviewFailedErrorDetail
+         * @description The ``detail`` of a ``PREVIEW_FAILED`` answer.
+         */
+        PreviewFailedErrorDetail: {
+            /**
+             * Code
+             * @example PREVIEW_FAILED
+             * @constant
+             */
+            code: "PREVIEW_FAILED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * PreviewTimeoutError
+         * @description Error `PREVIEW_TIMEOUT`.
+         *
+         *     HTTP 503: ffmpeg took longer than ``STOAT_PREVIEW_TIMEOUT``; it was stopped. Try again.
+         */
+        PreviewTimeoutError: {
+            detail: components["schemas"]["PreviewTimeoutErrorDetail"];
+        };
+        /**
+         * PreviewTimeoutErrorDetail
+         * @description The ``detail`` of a ``PREVIEW_TIMEOUT`` answer.
+         */
+        PreviewTimeoutErrorDetail: {
+            /**
+             * Code
+             * @example PREVIEW_TIMEOUT
+             * @constant
+             */
+            code: "PREVIEW_TIMEOUT";
             /**
              * Message
              * @description For people; may change. `code` is for programs.
@@ -1763,7 +1942,7 @@ export interface components {
             /** Tracks */
             tracks: components["schemas"]["TrackOut"][];
             /** Transitions */
-            transitions: components["schemas"]["TransitionOut"][];
+            transitions: components["schemas"]["stoat_ferret__editing__schemas__TransitionOut"][];
             /**
              * Updated At
              * Format: date-time
@@ -2092,6 +2271,8 @@ export interface components {
          *     HTTP 409: A clip may not be made from a library video whose file the last scan did not find.
          *
          *     HTTP 409: A clip names a source the caller gave no input file for.
+         *
+         *     HTTP 409: The library video's file is gone (or the scan marked it ``missing``).
          */
         SourceMissingError: {
             detail: components["schemas"]["SourceMissingErrorDetail"];
@@ -2344,25 +2525,13 @@ export interface components {
              */
             transition: string;
         };
-        /** TransitionOut */
-        TransitionOut: {
-            /** Audio Curve */
-            audio_curve: string;
-            /** Duration */
-            duration: number;
-            /** Duration S */
-            duration_s: number;
-            /** From Clip Id */
-            from_clip_id: string;
-            /** Id */
-            id: string;
-            /** To Clip Id */
-            to_clip_id: string;
-            /**
-             * Transition
-             * @description The xfade transition name.
-             */
-            transition: string;
+        /**
+         * TransitionList
+         * @description ``GET /api/v1/transitions``: what the local ffmpeg's ``xfade`` supports.
+         */
+        TransitionList: {
+            /** Transitions */
+            transitions: components["schemas"]["stoat_ferret__editing__effect_schemas__TransitionOut"][];
         };
         /**
          * UnauthorizedError
@@ -2596,9 +2765,8 @@ export interface components {
             /**
              * Field
              * @description Sent by some sources only.
-             * @default null
              */
-            field: string | null;
+            field?: string | null;
             /**
              * Message
              * @description For people; may change. `code` is for programs.
@@ -2770,6 +2938,106 @@ export interface components {
             /** Videos */
             videos: components["schemas"]["VideoOut"][];
         };
+        /**
+         * EffectOut
+         * @description One catalog entry.
+         */
+        stoat_ferret__editing__effect_schemas__EffectOut: {
+            /**
+             * Ai Hints
+             * @description Per parameter name.
+             */
+            ai_hints: {
+                [key: string]: components["schemas"]["ParameterHintOut"];
+            };
+            /** @description `video`: the filter string is for `-vf`; `audio`: for `-af`. */
+            applies_to: components["schemas"]["MediaKind"];
+            /** Description */
+            description: string;
+            /**
+             * Effect Type
+             * @example text_overlay
+             * @enum {string}
+             */
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Examples
+             * @description Parameter sets the schema accepts.
+             */
+            examples: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Filter Preview
+             * @description The filter string of the first example, for a 10-second clip at 30 fps.
+             */
+            filter_preview: string;
+            /**
+             * Name
+             * @example Text overlay
+             */
+            name: string;
+            /**
+             * Parameter Schema
+             * @description The parameters' JSON Schema (draft 2020-12); unknown parameters are refused.
+             */
+            parameter_schema: {
+                [key: string]: unknown;
+            };
+        };
+        /** TransitionOut */
+        stoat_ferret__editing__effect_schemas__TransitionOut: {
+            /** Description */
+            description: string;
+            /**
+             * Name
+             * @description An xfade `transition` value.
+             * @example fade
+             */
+            name: string;
+        };
+        /** EffectOut */
+        stoat_ferret__editing__schemas__EffectOut: {
+            /** Effect Type */
+            effect_type: string;
+            /** End */
+            end: number | null;
+            /** End S */
+            end_s: number | null;
+            /**
+             * Index
+             * @description Its place in the clip's filter order.
+             */
+            index: number;
+            /** Parameters */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** Start */
+            start: number | null;
+            /** Start S */
+            start_s: number | null;
+        };
+        /** TransitionOut */
+        stoat_ferret__editing__schemas__TransitionOut: {
+            /** Audio Curve */
+            audio_curve: string;
+            /** Duration */
+            duration: number;
+            /** Duration S */
+            duration_s: number;
+            /** From Clip Id */
+            from_clip_id: string;
+            /** Id */
+            id: string;
+            /** To Clip Id */
+            to_clip_id: string;
+            /**
+             * Transition
+             * @description The xfade transition name.
+             */
+            transition: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2779,6 +3047,181 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "effects-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectCatalog"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+        };
+    };
+    "effects-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilterPreview"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+        };
+    };
+    "effects-preview-image": {
+        parameters: {
+            query: {
+                /** @description A library video. */
+                video_id: string;
+                /** @description Seconds into the video. */
+                t?: number;
+                /** @description The effect's parameters as JSON. */
+                parameters?: string;
+                /** @description Picture width (px). */
+                width?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A video effect's `effect_type`. */
+                effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The frame with the effect. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description PATH_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PathNotAllowedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description SOURCE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceMissingError"];
+                };
+            };
+            /** @description VALIDATION_ERROR, PREVIEW_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"] | components["schemas"]["PreviewFailedError"];
+                };
+            };
+            /** @description PREVIEW_TIMEOUT, DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewTimeoutError"] | components["schemas"]["DependencyUnavailableError"];
+                };
+            };
+        };
+    };
     "jobs-list": {
         parameters: {
             query?: {
@@ -3720,7 +4163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EffectOut"];
+                    "application/json": components["schemas"]["stoat_ferret__editing__schemas__EffectOut"];
                 };
             };
             /** @description BAD_REQUEST: the body is not JSON */
@@ -3908,7 +4351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EffectOut"];
+                    "application/json": components["schemas"]["stoat_ferret__editing__schemas__EffectOut"];
                 };
             };
             /** @description BAD_REQUEST: the body is not JSON */
@@ -4710,7 +5153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TransitionOut"];
+                    "application/json": components["schemas"]["stoat_ferret__editing__schemas__TransitionOut"];
                 };
             };
             /** @description BAD_REQUEST: the body is not JSON */
@@ -4952,6 +5395,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "transitions-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionList"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyUnavailableError"];
                 };
             };
         };

@@ -150,9 +150,10 @@ def create_app(
 
 
 def default_domains() -> tuple[DomainSetup[Any], ...]:
-    """The domains the product ships: the library and the editor (render will join them)."""
+    """The domains the product ships: the library, the editor and the render previews."""
     # Imported here: each setup imports its routers, which import api.deps.
     from stoat_ferret.editing.setup import EDITING
     from stoat_ferret.library.setup import LIBRARY
+    from stoat_ferret.render.preview_setup import PREVIEW
 
-    return (LIBRARY, EDITING)
+    return (LIBRARY, EDITING, PREVIEW)

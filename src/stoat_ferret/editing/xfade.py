@@ -2,7 +2,8 @@
 The transitions the local ffmpeg's ``xfade`` really has: asked once, then cached.
 
 A transition's name is checked when it is chosen (``add_transition``), against what
-``ffmpeg -hide_banner -h filter=xfade`` lists. Without a usable ffmpeg (not installed,
+``ffmpeg -hide_banner -h filter=xfade`` lists (``ffmpeg/xfade.py``, the same answer
+``GET /api/v1/transitions`` gives). Without a usable ffmpeg (not installed,
 it fails, or its help has no list) the names of FFmpeg 5.1 are used, so the editor keeps
 working and the render reports the missing binary where it matters.
 """
@@ -13,14 +14,14 @@ import asyncio
 
 import structlog
 
-from stoat_ferret.editing.transitions import XFADE_TRANSITIONS, parse_xfade_transitions
-from stoat_ferret.ffmpeg import resolve_binary, run_process
+from stoat_ferret.editing.transitions import XFADE_TRANSITIONS
+from stoat_ferret.errors import DependencyUnavailableError
+from stoat_ferret.ffmpeg import resolve_binary
+from stoat_ferret.ffmpeg.xfade import xfade_transitions
 
 __all__ = ["XfadeCatalog"]
 
 log = structlog.get_logger("stoat_ferret.editing")
-
-_HELP_TIMEOUT_S = 10.0
 
 
 class XfadeCatalog:
@@ -50,13 +51,7 @@ class XfadeCatalog:
         if ffmpeg is None:
             return dict(XFADE_TRANSITIONS)
         try:
-            async with asyncio.timeout(_HELP_TIMEOUT_S):
-                output = await run_process([ffmpeg, "-hide_banner", "-h", "filter=xfade"])
-        except (OSError, TimeoutError) as exc:
-            log.warning("xfade.help_failed", error=str(exc))
+            return dict(await xfade_transitions(ffmpeg))
+        except DependencyUnavailableError as exc:
+            log.warning("xfade.unusable", error=exc.message)
             return dict(XFADE_TRANSITIONS)
-        names = parse_xfade_transitions(output.stdout.decode("utf-8", "replace"))
-        if output.returncode != 0 or not names:
-            log.warning("xfade.help_unusable", returncode=output.returncode)
-            return dict(XFADE_TRANSITIONS)
-        return names
