@@ -862,6 +862,28 @@ export interface components {
              */
             track_id?: string | null;
         };
+        /** ClipEffectOut */
+        ClipEffectOut: {
+            /** Effect Type */
+            effect_type: string;
+            /** End */
+            end: number | null;
+            /** End S */
+            end_s: number | null;
+            /**
+             * Index
+             * @description Its place in the clip's filter order.
+             */
+            index: number;
+            /** Parameters */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** Start */
+            start: number | null;
+            /** Start S */
+            start_s: number | null;
+        };
         /** ClipList */
         ClipList: {
             /** Clips */
@@ -877,7 +899,7 @@ export interface components {
             /** Duration S */
             duration_s: number;
             /** Effects */
-            effects: components["schemas"]["stoat_ferret__editing__schemas__EffectOut"][];
+            effects: components["schemas"]["ClipEffectOut"][];
             /** Id */
             id: string;
             /** In Point */
@@ -1038,7 +1060,7 @@ export interface components {
          */
         EffectCatalog: {
             /** Effects */
-            effects: components["schemas"]["stoat_ferret__editing__effect_schemas__EffectOut"][];
+            effects: components["schemas"]["EffectOut"][];
         };
         /** EffectCreate */
         EffectCreate: {
@@ -1058,6 +1080,53 @@ export interface components {
              * @description First frame within the clip.
              */
             start?: number | null;
+        };
+        /**
+         * EffectOut
+         * @description One catalog entry.
+         */
+        EffectOut: {
+            /**
+             * Ai Hints
+             * @description Per parameter name.
+             */
+            ai_hints: {
+                [key: string]: components["schemas"]["ParameterHintOut"];
+            };
+            /** @description `video`: the filter string is for `-vf`; `audio`: for `-af`. */
+            applies_to: components["schemas"]["MediaKind"];
+            /** Description */
+            description: string;
+            /**
+             * Effect Type
+             * @example text_overlay
+             * @enum {string}
+             */
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Examples
+             * @description Parameter sets the schema accepts.
+             */
+            examples: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Filter Preview
+             * @description The filter string of the first example, for a 10-second clip at 30 fps.
+             */
+            filter_preview: string;
+            /**
+             * Name
+             * @example Text overlay
+             */
+            name: string;
+            /**
+             * Parameter Schema
+             * @description The parameters' JSON Schema (draft 2020-12); unknown parameters are refused.
+             */
+            parameter_schema: {
+                [key: string]: unknown;
+            };
         };
         /**
          * EffectPreviewRequest
@@ -1942,7 +2011,7 @@ export interface components {
             /** Tracks */
             tracks: components["schemas"]["TrackOut"][];
             /** Transitions */
-            transitions: components["schemas"]["stoat_ferret__editing__schemas__TransitionOut"][];
+            transitions: components["schemas"]["ProjectTransitionOut"][];
             /**
              * Updated At
              * Format: date-time
@@ -1997,6 +2066,26 @@ export interface components {
              * @description Increments with every change (If-Match).
              */
             version: number;
+        };
+        /** ProjectTransitionOut */
+        ProjectTransitionOut: {
+            /** Audio Curve */
+            audio_curve: string;
+            /** Duration */
+            duration: number;
+            /** Duration S */
+            duration_s: number;
+            /** From Clip Id */
+            from_clip_id: string;
+            /** Id */
+            id: string;
+            /** To Clip Id */
+            to_clip_id: string;
+            /**
+             * Transition
+             * @description The xfade transition name.
+             */
+            transition: string;
         };
         /** ProjectUpdate */
         ProjectUpdate: {
@@ -2531,7 +2620,18 @@ export interface components {
          */
         TransitionList: {
             /** Transitions */
-            transitions: components["schemas"]["stoat_ferret__editing__effect_schemas__TransitionOut"][];
+            transitions: components["schemas"]["TransitionOut"][];
+        };
+        /** TransitionOut */
+        TransitionOut: {
+            /** Description */
+            description: string;
+            /**
+             * Name
+             * @description An xfade `transition` value.
+             * @example fade
+             */
+            name: string;
         };
         /**
          * UnauthorizedError
@@ -2937,106 +3037,6 @@ export interface components {
             total: number;
             /** Videos */
             videos: components["schemas"]["VideoOut"][];
-        };
-        /**
-         * EffectOut
-         * @description One catalog entry.
-         */
-        stoat_ferret__editing__effect_schemas__EffectOut: {
-            /**
-             * Ai Hints
-             * @description Per parameter name.
-             */
-            ai_hints: {
-                [key: string]: components["schemas"]["ParameterHintOut"];
-            };
-            /** @description `video`: the filter string is for `-vf`; `audio`: for `-af`. */
-            applies_to: components["schemas"]["MediaKind"];
-            /** Description */
-            description: string;
-            /**
-             * Effect Type
-             * @example text_overlay
-             * @enum {string}
-             */
-            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
-            /**
-             * Examples
-             * @description Parameter sets the schema accepts.
-             */
-            examples: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * Filter Preview
-             * @description The filter string of the first example, for a 10-second clip at 30 fps.
-             */
-            filter_preview: string;
-            /**
-             * Name
-             * @example Text overlay
-             */
-            name: string;
-            /**
-             * Parameter Schema
-             * @description The parameters' JSON Schema (draft 2020-12); unknown parameters are refused.
-             */
-            parameter_schema: {
-                [key: string]: unknown;
-            };
-        };
-        /** TransitionOut */
-        stoat_ferret__editing__effect_schemas__TransitionOut: {
-            /** Description */
-            description: string;
-            /**
-             * Name
-             * @description An xfade `transition` value.
-             * @example fade
-             */
-            name: string;
-        };
-        /** EffectOut */
-        stoat_ferret__editing__schemas__EffectOut: {
-            /** Effect Type */
-            effect_type: string;
-            /** End */
-            end: number | null;
-            /** End S */
-            end_s: number | null;
-            /**
-             * Index
-             * @description Its place in the clip's filter order.
-             */
-            index: number;
-            /** Parameters */
-            parameters: {
-                [key: string]: unknown;
-            };
-            /** Start */
-            start: number | null;
-            /** Start S */
-            start_s: number | null;
-        };
-        /** TransitionOut */
-        stoat_ferret__editing__schemas__TransitionOut: {
-            /** Audio Curve */
-            audio_curve: string;
-            /** Duration */
-            duration: number;
-            /** Duration S */
-            duration_s: number;
-            /** From Clip Id */
-            from_clip_id: string;
-            /** Id */
-            id: string;
-            /** To Clip Id */
-            to_clip_id: string;
-            /**
-             * Transition
-             * @description The xfade transition name.
-             */
-            transition: string;
         };
     };
     responses: never;
@@ -4163,7 +4163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["stoat_ferret__editing__schemas__EffectOut"];
+                    "application/json": components["schemas"]["ClipEffectOut"];
                 };
             };
             /** @description BAD_REQUEST: the body is not JSON */
@@ -4351,7 +4351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["stoat_ferret__editing__schemas__EffectOut"];
+                    "application/json": components["schemas"]["ClipEffectOut"];
                 };
             };
             /** @description BAD_REQUEST: the body is not JSON */
@@ -5153,7 +5153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["stoat_ferret__editing__schemas__TransitionOut"];
+                    "application/json": components["schemas"]["ProjectTransitionOut"];
                 };
             };
             /** @description BAD_REQUEST: the body is not JSON */

@@ -22,18 +22,18 @@ from stoat_ferret.editing.timebase import frames_to_seconds
 from stoat_ferret.editing.timeline import DerivedTimeline
 
 __all__ = [
+    "ClipEffectOut",
     "ClipList",
     "ClipOut",
     "EditsResult",
-    "EffectOut",
     "HistoryOut",
     "ProjectOut",
     "ProjectPage",
     "ProjectSummary",
+    "ProjectTransitionOut",
     "ProjectView",
     "TimelineOut",
     "TrackOut",
-    "TransitionOut",
     "clip_out",
     "clips_of",
     "track_out",
@@ -108,7 +108,7 @@ class TrackOut(BaseModel):
         )
 
 
-class EffectOut(BaseModel):
+class ClipEffectOut(BaseModel):
     index: int = Field(description="Its place in the clip's filter order.")
     effect_type: str
     parameters: dict[str, Any]
@@ -118,7 +118,7 @@ class EffectOut(BaseModel):
     end_s: float | None
 
     @classmethod
-    def of(cls, effect: EffectUse, index: int, fps: int) -> EffectOut:
+    def of(cls, effect: EffectUse, index: int, fps: int) -> ClipEffectOut:
         return cls(
             index=index,
             effect_type=effect.effect_type,
@@ -145,7 +145,7 @@ class ClipOut(BaseModel):
     out_point_s: float
     timeline_position_s: float
     duration_s: float
-    effects: list[EffectOut]
+    effects: list[ClipEffectOut]
 
     @classmethod
     def of(cls, view: ProjectView, track: Track, clip: Clip, index: int | None) -> ClipOut:
@@ -166,7 +166,7 @@ class ClipOut(BaseModel):
             out_point_s=frames_to_seconds(clip.out_point, fps),
             timeline_position_s=placed.start_s,
             duration_s=frames_to_seconds(placed.length_frames, fps),
-            effects=[EffectOut.of(e, i, fps) for i, e in enumerate(clip.effects)],
+            effects=[ClipEffectOut.of(e, i, fps) for i, e in enumerate(clip.effects)],
         )
 
 
@@ -174,7 +174,7 @@ class ClipList(BaseModel):
     clips: list[ClipOut]
 
 
-class TransitionOut(BaseModel):
+class ProjectTransitionOut(BaseModel):
     id: str
     from_clip_id: str
     to_clip_id: str
@@ -184,7 +184,7 @@ class TransitionOut(BaseModel):
     audio_curve: str
 
     @classmethod
-    def of(cls, transition: Transition, fps: int) -> TransitionOut:
+    def of(cls, transition: Transition, fps: int) -> ProjectTransitionOut:
         return cls(
             id=transition.id,
             from_clip_id=transition.from_clip_id,
@@ -201,7 +201,7 @@ class ProjectOut(ProjectSummary):
 
     tracks: list[TrackOut]
     clips: list[ClipOut]
-    transitions: list[TransitionOut]
+    transitions: list[ProjectTransitionOut]
 
     @classmethod
     def of(cls, view: ProjectView) -> ProjectOut:
@@ -212,7 +212,7 @@ class ProjectOut(ProjectSummary):
             **summary.model_dump(),
             tracks=[TrackOut.of(t, main=i == 0) for i, t in enumerate(document.tracks)],
             clips=clips_of(view),
-            transitions=[TransitionOut.of(t, fps) for t in document.transitions],
+            transitions=[ProjectTransitionOut.of(t, fps) for t in document.transitions],
         )
 
 
@@ -339,8 +339,8 @@ def clip_out(view: ProjectView, clip_id: str) -> ClipOut:
     return next(clip for clip in clips_of(view) if clip.id == clip_id)
 
 
-def transition_out(view: ProjectView, transition_id: str) -> TransitionOut:
+def transition_out(view: ProjectView, transition_id: str) -> ProjectTransitionOut:
     """The answer for one transition of ``view`` (it must be there)."""
     fps = view.document.settings.output_fps
     found = (t for t in view.document.transitions if t.id == transition_id)
-    return TransitionOut.of(next(found), fps)
+    return ProjectTransitionOut.of(next(found), fps)

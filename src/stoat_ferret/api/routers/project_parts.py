@@ -44,12 +44,12 @@ from stoat_ferret.editing.requests import (
     UpdateTrack,
 )
 from stoat_ferret.editing.schemas import (
+    ClipEffectOut,
     ClipList,
     ClipOut,
-    EffectOut,
+    ProjectTransitionOut,
     ProjectView,
     TrackOut,
-    TransitionOut,
     clip_out,
     clips_of,
     track_out,
@@ -221,7 +221,7 @@ async def delete_clip(
 @router.post(
     "/clips/{clip_id}/effects",
     status_code=201,
-    response_model=EffectOut,
+    response_model=ClipEffectOut,
     responses=_CHANGE,
     operation_id="projects-effects-add",
 )
@@ -233,7 +233,7 @@ async def add_effect(
     work: SessionDep,
     if_match: IfMatch,
     response: Response,
-) -> EffectOut:
+) -> ClipEffectOut:
     """Append an effect; parameters are checked against the effect's JSON Schema."""
     operation = AddEffect(op="add_effect", clip_id=clip_id, **body.model_dump())
     view, _ = await _one(editing, work, project_id, operation, if_match, response)
@@ -242,7 +242,7 @@ async def add_effect(
 
 @router.patch(
     "/clips/{clip_id}/effects/{index}",
-    response_model=EffectOut,
+    response_model=ClipEffectOut,
     responses=_CHANGE,
     operation_id="projects-effects-update",
 )
@@ -255,7 +255,7 @@ async def update_effect(
     work: SessionDep,
     if_match: IfMatch,
     response: Response,
-) -> EffectOut:
+) -> ClipEffectOut:
     fields = body.model_dump(exclude_unset=True)
     operation = UpdateEffect(op="update_effect", clip_id=clip_id, index=index, **fields)
     view, _ = await _one(editing, work, project_id, operation, if_match, response)
@@ -285,7 +285,7 @@ async def delete_effect(
 @router.post(
     "/transitions",
     status_code=201,
-    response_model=TransitionOut,
+    response_model=ProjectTransitionOut,
     responses=_CHANGE,
     operation_id="projects-transitions-add",
 )
@@ -296,7 +296,7 @@ async def add_transition(
     work: SessionDep,
     if_match: IfMatch,
     response: Response,
-) -> TransitionOut:
+) -> ProjectTransitionOut:
     """Join two consecutive main-track clips; the later clips start ``duration`` earlier."""
     operation = AddTransition(op="add_transition", **body.model_dump())
     view, transition_id = await _one(editing, work, project_id, operation, if_match, response)
