@@ -117,7 +117,6 @@ async def seed_rows(database_path: Path, files: list[MadeFile], rng: random.Rand
 
     database = Database(database_path)
     await database.migrate()
-    repository = VideoRepository(database.sessions, database.reads)
     sizes = ((640, 360), (1280, 720), (1920, 1080), (3840, 2160), (720, 576))
     ids = []
     try:
@@ -144,7 +143,8 @@ async def seed_rows(database_path: Path, files: list[MadeFile], rng: random.Rand
                 ids.append(video_id)
                 stamp = FileStamp(made.size, made.mtime_ns)
                 batch.append(ProbedVideo(video_id, made.path, stamp, metadata, None))
-            await repository.upsert_many(batch)
+            async with database.unit_of_work() as uow:
+                await VideoRepository(uow.session).upsert_many(batch)
     finally:
         await database.dispose()
     return ids

@@ -4,7 +4,7 @@
 StoatError
 ├── NotFoundError              (404)   JobNotFoundError (also a KeyError)
 ├── ConflictError              (409)   JobAlreadyTerminalError, ScanInProgressError,
-│                                       UnsafeFileError, NotARegularFileError
+│                                       UnsafeFileError, NotARegularFileError, InUseError
 ├── InvalidInputError          (400)   InvalidPathError, UnknownJobTypeError
 ├── PermissionDeniedError      (403)   PathNotAllowedError
 ├── MediaError                 (422)   FFprobeError, ThumbnailError
@@ -128,6 +128,19 @@ class ScanInProgressError(ConflictError):
     def __init__(self, message: str, *, job_id: str) -> None:
         super().__init__(message)
         self.job_id = job_id
+
+
+class InUseError(ConflictError):
+    """A delete refused because other parts of the product still use the thing.
+
+    ``projects`` names each user as ``{"id", "name"}``; nothing was deleted.
+    """
+
+    code = "IN_USE"
+
+    def __init__(self, message: str, *, projects: list[dict[str, str]]) -> None:
+        super().__init__(message)
+        self.projects = projects
 
 
 class UnsafeFileError(ConflictError):

@@ -116,10 +116,6 @@ class Settings(BaseSettings):
         return self.data_dir / DATABASE_FILENAME
 
     @property
-    def database_url(self) -> str:
-        return f"sqlite+aiosqlite:///{self.database_path}"
-
-    @property
     def thumbnails_dir(self) -> Path:
         return self.data_dir / "thumbnails"
 

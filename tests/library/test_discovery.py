@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from stoat_ferret.library.discovery import FoundFile, WalkError, is_video_name, walk_videos
+from stoat_ferret.library.scan import FoundFile, WalkError, is_video_name, walk_videos
 
 
 def found_names(root: Path, *, recursive: bool = True) -> list[str]:

@@ -15,7 +15,7 @@ import pytest
 from stoat_ferret.db import Database
 from stoat_ferret.ffmpeg import VideoMetadata
 from stoat_ferret.library.models import FileStamp, ProbedVideo
-from stoat_ferret.library.repository import VideoRepository
+from tests.support.library import StoredVideos
 
 METADATA = VideoMetadata(
     duration_s=2.0,
@@ -52,11 +52,11 @@ def probed(
 
 
 @pytest.fixture
-def repository(database: Database) -> VideoRepository:
-    return VideoRepository(database.sessions, database.reads)
+def repository(database: Database) -> StoredVideos:
+    return StoredVideos(database)
 
 
-async def search_paths(repository: VideoRepository, query: str) -> set[str]:
+async def search_paths(repository: StoredVideos, query: str) -> set[str]:
     rows, total = await repository.search(query, limit=100)
     assert total == len(rows)
     return {row.path for row in rows}
@@ -65,7 +65,7 @@ async def search_paths(repository: VideoRepository, query: str) -> set[str]:
 # --- upsert ----------------------------------------------------------------------------
 
 
-async def test_upsert_inserts_a_new_record(repository: VideoRepository) -> None:
+async def test_upsert_inserts_a_new_record(repository: StoredVideos) -> None:
     video = probed("/media/a/first clip.mp4", thumbnail_path="/data/thumbnails/x.jpg")
     [row] = await repository.upsert_many([video])
     assert row.id == video.id
@@ -94,7 +94,7 @@ async def test_upsert_inserts_a_new_record(repository: VideoRepository) -> None:
 
 
 async def test_upsert_updates_by_path_keeping_id_and_created_at(
-    repository: VideoRepository,
+    repository: StoredVideos,
 ) -> None:
     path = "/media/a/clip.mkv"
     [first] = await repository.upsert_many([probed(path, size=1_000)])
@@ -135,12 +135,12 @@ async def test_upsert_updates_by_path_keeping_id_and_created_at(
     assert await search_paths(repository, "clip.mkv") == {path}
 
 
-async def test_upsert_of_nothing_is_a_no_op(repository: VideoRepository) -> None:
+async def test_upsert_of_nothing_is_a_no_op(repository: StoredVideos) -> None:
     assert await repository.upsert_many([]) == []
     assert await repository.count() == 0
 
 
-async def test_upsert_many_mixes_inserts_and_updates(repository: VideoRepository) -> None:
+async def test_upsert_many_mixes_inserts_and_updates(repository: StoredVideos) -> None:
     [old] = await repository.upsert_many([probed("/m/old.mp4")])
     rows = await repository.upsert_many([probed("/m/old.mp4", size=7), probed("/m/new.mp4")])
     assert {row.path for row in rows} == {"/m/old.mp4", "/m/new.mp4"}
@@ -150,7 +150,7 @@ async def test_upsert_many_mixes_inserts_and_updates(repository: VideoRepository
     assert await repository.count() == 2
 
 
-async def test_upsert_of_1500_rows_in_one_call(repository: VideoRepository) -> None:
+async def test_upsert_of_1500_rows_in_one_call(repository: StoredVideos) -> None:
     # 1,500 rows x ~20 columns is beyond SQLite's bound-parameter limit for one
     # statement; the repository must still store (and then update) them all.
     videos = [probed(f"/bulk/sub{n % 7}/clip_{n:05d}.mp4", size=n + 1) for n in range(1_500)]
@@ -177,7 +177,7 @@ async def test_upsert_of_1500_rows_in_one_call(repository: VideoRepository) -> N
 # --- known_stamps ----------------------------------------------------------------------------
 
 
-async def test_known_stamps_recursive_and_not(repository: VideoRepository) -> None:
+async def test_known_stamps_recursive_and_not(repository: StoredVideos) -> None:
     await repository.upsert_many(
         [
             probed("/a/b/top.mp4", size=11, mtime_ns=111),
@@ -204,7 +204,7 @@ async def test_known_stamps_recursive_and_not(repository: VideoRepository) -> No
     }
 
 
-async def test_known_stamps_treats_like_wildcards_literally(repository: VideoRepository) -> None:
+async def test_known_stamps_treats_like_wildcards_literally(repository: StoredVideos) -> None:
     # `_` and `%` are LIKE wildcards; a folder named with them must match only itself.
     await repository.upsert_many(
         [
@@ -218,7 +218,7 @@ async def test_known_stamps_treats_like_wildcards_literally(repository: VideoRep
     assert set(await repository.known_stamps("/m/100%", recursive=True)) == {"/m/100%/three.mp4"}
 
 
-async def test_known_stamps_is_case_sensitive(repository: VideoRepository) -> None:
+async def test_known_stamps_is_case_sensitive(repository: StoredVideos) -> None:
     await repository.upsert_many(
         [probed("/media/clips/lower.mp4"), probed("/Media/Clips/upper.mp4")]
     )
@@ -233,7 +233,7 @@ async def test_known_stamps_is_case_sensitive(repository: VideoRepository) -> No
 # --- set_missing ---------------------------------------------------------------------------
 
 
-async def test_set_missing_counts_only_changed_rows(repository: VideoRepository) -> None:
+async def test_set_missing_counts_only_changed_rows(repository: StoredVideos) -> None:
     await repository.upsert_many([probed("/s/one.mp4"), probed("/s/two.mp4"), probed("/s/3.mp4")])
     before = await repository.get_by_path("/s/one.mp4")
     assert before is not None
@@ -260,7 +260,7 @@ async def test_set_missing_counts_only_changed_rows(repository: VideoRepository)
     assert one.missing is False
 
 
-async def test_upsert_clears_missing(repository: VideoRepository) -> None:
+async def test_upsert_clears_missing(repository: StoredVideos) -> None:
     [row] = await repository.upsert_many([probed("/c/back.mp4")])
     assert await repository.set_missing(["/c/back.mp4"]) == 1
     [again] = await repository.upsert_many([probed("/c/back.mp4", size=3)])
@@ -273,7 +273,7 @@ async def test_upsert_clears_missing(repository: VideoRepository) -> None:
 # --- search --------------------------------------------------------------------------------
 
 
-async def test_search_by_filename_and_path(repository: VideoRepository) -> None:
+async def test_search_by_filename_and_path(repository: StoredVideos) -> None:
     await repository.upsert_many(
         [
             probed("/lib/holidays/beach day.mp4"),
@@ -303,7 +303,7 @@ async def test_search_by_filename_and_path(repository: VideoRepository) -> None:
     assert await search_paths(repository, "zzz") == set()
 
 
-async def test_search_after_a_rename(repository: VideoRepository) -> None:
+async def test_search_after_a_rename(repository: StoredVideos) -> None:
     # What a rename looks like to the library: the next scan stores the new path and
     # marks the old one missing; deleting the old record removes it from the index.
     [old] = await repository.upsert_many([probed("/r/summer_trip.mp4")])
@@ -319,7 +319,7 @@ async def test_search_after_a_rename(repository: VideoRepository) -> None:
     assert await search_paths(repository, "/r/") == {"/r/autumn_walk.mp4"}
 
 
-async def test_search_tolerates_fts_syntax(repository: VideoRepository) -> None:
+async def test_search_tolerates_fts_syntax(repository: StoredVideos) -> None:
     await repository.upsert_many(
         [probed('/q/say "hi" (take 2) - final*.mp4'), probed("/q/AND OR NOT.mp4")]
     )
@@ -336,7 +336,7 @@ async def test_search_tolerates_fts_syntax(repository: VideoRepository) -> None:
     assert await search_paths(repository, "_") == set()
 
 
-async def test_search_paginates_and_sorts(repository: VideoRepository) -> None:
+async def test_search_paginates_and_sorts(repository: StoredVideos) -> None:
     await repository.upsert_many([probed(f"/p/match_{n}.mp4", size=10 - n) for n in range(5)])
     await repository.upsert_many([probed("/p/other.mp4")])
     rows, total = await repository.search("match", sort="file_size", order="asc", limit=2)
@@ -350,7 +350,7 @@ async def test_search_paginates_and_sorts(repository: VideoRepository) -> None:
 # --- list and delete ---------------------------------------------------------------------------
 
 
-async def test_list_page_orders_and_pages(repository: VideoRepository) -> None:
+async def test_list_page_orders_and_pages(repository: StoredVideos) -> None:
     await repository.upsert_many(
         [
             probed("/l/b.mp4", size=30, metadata=dataclasses.replace(METADATA, width=640)),
@@ -369,7 +369,7 @@ async def test_list_page_orders_and_pages(repository: VideoRepository) -> None:
     assert (rows, total) == ([], 3)
 
 
-async def test_delete(repository: VideoRepository) -> None:
+async def test_delete(repository: StoredVideos) -> None:
     await repository.upsert_many([probed("/d/keep.mp4"), probed("/d/gone.mp4")])
     victim = await repository.get_by_path("/d/gone.mp4")
     assert victim is not None

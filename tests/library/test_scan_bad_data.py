@@ -22,13 +22,11 @@ from stoat_ferret.ffmpeg import FFprobeBackend, VideoMetadata
 from stoat_ferret.jobs import JobContext
 from stoat_ferret.library.models import FileStamp, ProbedVideo
 from stoat_ferret.library.names import UNDECODABLE_NAME
-from stoat_ferret.library.orphans import ORPHAN_MIN_AGE_S
-from stoat_ferret.library.repository import VideoRepository
-from stoat_ferret.library.scan import ScanConfig
-from stoat_ferret.library.scan_writer import BatchWriter, ScanTally
+from stoat_ferret.library.scan import ORPHAN_MIN_AGE_S, BatchWriter, ScanConfig, ScanTally
 from stoat_ferret.settings import Settings
 from tests.library.conftest import copy_corpus, scan_and_wait
 from tests.library.test_scan import all_videos, client_for
+from tests.support.library import StoredVideos
 
 
 def write_bytes_named(folder: Path, name: bytes, data: bytes) -> bytes:
@@ -137,7 +135,7 @@ def probed(folder: Path, name: str, clip: Path, **overrides: Any) -> ProbedVideo
 async def test_a_batch_refused_for_one_row_is_stored_row_by_row(
     database: Database, clip_templates: dict[str, Path], tmp_path: Path
 ) -> None:
-    repository = VideoRepository(database.sessions, database.reads)
+    repository = StoredVideos(database)
     events: list[str] = []
 
     async def no_progress(value: float, detail: dict[str, Any] | None) -> None:
@@ -152,7 +150,7 @@ async def test_a_batch_refused_for_one_row_is_stored_row_by_row(
     )
     tally = ScanTally()
     config = ScanConfig(backend=FFprobeBackend(), thumbnails_dir=tmp_path)
-    writer = BatchWriter(repository, ctx, tally, config)
+    writer = BatchWriter(database.unit_of_work, ctx, tally, config)
     clip = clip_templates["mp4"]
     good = [probed(tmp_path, f"good{n}.mp4", clip) for n in range(3)]
     # Built past the probe's bounds: a value SQLite's 64-bit INTEGER cannot hold.

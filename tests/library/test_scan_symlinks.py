@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from stoat_ferret.db import Database
-from stoat_ferret.library.discovery import LINK_OUTSIDE_ROOTS, FoundFile, WalkError, walk_videos
 from stoat_ferret.library.paths import is_within
+from stoat_ferret.library.scan import LINK_OUTSIDE_ROOTS, FoundFile, WalkError, walk_videos
 from stoat_ferret.settings import Settings
 from tests.library.conftest import scan_and_wait
 from tests.library.test_videos_routes import (

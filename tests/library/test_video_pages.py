@@ -16,18 +16,18 @@ import pytest
 
 from stoat_ferret.db import Database
 from stoat_ferret.library.models import VideoRecord, VideoRow
-from stoat_ferret.library.repository import VideoRepository
 from tests.library.test_repository import METADATA, probed
+from tests.support.library import StoredVideos
 
 SORTS = ("filename", "created_at", "updated_at", "duration_seconds", "file_size", "width")
 
 
 @pytest.fixture
-def repository(database: Database) -> VideoRepository:
-    return VideoRepository(database.sessions, database.reads)
+def repository(database: Database) -> StoredVideos:
+    return StoredVideos(database)
 
 
-async def seed(repository: VideoRepository, count: int) -> None:
+async def seed(repository: StoredVideos, count: int) -> None:
     bare = dataclasses.replace(METADATA, duration_s=None, width=None, audio_codec=None)
     videos = [
         probed(
@@ -53,7 +53,7 @@ def test_records_have_the_columns_of_the_table() -> None:
 async def test_page_entries_equal_the_single_video_bodies(
     library_client: httpx.AsyncClient, database: Database
 ) -> None:
-    await seed(VideoRepository(database.sessions, database.reads), 30)
+    await seed(StoredVideos(database), 30)
     seen: set[str] = set()
     for sort in SORTS:
         for order in ("asc", "desc"):
@@ -78,7 +78,7 @@ async def test_page_entries_equal_the_single_video_bodies(
 async def test_empty_pages_still_carry_the_total(
     library_client: httpx.AsyncClient, database: Database
 ) -> None:
-    await seed(VideoRepository(database.sessions, database.reads), 12)
+    await seed(StoredVideos(database), 12)
     past_end = (await library_client.get("/api/v1/videos", params={"offset": 50})).json()
     assert (past_end["videos"], past_end["total"]) == ([], 12)
     search = await library_client.get("/api/v1/videos/search", params={"q": "city", "offset": 50})
@@ -88,7 +88,7 @@ async def test_empty_pages_still_carry_the_total(
 
 
 async def test_reads_see_committed_writes_and_cannot_write(
-    repository: VideoRepository, database: Database
+    repository: StoredVideos, database: Database
 ) -> None:
     await seed(repository, 3)
     assert (await repository.list_page())[1] == 3
@@ -104,7 +104,7 @@ async def test_reads_see_committed_writes_and_cannot_write(
 
 
 async def test_cached_pages_follow_writes_of_any_connection(
-    repository: VideoRepository, database: Database
+    repository: StoredVideos, database: Database
 ) -> None:
     """Pages are cached per reader until a commit; one from outside the engine counts too."""
     await seed(repository, 6)

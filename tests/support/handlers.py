@@ -27,7 +27,9 @@ async def steps(ctx: JobContext, payload: dict[str, Any]) -> Any:
     return {"processed": total, "total": total}
 
 
+TEST_HANDLERS = {"echo": echo, "fail": fail, "steps": steps}
+
+
 def register_test_handlers(queue: AsyncJobQueue) -> None:
-    queue.register_handler("echo", echo)
-    queue.register_handler("fail", fail)
-    queue.register_handler("steps", steps)
+    for job_type, handler in TEST_HANDLERS.items():
+        queue.register_handler(job_type, handler)

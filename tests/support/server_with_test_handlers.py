@@ -7,16 +7,20 @@ start this module with ``python -m tests.support.server_with_test_handlers`` ins
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import uvicorn
 from fastapi import APIRouter, FastAPI
 
 from stoat_ferret.api import create_app
-from stoat_ferret.api.app import default_domain_setups
-from stoat_ferret.api.deps import QueueDep, Services
+from stoat_ferret.api.app import default_domains
+from stoat_ferret.api.deps import QueueDep
+from stoat_ferret.jobs import JobHandler
 from stoat_ferret.settings import Settings
-from tests.support.handlers import register_test_handlers
+from stoat_ferret.wiring import Core, DomainSetup
+from tests.support.handlers import TEST_HANDLERS
 
 router = APIRouter(prefix="/test")
 
@@ -26,12 +30,23 @@ async def submit(job_type: str, payload: dict[str, Any], queue: QueueDep) -> dic
     return {"job_id": await queue.submit(job_type, payload)}
 
 
-async def _register(services: Services) -> None:
-    register_test_handlers(services.queue)
+@dataclass(frozen=True)
+class TestJobsDomain:
+    """A domain of test-only job handlers, wired like any other domain."""
+
+    job_handlers: Mapping[str, JobHandler] = field(default_factory=lambda: dict(TEST_HANDLERS))
+    event_types: frozenset[str] = frozenset()
+
+
+def _setup_test_jobs(core: Core) -> TestJobsDomain:
+    return TestJobsDomain()
+
+
+TEST_JOBS = DomainSetup(name="test-jobs", setup=_setup_test_jobs)
 
 
 def build_app(settings: Settings) -> FastAPI:
-    app = create_app(settings, domain_setups=(*default_domain_setups(), _register))
+    app = create_app(settings, domains=(*default_domains(), TEST_JOBS))
     app.include_router(router)
     return app
 

@@ -1,44 +1,43 @@
 """``create_app()``: builds the FastAPI app; its lifespan owns every resource.
 
-Every collaborator is an optional argument so tests inject real or fake parts
-without monkeypatching; nothing here touches the disk or network before the
-lifespan starts.
+The app is composed of domains (``domains``: a tuple of ``DomainSetup``, the library's
+by default): their routers are included here, their setup functions run in the
+lifespan once the core (database, queue, event hub) exists, and the lifespan yields
+the whole, typed ``Services`` (``docs/design/03-wiring.md``). Every collaborator is an
+optional argument so tests inject real or fake parts without monkeypatching; nothing
+here touches the disk or network before the lifespan starts.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import structlog
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.responses import RedirectResponse
 
 from stoat_ferret import __version__
-from stoat_ferret.api.deps import Services, require_token
+from stoat_ferret.api.deps import AppState, Services, require_token
 from stoat_ferret.api.errors import install_error_handlers
 from stoat_ferret.api.guards import install_guards
 from stoat_ferret.api.gui import default_gui_dir, mount_gui
 from stoat_ferret.api.methods import HeadAsGetMiddleware
 from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
 from stoat_ferret.api.openapi import install_openapi
-from stoat_ferret.api.routers import health, jobs, metrics, videos, ws
+from stoat_ferret.api.routers import health, jobs, metrics, ws
 from stoat_ferret.db import Database
 from stoat_ferret.events import EventHub, EventRepository
 from stoat_ferret.ffmpeg import ProbeBackend, make_probe_backend, resolve_binary
+from stoat_ferret.heap import freeze_startup_heap
 from stoat_ferret.jobs import AsyncioJobQueue, AsyncJobQueue
-from stoat_ferret.library.repository import VideoRepository
-from stoat_ferret.library.scan import SCAN_JOB_TYPE, ScanConfig, make_scan_handler
-from stoat_ferret.library.service import LibraryService
 from stoat_ferret.log_config import configure_logging
 from stoat_ferret.settings import Settings
+from stoat_ferret.wiring import Core, DomainSetup, wire
 
 log = structlog.get_logger("stoat_ferret.api")
-
-#: Called in the lifespan, after the database and queue exist and before the queue
-#: starts, so each domain can register its job handlers (e.g. the library scan).
-DomainSetup = Callable[[Services], Awaitable[None]]
 
 
 def _binary(name: str, configured: str | None) -> str | None:
@@ -56,7 +55,7 @@ def create_app(
     hub: EventHub | None = None,
     probe_backend: ProbeBackend | None = None,
     heartbeat_interval_s: float = 15.0,
-    domain_setups: tuple[DomainSetup, ...] | None = None,
+    domains: tuple[DomainSetup[Any], ...] | None = None,
     configure_logs: bool = True,
     gui_dir: Path | None = None,
 ) -> FastAPI:
@@ -64,10 +63,10 @@ def create_app(
     if configure_logs:
         configure_logging(settings.log_level, settings.log_format)
     app_metrics = Metrics()
-    setups = domain_setups if domain_setups is not None else default_domain_setups()
+    setups = domains if domains is not None else default_domains()
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[AppState]:
         db = database if database is not None else Database(settings.database_path)
         await db.migrate()
         event_hub = (
@@ -88,26 +87,31 @@ def create_app(
         )
         job_queue.add_event_listener(event_hub.publish)
         job_queue.add_event_listener(app_metrics.observe_job_event)
-        services = Services(
+        core = Core(
             settings=settings,
             database=db,
             queue=job_queue,
+            publish=event_hub.publish,
+            probe_backend=probe_backend
+            if probe_backend is not None
+            else make_probe_backend(settings),
+        )
+        services = Services(
+            core=core,
             hub=event_hub,
             metrics=app_metrics,
+            domains=wire(core, setups),
             heartbeat_interval_s=heartbeat_interval_s,
             ffprobe_path=_binary("ffprobe", settings.ffprobe_path),
             ffmpeg_path=_binary("ffmpeg", settings.ffmpeg_path),
         )
-        services.library = setup_library(
-            services, probe_backend if probe_backend is not None else make_probe_backend(settings)
-        )
         app.state.services = services
-        for setup in setups:
-            await setup(services)
         await event_hub.start()
         await job_queue.start()
+        # Start-up is done: what exists now lives as long as the process (heap.py).
+        freeze_startup_heap()
         try:
-            yield
+            yield AppState(services=services)
         finally:
             await job_queue.stop()
             await event_hub.stop()
@@ -128,7 +132,9 @@ def create_app(
     app.add_middleware(HeadAsGetMiddleware)
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)])
     api.include_router(jobs.router)
-    api.include_router(videos.router)
+    for setup in setups:
+        for router in setup.routers:
+            api.include_router(router)
     app.include_router(api)
     app.include_router(health.router)
     app.include_router(metrics.router)
@@ -143,26 +149,9 @@ def create_app(
     return app
 
 
-def default_domain_setups() -> tuple[DomainSetup, ...]:
-    return ()
+def default_domains() -> tuple[DomainSetup[Any], ...]:
+    """The domains the product ships: the library (editing and render will join it)."""
+    # Imported here: the library's setup imports its router, which imports api.deps.
+    from stoat_ferret.library.setup import LIBRARY
 
-
-def setup_library(services: Services, backend: ProbeBackend) -> LibraryService:
-    """Build the library service and register the ``scan`` handler on the queue."""
-    settings = services.settings
-    repository = VideoRepository(services.database.sessions, services.database.reads)
-    config = ScanConfig(
-        backend=backend,
-        thumbnails_dir=settings.thumbnails_dir,
-        concurrency=settings.scan_concurrency,
-        probe_timeout_s=settings.ffprobe_timeout,
-        allowed_roots=tuple(settings.allowed_scan_roots),
-    )
-    if not services.queue.has_handler(SCAN_JOB_TYPE):
-        services.queue.register_handler(SCAN_JOB_TYPE, make_scan_handler(repository, config))
-    return LibraryService(
-        repository,
-        services.queue,
-        allowed_roots=settings.allowed_scan_roots,
-        emit=services.hub.publish,
-    )
+    return (LIBRARY,)

@@ -1,9 +1,15 @@
-"""FastAPI dependencies: typed access to the services the lifespan built."""
+"""FastAPI dependencies: typed access to the services the lifespan built.
+
+``SessionDep`` is the request's unit of work: one session, one transaction, committed
+when the route returns (before the response is sent) and rolled back when it raises;
+the events produced in it are published after the commit (``db/unit_of_work.py``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypedDict
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -15,34 +21,66 @@ from stoat_ferret.api.auth import (
     token_matches,
 )
 from stoat_ferret.api.metrics import Metrics
-from stoat_ferret.db import Database
+from stoat_ferret.db import Database, UnitOfWork
 from stoat_ferret.events import EventHub
 from stoat_ferret.jobs import AsyncJobQueue
-from stoat_ferret.library.service import LibraryService
 from stoat_ferret.settings import Settings
+from stoat_ferret.wiring import Core, Domains
 
 
-@dataclass
+@dataclass(frozen=True)
 class Services:
-    """Everything a request may need; built by ``create_app``, owned by its lifespan."""
+    """Everything a request may need; built whole by the lifespan before it yields.
 
-    settings: Settings
-    database: Database
-    queue: AsyncJobQueue
+    Domains are reached by type (``services.domains.get(LibraryDomain)``), so adding
+    one changes nothing here.
+    """
+
+    core: Core
     hub: EventHub
     metrics: Metrics
+    domains: Domains
     heartbeat_interval_s: float
     ffprobe_path: str | None
     ffmpeg_path: str | None
-    library: LibraryService | None = None
+
+    @property
+    def settings(self) -> Settings:
+        return self.core.settings
+
+    @property
+    def database(self) -> Database:
+        return self.core.database
+
+    @property
+    def queue(self) -> AsyncJobQueue:
+        return self.core.queue
+
+
+class AppState(TypedDict):
+    """What the lifespan yields (Starlette's lifespan state)."""
+
+    services: Services
 
 
 async def get_services(request: Request) -> Services:
+    # Read from app.state, where the lifespan also puts it: in-process test transports
+    # (httpx.ASGITransport) send no lifespan events, so request.state would be empty.
     services: Services = request.app.state.services
     return services
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+async def get_unit_of_work(services: ServicesDep) -> AsyncIterator[UnitOfWork]:
+    async with services.core.unit_of_work() as uow:
+        yield uow
+
+
+#: scope="function": the commit happens before the response is sent, so a client that
+#: got its answer can rely on the change being stored, and a failed commit is an error.
+SessionDep = Annotated[UnitOfWork, Depends(get_unit_of_work, scope="function")]
 
 
 async def get_settings(services: ServicesDep) -> Settings:

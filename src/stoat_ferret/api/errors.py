@@ -17,6 +17,7 @@ from stoat_ferret.db.storage import storage_error
 from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
+    InUseError,
     InvalidInputError,
     MediaError,
     NotFoundError,
@@ -70,6 +71,8 @@ async def _stoat_error(request: Request, exc: Exception) -> JSONResponse:
     extra: dict[str, Any] = {}
     if isinstance(exc, ScanInProgressError):
         extra["job_id"] = exc.job_id
+    if isinstance(exc, InUseError):
+        extra["projects"] = exc.projects
     return JSONResponse(error_body(exc.code, exc.message, **extra), status_code=status_for(exc))
 
 

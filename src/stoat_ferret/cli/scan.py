@@ -27,14 +27,15 @@ from rich.progress import (
 from rich.table import Table
 
 from stoat_ferret.cli import exit_codes
-from stoat_ferret.db import Database
+from stoat_ferret.db import Database, discard_events
 from stoat_ferret.errors import StoatError
 from stoat_ferret.ffmpeg import make_probe_backend
+from stoat_ferret.heap import freeze_startup_heap
 from stoat_ferret.jobs import InMemoryJobQueue, JobResult, JobStatus
-from stoat_ferret.library.repository import VideoRepository
-from stoat_ferret.library.scan import SCAN_JOB_TYPE, ScanConfig, make_scan_handler
-from stoat_ferret.library.service import LibraryService
+from stoat_ferret.library.domain import LibraryDomain
+from stoat_ferret.library.setup import LIBRARY
 from stoat_ferret.settings import Settings
+from stoat_ferret.wiring import Core, wire
 
 console = Console()
 err_console = Console(stderr=True)
@@ -88,18 +89,15 @@ async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
     database = Database(settings.database_path)
     await database.migrate()
     queue = InMemoryJobQueue(workers=1, timeout_s=settings.job_timeout)
-    repository = VideoRepository(database.sessions, database.reads)
-    config = ScanConfig(
-        backend=make_probe_backend(settings),
-        thumbnails_dir=settings.thumbnails_dir,
-        concurrency=settings.scan_concurrency,
-        probe_timeout_s=settings.ffprobe_timeout,
-        allowed_roots=tuple(settings.allowed_scan_roots),
+    core = Core(
+        settings=settings,
+        database=database,
+        queue=queue,
+        publish=discard_events,  # nobody listens to this process's event stream
+        probe_backend=make_probe_backend(settings),
     )
-    queue.register_handler(SCAN_JOB_TYPE, make_scan_handler(repository, config))
-    library = LibraryService(
-        repository, queue, allowed_roots=settings.allowed_scan_roots, emit=lambda *_: None
-    )
+    # The same wiring as the server, with only the library: its handler and service.
+    library = wire(core, (LIBRARY,)).get(LibraryDomain).service
     loop = asyncio.get_running_loop()
     try:
         # Submitted before the queue starts: validation errors surface before any output.
@@ -122,6 +120,7 @@ async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
             # Ctrl-C asks the job to stop; the scan keeps what it stored and ends cancelled.
             loop.add_signal_handler(signal.SIGINT, lambda: loop.create_task(_cancel(queue, job_id)))
             await queue.start()
+            freeze_startup_heap()  # as the server's lifespan does (heap.py)
             try:
                 result = await queue.wait(job_id, timeout=settings.job_timeout + 60)
             finally:

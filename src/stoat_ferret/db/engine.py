@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
 from stoat_ferret.db.lock import DatabaseLock
 from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.db.storage import SpaceReserve
+from stoat_ferret.db.unit_of_work import EventSink, UnitOfWork, discard_events, unit_of_work
 
 MIGRATIONS_LOCATION = "stoat_ferret.db:migrations"
 
@@ -95,6 +97,17 @@ class Database:
             await connection.run_sync(upgrade_connection, revision)
         # Best effort: on a disk that is already full the server still starts.
         await asyncio.to_thread(self.reserve.fill)
+
+    def unit_of_work(
+        self, publish: EventSink = discard_events
+    ) -> AbstractAsyncContextManager[UnitOfWork]:
+        """One session and one transaction; ``publish`` receives its events after commit.
+
+        Domain repositories take the unit's ``session``; the hot read paths do not use
+        one (``reads``), nor do the job store and the event log, which keep their own
+        short sessions (``docs/design/03-wiring.md``).
+        """
+        return unit_of_work(self.sessions, publish)
 
     async def ping(self) -> None:
         """Raise if the database cannot answer a trivial query (readiness check)."""

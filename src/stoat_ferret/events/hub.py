@@ -16,7 +16,7 @@ from typing import Any
 
 import structlog
 
-from stoat_ferret.db.base import utcnow
+from stoat_ferret.clock import utcnow
 from stoat_ferret.db.storage import storage_error
 from stoat_ferret.events.models import Event
 from stoat_ferret.events.repository import EventRepository

@@ -1,10 +1,15 @@
-"""One event on the stream, as sent over ``/ws``."""
+"""One event on the stream, as sent over ``/ws``, and its ORM row (``EventRow``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from sqlalchemy import JSON, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from stoat_ferret.db.base import Base, UTCDateTime
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,3 +28,12 @@ class Event:
             "payload": self.payload,
             "timestamp": self.timestamp.isoformat(),
         }
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    type: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    timestamp: Mapped[datetime] = mapped_column(UTCDateTime)

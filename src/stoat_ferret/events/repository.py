@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
-from sqlalchemy import JSON, Integer, String, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import Mapped, mapped_column
 
-from stoat_ferret.db.base import Base, UTCDateTime
-from stoat_ferret.events.models import Event
-
-
-class EventRow(Base):
-    __tablename__ = "events"
-
-    event_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    type: Mapped[str] = mapped_column(String(64))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    timestamp: Mapped[datetime] = mapped_column(UTCDateTime)
+from stoat_ferret.events.models import Event, EventRow
 
 
 class EventRepository:

@@ -19,7 +19,7 @@ from typing import Any
 
 import structlog
 
-from stoat_ferret.db.base import utcnow
+from stoat_ferret.clock import utcnow
 from stoat_ferret.db.storage import describe_failure
 from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError, UnknownJobTypeError
 from stoat_ferret.events.callback import EventCallback

@@ -1,7 +1,8 @@
-"""Job states and the public snapshot of a job.
+"""Job states, the public snapshot of a job and its ORM row (``JobRow``).
 
 ``JobStatus`` is the one source of status strings: the API schema, the GUI's
-generated types and the docs drift test all read it.
+generated types and the docs drift test all read it. ``JobRow`` is here because every
+domain keeps its ORM rows in its ``models.py`` (``docs/design/03-wiring.md``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from stoat_ferret.db.base import Base, UTCDateTime
 
 
 class JobStatus(StrEnum):
@@ -122,3 +128,22 @@ def clamp_progress(value: float) -> float:
     if math.isnan(value):
         raise ValueError("progress must be a number between 0 and 1, not NaN")
     return min(1.0, max(0.0, float(value)))
+
+
+class JobRow(Base):
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    job_type: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    progress: Mapped[float | None] = mapped_column(Float, nullable=True)
+    progress_detail: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    result: Mapped[Any] = mapped_column(JSON, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    seq: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -3,37 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, Integer, String, Text, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import Mapped, mapped_column
 
-from stoat_ferret.db.base import Base, UTCDateTime
 from stoat_ferret.db.storage import SpaceReserve, storage_error
 from stoat_ferret.errors import StorageFullError
-from stoat_ferret.jobs.models import JobRecord, JobStatus
-
-
-class JobRow(Base):
-    __tablename__ = "jobs"
-
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    job_type: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    progress: Mapped[float | None] = mapped_column(Float, nullable=True)
-    progress_detail: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    result: Mapped[Any] = mapped_column(JSON, nullable=True)
-    error: Mapped[str | None] = mapped_column(Text, nullable=True)
-    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    seq: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-
+from stoat_ferret.jobs.models import JobRecord, JobRow, JobStatus
 
 _MUTABLE_FIELDS = (
     "status",

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from sqlalchemy import CTE, ColumnElement, Integer, Select, bindparam, func, select, text
 from sqlalchemy.dialects import sqlite
 
+from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.library.models import VideoRecord, VideoRow
 
 SortField = Literal[
@@ -161,3 +162,37 @@ def search_page(
     values.update({f"like_{n}": _like(t) for n, t in enumerate(short_terms)})
     page, count = _search_sql(bool(long_terms), len(short_terms), sort, order)
     return PageQuery(page, count, tuple(values.items()))
+
+
+class VideoPages:
+    """The list and search pages, read through the ``ReadPool`` with its page cache.
+
+    Deliberately not a unit-of-work repository: these are the hot reads (many
+    clients at once), served by plain sqlite3 readers in threads, each page one trip
+    and cached until the next write (``db/reader.py``, ``docs/design/03-wiring.md``).
+    """
+
+    def __init__(self, reads: ReadPool) -> None:
+        self._reads = reads
+
+    async def list_page(
+        self,
+        *,
+        sort: SortField = "filename",
+        order: SortOrder = "asc",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> Page:
+        return await self._reads.read(list_page(sort, order, limit, offset), cache=True)
+
+    async def search(
+        self,
+        query: str,
+        *,
+        sort: SortField = "filename",
+        order: SortOrder = "asc",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> Page:
+        """Substring search over filename and path; every whitespace-separated term must match."""
+        return await self._reads.read(search_page(query, sort, order, limit, offset), cache=True)

@@ -1,4 +1,10 @@
-"""``VideoRepository``: every query on the ``videos`` table."""
+"""``VideoRepository``: every ORM query on the ``videos`` table, in the caller's session.
+
+The repository opens no session and commits nothing: its caller's unit of work
+(``Database.unit_of_work``) decides where the transaction starts and ends, so a delete
+and whatever goes with it commit as one. The list and search pages are not here: they
+are the hot read path, outside the ORM (``pages.py``: ``VideoPages``).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,10 @@ from dataclasses import asdict
 
 from sqlalchemy import ColumnElement, and_, delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from stoat_ferret.db.base import utcnow
-from stoat_ferret.db.reader import ReadPool
-from stoat_ferret.library import pages
+from stoat_ferret.clock import utcnow
 from stoat_ferret.library.models import ProbedVideo, VideoRow
-from stoat_ferret.library.pages import Page, SortField, SortOrder
 
 KnownStamp = tuple[str, int, int, bool]
 """``(id, file_size, file_mtime_ns, missing)`` of a stored file (see ``known_stamps``)."""
@@ -36,45 +39,17 @@ def _under(root: str, recursive: bool) -> ColumnElement[bool]:
 
 
 class VideoRepository:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], reads: ReadPool) -> None:
-        """``reads`` serves the list and search pages, bypassing the ORM (``pages.py``)."""
-        self._sessions = sessions
-        self._reads = reads
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
 
     async def get(self, video_id: str) -> VideoRow | None:
-        async with self._sessions() as session:
-            return await session.scalar(select(VideoRow).where(VideoRow.id == video_id))
+        return await self._session.scalar(select(VideoRow).where(VideoRow.id == video_id))
 
     async def get_by_path(self, path: str) -> VideoRow | None:
-        async with self._sessions() as session:
-            return await session.scalar(select(VideoRow).where(VideoRow.path == path))
+        return await self._session.scalar(select(VideoRow).where(VideoRow.path == path))
 
     async def count(self) -> int:
-        async with self._sessions() as session:
-            return int(await session.scalar(select(func.count()).select_from(VideoRow)) or 0)
-
-    async def list_page(
-        self,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-    ) -> Page:
-        return await self._reads.read(pages.list_page(sort, order, limit, offset), cache=True)
-
-    async def search(
-        self,
-        query: str,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-    ) -> Page:
-        """Substring search over filename and path; every whitespace-separated term must match."""
-        query_read = pages.search_page(query, sort, order, limit, offset)
-        return await self._reads.read(query_read, cache=True)
+        return int(await self._session.scalar(select(func.count()).select_from(VideoRow)) or 0)
 
     async def known_stamps(
         self, root: str, *, recursive: bool, chunk_rows: int = 2_000
@@ -91,26 +66,24 @@ class VideoRepository:
             VideoRow.path, VideoRow.id, VideoRow.file_size, VideoRow.file_mtime_ns, VideoRow.missing
         ).where(_under(root, recursive))
         known: dict[str, KnownStamp] = {}
-        async with self._sessions() as session:
-            connection = await session.connection()
-            result = await connection.stream(query)
-            async for rows in result.partitions(chunk_rows):
-                for path, video_id, size, mtime_ns, missing in rows:
-                    known[path] = (video_id, size, mtime_ns, bool(missing))
+        connection = await self._session.connection()
+        result = await connection.stream(query)
+        async for rows in result.partitions(chunk_rows):
+            for path, video_id, size, mtime_ns, missing in rows:
+                known[path] = (video_id, size, mtime_ns, bool(missing))
         return known
 
     async def ids(self, *, chunk_rows: int = 5_000) -> set[str]:
         """Every stored video id (to find thumbnails no record names), read in chunks."""
         ids: set[str] = set()
-        async with self._sessions() as session:
-            connection = await session.connection()
-            result = await connection.stream(select(VideoRow.id))
-            async for rows in result.partitions(chunk_rows):
-                ids.update(video_id for (video_id,) in rows)
+        connection = await self._session.connection()
+        result = await connection.stream(select(VideoRow.id))
+        async for rows in result.partitions(chunk_rows):
+            ids.update(video_id for (video_id,) in rows)
         return ids
 
     async def upsert_many(self, videos: Sequence[ProbedVideo]) -> list[VideoRow]:
-        """Insert or update by path in one transaction; returns the stored rows."""
+        """Insert or update by path; returns the stored rows (as of this transaction)."""
         if not videos:
             return []
         now = utcnow()
@@ -135,32 +108,32 @@ class VideoRepository:
             index_elements=[VideoRow.path],
             set_={c: statement.excluded[c] for c in values[0] if c not in keep},
         )
-        async with self._sessions.begin() as session:
-            await session.execute(statement, values)
-            rows = await session.scalars(
-                select(VideoRow).where(VideoRow.path.in_([v.path for v in videos]))
-            )
-            return list(rows.all())
+        await self._session.execute(statement, values)
+        # populate_existing: rows already in this session get the upserted values.
+        rows = await self._session.scalars(
+            select(VideoRow)
+            .where(VideoRow.path.in_([v.path for v in videos]))
+            .execution_options(populate_existing=True)
+        )
+        return list(rows.all())
 
     async def set_missing(self, paths: Iterable[str], *, missing: bool = True) -> int:
         chosen = list(paths)
         changed = 0
-        async with self._sessions.begin() as session:
-            # Chunked: SQLite limits the number of bound parameters per statement.
-            for start in range(0, len(chosen), 500):
-                result = await session.execute(
-                    update(VideoRow)
-                    .where(VideoRow.path.in_(chosen[start : start + 500]))
-                    .where(VideoRow.missing.is_not(missing))
-                    .values(missing=missing, updated_at=utcnow())
-                )
-                changed += result.rowcount or 0  # type: ignore[attr-defined]
+        # Chunked: SQLite limits the number of bound parameters per statement.
+        for start in range(0, len(chosen), 500):
+            result = await self._session.execute(
+                update(VideoRow)
+                .where(VideoRow.path.in_(chosen[start : start + 500]))
+                .where(VideoRow.missing.is_not(missing))
+                .values(missing=missing, updated_at=utcnow())
+            )
+            changed += result.rowcount or 0  # type: ignore[attr-defined]
         return changed
 
     async def delete(self, video_id: str) -> bool:
-        async with self._sessions.begin() as session:
-            result = await session.execute(delete(VideoRow).where(VideoRow.id == video_id))
-            return bool(result.rowcount)  # type: ignore[attr-defined]
+        result = await self._session.execute(delete(VideoRow).where(VideoRow.id == video_id))
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def _metadata_columns(video: ProbedVideo) -> dict[str, object]:

@@ -86,19 +86,3 @@ class ScanRequest(BaseModel):
         None, description="Absolute path of the folder to scan.", examples=["/srv/videos"]
     )
     recursive: bool = Field(True, description="Also scan every subfolder.")
-
-
-class ScanError(BaseModel):
-    path: str
-    error: str
-
-
-class ScanResult(BaseModel):
-    """The result of a ``scan`` job (also the partial result of a cancelled one)."""
-
-    scanned: int
-    new: int
-    updated: int
-    skipped: int
-    missing: int
-    errors: list[ScanError]

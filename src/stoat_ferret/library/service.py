@@ -1,14 +1,26 @@
-"""``LibraryService``: the library's use cases, shared by the API and the CLI."""
+"""``LibraryService``: the library's use cases, shared by the API and the CLI.
+
+One service lives as long as the app; each call that touches the database is given
+its caller's unit of work (a request's, via ``SessionDep``), and events it produces
+go to that unit, to be published only once it commits.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from stoat_ferret.errors import NotFoundError, PermissionDeniedError, ScanInProgressError, capped
-from stoat_ferret.events.callback import EventCallback
+from stoat_ferret.db import UnitOfWork
+from stoat_ferret.errors import (
+    InUseError,
+    NotFoundError,
+    PermissionDeniedError,
+    ScanInProgressError,
+    capped,
+)
 from stoat_ferret.jobs import AsyncJobQueue, JobStatus
 from stoat_ferret.library.models import VideoRow
 from stoat_ferret.library.paths import (
@@ -19,6 +31,7 @@ from stoat_ferret.library.paths import (
 )
 from stoat_ferret.library.repository import VideoRepository
 from stoat_ferret.library.scan import SCAN_JOB_TYPE
+from stoat_ferret.library.usage import ProjectRef, VideoUsage
 
 
 def _remove_file(path: str) -> None:
@@ -29,16 +42,15 @@ def _remove_file(path: str) -> None:
 class LibraryService:
     def __init__(
         self,
-        repository: VideoRepository,
         queue: AsyncJobQueue,
         *,
         allowed_roots: list[Path],
-        emit: EventCallback,
+        usages: Callable[[], Sequence[VideoUsage]] = tuple,
     ) -> None:
-        self.repository = repository
+        """``usages`` returns the registered ``VideoUsage`` answers (asked at delete time)."""
         self._queue = queue
         self._allowed_roots = allowed_roots
-        self._emit = emit
+        self._usages = usages
         # Serialises the overlap check and the submit, so two racing requests for
         # the same folder cannot both start a scan.
         self._scan_lock = asyncio.Lock()
@@ -66,22 +78,42 @@ class LibraryService:
                 f"{shown(path)} cannot be deleted: {exc.strerror or 'permission denied'}"
             ) from exc
 
-    async def get(self, video_id: str) -> VideoRow:
-        row = await self.repository.get(video_id)
+    async def get(self, uow: UnitOfWork, video_id: str) -> VideoRow:
+        row = await VideoRepository(uow.session).get(video_id)
         if row is None:
             raise NotFoundError(f"video {capped(video_id)} not found")
         return row
 
-    async def delete(self, video_id: str, *, delete_file: bool = False) -> None:
+    async def projects_using(self, uow: UnitOfWork, video_id: str) -> list[ProjectRef]:
+        """Every project any registered ``VideoUsage`` names for ``video_id``."""
+        found: list[ProjectRef] = []
+        for usage in self._usages():
+            found += await usage.projects_using(uow.session, video_id)
+        return found
+
+    async def delete(self, uow: UnitOfWork, video_id: str, *, delete_file: bool = False) -> None:
         """Forget a video; with ``delete_file`` also remove the file (``remove_library_file``).
 
-        The file goes first: when it may not be removed (403, or 409 for a symlink on
-        its path) the record and the thumbnail stay, so nothing is half done.
+        A video some project uses is refused with 409 ``IN_USE`` naming them. The file
+        goes first: when it may not be removed (403, or 409 for a symlink on its path)
+        the record and the thumbnail stay, so nothing is half done. ``video.deleted`` is
+        published when ``uow`` commits.
+
+        Raises:
+            NotFoundError: no such video.
+            InUseError: a registered ``VideoUsage`` names projects that use it.
         """
-        row = await self.get(video_id)
+        row = await self.get(uow, video_id)
+        if users := await self.projects_using(uow, video_id):
+            names = ", ".join(capped(user.name, 60) for user in users[:5])
+            more = f" and {len(users) - 5} more" if len(users) > 5 else ""
+            raise InUseError(
+                f"video {capped(video_id)} is used by {len(users)} project(s): {names}{more}",
+                projects=[{"id": user.id, "name": user.name} for user in users],
+            )
         if delete_file:
             await asyncio.to_thread(self._remove_video_file, row.path)
         if row.thumbnail_path:
             await asyncio.to_thread(_remove_file, row.thumbnail_path)
-        await self.repository.delete(video_id)
-        self._emit("video.deleted", {"id": video_id, "path": row.path, "file_deleted": delete_file})
+        await VideoRepository(uow.session).delete(video_id)
+        uow.emit("video.deleted", {"id": video_id, "path": row.path, "file_deleted": delete_file})

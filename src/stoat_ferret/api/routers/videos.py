@@ -14,9 +14,10 @@ from fastapi.responses import FileResponse
 from pydantic import AfterValidator
 from starlette.convertors import Convertor, register_url_convertor
 
-from stoat_ferret.api.deps import ServicesDep
+from stoat_ferret.api.deps import ServicesDep, SessionDep
 from stoat_ferret.api.schemas import JobSubmitted, error_responses
-from stoat_ferret.library.pages import SortField, SortOrder
+from stoat_ferret.library.domain import LibraryDomain
+from stoat_ferret.library.pages import SortField, SortOrder, VideoPages
 from stoat_ferret.library.schemas import ScanRequest, VideoOut, VideoPage
 from stoat_ferret.library.service import LibraryService
 
@@ -24,11 +25,16 @@ router = APIRouter(prefix="/videos", tags=["videos"])
 
 
 async def get_library(services: ServicesDep) -> LibraryService:
-    assert services.library is not None
-    return services.library
+    return services.domains.get(LibraryDomain).service
+
+
+async def get_pages(services: ServicesDep) -> VideoPages:
+    return services.domains.get(LibraryDomain).pages
 
 
 LibraryDep = Annotated[LibraryService, Depends(get_library)]
+#: The hot list and search reads: no session, straight to the read pool.
+PagesDep = Annotated[VideoPages, Depends(get_pages)]
 #: Largest ``offset``: a signed 32-bit integer, far past any library, and well inside
 #: SQLite's 64-bit range (an unbounded one above 2**63 - 1 was a 500).
 MAX_OFFSET = 2**31 - 1
@@ -102,21 +108,19 @@ async def scan(request: ScanRequest, library: LibraryDep) -> JobSubmitted:
 
 @router.get("", response_model=VideoPage)
 async def list_videos(
-    library: LibraryDep,
+    pages: PagesDep,
     limit: Limit = 20,
     offset: Offset = 0,
     sort: SortField = "filename",
     order: SortOrder = "asc",
 ) -> VideoPage:
-    rows, total = await library.repository.list_page(
-        sort=sort, order=order, limit=limit, offset=offset
-    )
+    rows, total = await pages.list_page(sort=sort, order=order, limit=limit, offset=offset)
     return VideoPage.of(rows, total, limit, offset)
 
 
 @router.get("/search", response_model=VideoPage)
 async def search_videos(
-    library: LibraryDep,
+    pages: PagesDep,
     q: SearchQuery,
     limit: Limit = 20,
     offset: Offset = 0,
@@ -124,15 +128,13 @@ async def search_videos(
     order: SortOrder = "asc",
 ) -> VideoPage:
     """Substring match over filename and path; every word must match."""
-    rows, total = await library.repository.search(
-        q, sort=sort, order=order, limit=limit, offset=offset
-    )
+    rows, total = await pages.search(q, sort=sort, order=order, limit=limit, offset=offset)
     return VideoPage.of(rows, total, limit, offset)
 
 
 @router.get("/{video_id:video_id}", response_model=VideoOut, responses=error_responses(404))
-async def get_video(video_id: VideoId, library: LibraryDep) -> VideoOut:
-    return VideoOut.from_row(await library.get(video_id))
+async def get_video(video_id: VideoId, library: LibraryDep, uow: SessionDep) -> VideoOut:
+    return VideoOut.from_row(await library.get(uow, video_id))
 
 
 def _is_file(path: str) -> bool:
@@ -154,8 +156,8 @@ def placeholder_jpeg() -> bytes:
     response_class=Response,
     responses={200: {"content": {"image/jpeg": {}}}, **error_responses(404)},
 )
-async def get_thumbnail(video_id: VideoId, library: LibraryDep) -> Response:
-    row = await library.get(video_id)
+async def get_thumbnail(video_id: VideoId, library: LibraryDep, uow: SessionDep) -> Response:
+    row = await library.get(uow, video_id)
     if row.thumbnail_path is not None and await asyncio.to_thread(_is_file, row.thumbnail_path):
         return FileResponse(
             row.thumbnail_path, media_type="image/jpeg", headers={"Cache-Control": "no-cache"}
@@ -167,9 +169,10 @@ async def get_thumbnail(video_id: VideoId, library: LibraryDep) -> Response:
 async def delete_video(
     video_id: VideoId,
     library: LibraryDep,
+    uow: SessionDep,
     delete_file: Annotated[
         bool, Query(description="Also delete the file (only inside an allowed root).")
     ] = False,
 ) -> Response:
-    await library.delete(video_id, delete_file=delete_file)
+    await library.delete(uow, video_id, delete_file=delete_file)
     return Response(status_code=204)

@@ -14,7 +14,7 @@ from stoat_ferret.api.auth import (
     token_matches,
 )
 from stoat_ferret.api.deps import Services
-from stoat_ferret.db.base import utcnow
+from stoat_ferret.clock import utcnow
 from stoat_ferret.errors import capped
 from stoat_ferret.events import Event, EventHub, Subscription
 

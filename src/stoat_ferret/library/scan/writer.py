@@ -1,6 +1,8 @@
-"""The scan's running counts and the writer that stores its results.
+"""The writer that stores a scan's results, one transaction per batch.
 
-One writer task upserts the probed videos in batches (see ``library/scan.py``). A batch
+One writer task upserts the probed videos in batches (see the package docstring), each
+batch in its own unit of work: the scan keeps its own batched transactions rather than
+one per job, so a crash redoes at most one batch and readers see progress. A batch
 that the database refuses because of one of its rows (a value SQLite cannot hold, a
 file name it cannot encode) is written again one row at a time, so one bad row becomes
 one per-file error and the rest of the batch is stored. A storage failure (a full disk,
@@ -13,73 +15,27 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import structlog
 
+from stoat_ferret.db import UnitOfWorkFactory
 from stoat_ferret.db.storage import storage_error
 from stoat_ferret.jobs import JobContext
 from stoat_ferret.library.models import ProbedVideo, VideoRow
 from stoat_ferret.library.names import display_path
 from stoat_ferret.library.repository import VideoRepository
+from stoat_ferret.library.scan.tally import ScanTally
 from stoat_ferret.library.schemas import VideoOut
 
 if TYPE_CHECKING:
-    from stoat_ferret.library.scan import ScanConfig
+    from stoat_ferret.library.scan.config import ScanConfig
 
 log = structlog.get_logger("stoat_ferret.scan")
 
 _REASON_CHARS = 300
 """Per-file error messages are capped: a database error can quote a whole statement."""
-
-
-@dataclass
-class ScanTally:
-    """Running counts; ``as_result()`` is the job's result (or partial result)."""
-
-    total: int = 0
-    processed: int = 0
-    new: int = 0
-    updated: int = 0
-    skipped: int = 0
-    missing: int = 0
-    errors: list[dict[str, str]] = field(default_factory=list)
-    current: str | None = None
-    walking: bool = True
-    started: float = field(default_factory=time.monotonic)
-
-    def as_result(self) -> dict[str, Any]:
-        return {
-            "scanned": self.processed,
-            "new": self.new,
-            "updated": self.updated,
-            "skipped": self.skipped,
-            "missing": self.missing,
-            "errors": list(self.errors),
-        }
-
-    def add_error(self, path: str, error: str) -> None:
-        """Record a per-file error; the path is shown escaped if it is not UTF-8."""
-        self.errors.append({"path": display_path(path), "error": error})
-
-    def progress(self) -> tuple[float, dict[str, Any]]:
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        rate = self.processed / elapsed
-        remaining = self.total - self.processed
-        eta = remaining / rate if rate > 0 and not self.walking else None
-        fraction = self.processed / self.total if self.total else 1.0
-        # No true fraction before the total is known (see the scan module's docstring).
-        value = 0.0 if self.walking else fraction
-        return value, {
-            "processed": self.processed,
-            "total": self.total,
-            "current": self.current,
-            "files_per_s": round(rate, 2),
-            "eta_s": None if eta is None else round(eta, 1),
-        }
 
 
 def _short(exc: BaseException) -> str:
@@ -96,9 +52,9 @@ class BatchWriter:
     """Upserts probed videos in batches from its own task, then announces them."""
 
     def __init__(
-        self, repository: VideoRepository, ctx: JobContext, tally: ScanTally, config: ScanConfig
+        self, units: UnitOfWorkFactory, ctx: JobContext, tally: ScanTally, config: ScanConfig
     ) -> None:
-        self._repository = repository
+        self._units = units
         self._ctx = ctx
         self._tally = tally
         self._config = config
@@ -150,7 +106,7 @@ class BatchWriter:
 
     async def _store(self, batch: Sequence[tuple[ProbedVideo, bool]]) -> list[VideoRow]:
         try:
-            return await self._repository.upsert_many([video for video, _ in batch])
+            return await self._upsert([video for video, _ in batch])
         except Exception as exc:
             _raise_storage_error(exc)
             if len(batch) == 1:
@@ -160,11 +116,15 @@ class BatchWriter:
         rows: list[VideoRow] = []
         for video, is_new in batch:
             try:
-                rows += await self._repository.upsert_many([video])
+                rows += await self._upsert([video])
             except Exception as exc:
                 _raise_storage_error(exc)
                 await self._row_failed(video, is_new, exc)
         return rows
+
+    async def _upsert(self, videos: list[ProbedVideo]) -> list[VideoRow]:
+        async with self._units() as uow:
+            return await VideoRepository(uow.session).upsert_many(videos)
 
     async def _row_failed(self, video: ProbedVideo, is_new: bool, exc: Exception) -> None:
         reason = f"could not be stored in the library: {_short(exc)}"

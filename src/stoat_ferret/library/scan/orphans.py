@@ -22,6 +22,7 @@ from pathlib import Path
 
 import structlog
 
+from stoat_ferret.db import UnitOfWorkFactory
 from stoat_ferret.library.repository import VideoRepository
 
 log = structlog.get_logger("stoat_ferret.scan")
@@ -60,7 +61,7 @@ def _remove_old(folder: Path, names: list[str], cutoff: float) -> int:
 
 
 async def remove_orphan_thumbnails(
-    repository: VideoRepository, folder: Path, *, min_age_s: float = ORPHAN_MIN_AGE_S
+    units: UnitOfWorkFactory, folder: Path, *, min_age_s: float = ORPHAN_MIN_AGE_S
 ) -> int:
     """Delete the thumbnails in ``folder`` that no record names; returns how many.
 
@@ -72,7 +73,8 @@ async def remove_orphan_thumbnails(
         names = await asyncio.to_thread(_thumbnail_names, folder)
         if not names:
             return 0
-        known = await repository.ids()
+        async with units() as uow:
+            known = await VideoRepository(uow.session).ids()
         candidates = [
             name
             for name in names
