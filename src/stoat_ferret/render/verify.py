@@ -23,8 +23,8 @@ from fractions import Fraction
 from typing import Any, TypedDict
 
 from stoat_ferret.errors import FFprobeError
-from stoat_ferret.ffmpeg._process import as_file_url, clean_stderr, run_ffmpeg_tool
-from stoat_ferret.ffmpeg.metadata import parse_rate
+from stoat_ferret.ffmpeg.probe.metadata import parse_rate
+from stoat_ferret.ffmpeg.runtime.tools import as_file_url, clean_stderr, run_ffmpeg_tool
 
 __all__ = [
     "ExpectedOutput",
