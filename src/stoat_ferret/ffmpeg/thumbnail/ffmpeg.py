@@ -100,11 +100,14 @@ def ffmpeg_waveform_argv(
 
     The first audio stream (``0:a:0``) is mixed down to mono and drawn whole
     (``showwavespic``, the square-root scale so quiet passages still show) over an
-    opaque background, since JPEG has no transparency.
+    opaque background, since JPEG has no transparency. The picture's timestamp is set
+    to 0: it carries the stream's start time otherwise, which for Ogg Vorbis is after
+    the background's first frame, and ``overlay`` then emitted the bare background.
     """
     graph = (
         f"[0:a:0]aformat=channel_layouts=mono,"
-        f"showwavespic=s={width}x{height}:colors={_WAVE_COLOUR}:scale=sqrt:draw=full[wave];"
+        f"showwavespic=s={width}x{height}:colors={_WAVE_COLOUR}:scale=sqrt:draw=full,"
+        "setpts=0[wave];"
         f"color=c={_WAVE_BACKGROUND}:s={width}x{height}[ground];"
         "[ground][wave]overlay=format=auto[picture]"
     )
