@@ -15,7 +15,8 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from stoat_ferret.db import Database, EventSink, UnitOfWork
+from stoat_ferret.db import Database, UnitOfWork
+from stoat_ferret.events.callback import EventCallback
 from stoat_ferret.ffmpeg import ProbeBackend
 from stoat_ferret.jobs import AsyncJobQueue, JobHandler
 from stoat_ferret.settings import Settings
@@ -67,7 +68,7 @@ class Core:
     settings: Settings
     database: Database
     queue: AsyncJobQueue
-    publish: EventSink
+    publish: EventCallback
     """Where events go once their unit of work has committed (the event hub)."""
     probe_backend: ProbeBackend
     registry: Registry = field(default_factory=Registry)

@@ -1,4 +1,4 @@
-"""The shared normalisation rules in ``stoat_ferret.ffmpeg.metadata``."""
+"""The shared normalisation rules in ``stoat_ferret.ffmpeg.probe.metadata``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Tests for the static blocking-call gate (``scripts/check_blocking_calls.py``).
+"""Tests for the static blocking-call gate (``scripts/check_blocking_calls.py``,
+whose logic is the ``scripts/blocking_gate`` package).
 
 Fixture sources are written inline into ``tmp_path`` rather than kept as files
 in the repo, so neither pytest nor ruff ever treats them as real code.
@@ -6,7 +7,7 @@ in the repo, so neither pytest nor ruff ever treats them as real code.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import subprocess
 import sys
 import textwrap
@@ -20,14 +21,10 @@ SCRIPT = REPO_ROOT / "scripts" / "check_blocking_calls.py"
 
 
 def _load_checker() -> ModuleType:
-    # The script is not part of the package, so load it from its path.  It
-    # must sit in sys.modules before exec: dataclasses look their module up.
-    spec = importlib.util.spec_from_file_location("check_blocking_calls", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    # The gate is not part of the package: it is the ``blocking_gate`` package
+    # beside the script, importable once ``scripts/`` is on the path.
+    sys.path.insert(0, str(SCRIPT.parent))
+    return importlib.import_module("blocking_gate")
 
 
 checker = _load_checker()

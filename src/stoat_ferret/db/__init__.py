@@ -3,10 +3,9 @@
 from stoat_ferret.db.base import Base
 from stoat_ferret.db.engine import Database
 from stoat_ferret.db.unit_of_work import (
-    EventSink,
     UnitOfWork,
     UnitOfWorkFactory,
     discard_events,
 )
 
-__all__ = ["Base", "Database", "EventSink", "UnitOfWork", "UnitOfWorkFactory", "discard_events"]
+__all__ = ["Base", "Database", "UnitOfWork", "UnitOfWorkFactory", "discard_events"]

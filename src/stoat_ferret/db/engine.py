@@ -22,7 +22,8 @@ from sqlalchemy.ext.asyncio import (
 from stoat_ferret.db.lock import DatabaseLock
 from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.db.storage import SpaceReserve
-from stoat_ferret.db.unit_of_work import EventSink, UnitOfWork, discard_events, unit_of_work
+from stoat_ferret.db.unit_of_work import UnitOfWork, discard_events, unit_of_work
+from stoat_ferret.events.callback import EventCallback
 
 MIGRATIONS_LOCATION = "stoat_ferret.db:migrations"
 
@@ -99,7 +100,7 @@ class Database:
         await asyncio.to_thread(self.reserve.fill)
 
     def unit_of_work(
-        self, publish: EventSink = discard_events
+        self, publish: EventCallback = discard_events
     ) -> AbstractAsyncContextManager[UnitOfWork]:
         """One session and one transaction; ``publish`` receives its events after commit.
 

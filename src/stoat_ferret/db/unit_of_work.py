@@ -14,12 +14,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-EventSink = Callable[[str, dict[str, Any]], None]
-"""Where committed events go: ``EventHub.publish`` on the server, nothing in the CLI."""
+from stoat_ferret.events.callback import EventCallback
 
 
 def discard_events(_event_type: str, _payload: dict[str, Any]) -> None:
-    """An ``EventSink`` for a process with nobody listening (the CLI)."""
+    """An ``EventCallback`` for a process with nobody listening (the CLI)."""
 
 
 class UnitOfWork:
@@ -33,7 +32,7 @@ class UnitOfWork:
         """Publish ``event_type`` once (and only if) this unit of work commits."""
         self._events.append((event_type, payload))
 
-    def _publish(self, sink: EventSink) -> None:
+    def _publish(self, sink: EventCallback) -> None:
         events, self._events = self._events, []
         for event_type, payload in events:
             sink(event_type, payload)
@@ -41,7 +40,7 @@ class UnitOfWork:
 
 @asynccontextmanager
 async def unit_of_work(
-    sessions: async_sessionmaker[AsyncSession], publish: EventSink = discard_events
+    sessions: async_sessionmaker[AsyncSession], publish: EventCallback = discard_events
 ) -> AsyncIterator[UnitOfWork]:
     """Open a session and a transaction; commit on success, then publish the events.
 

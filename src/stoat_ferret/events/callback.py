@@ -1,4 +1,5 @@
-"""``EventCallback``: the one type of every "call me with an event" function.
+"""
+``EventCallback``: the one type of every "call me with an event" function.
 
 Job listeners, a handler's ``ctx.emit`` and the library service's ``emit`` all have
 this shape, and all end up at :meth:`stoat_ferret.events.EventHub.publish`, so they

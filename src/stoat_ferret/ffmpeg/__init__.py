@@ -1,4 +1,5 @@
-"""FFmpeg integration: probing videos, making thumbnails, and the probe backends.
+"""
+FFmpeg integration: probing videos, making thumbnails, and the probe backends.
 
 Laid out by role: ``probe/`` (metadata and its rules, ffprobe, PyAV), ``thumbnail/``
 (the pure frame and size rules apart from the ffmpeg and PyAV code), ``backends/``

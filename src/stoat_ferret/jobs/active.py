@@ -1,4 +1,5 @@
-"""``ActiveJob``: the runner's in-memory companion of a job that is not over yet.
+"""
+``ActiveJob``: the runner's in-memory companion of a job that is not over yet.
 
 It holds the freshest record (progress is written to the store only every
 ``progress_flush_interval_s``), the handler task and the events the runner and the
@@ -40,7 +41,8 @@ class ActiveJob:
     timed_out: bool = False
 
     async def persist(self, store: JobStore) -> None:
-        """Write the current record to ``store``.
+        """
+        Write the current record to ``store``.
 
         One writer per job at a time, each writing a copy taken under the lock, so
         a slow earlier write can never overwrite a newer state.

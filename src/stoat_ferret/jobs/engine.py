@@ -1,4 +1,5 @@
-"""The asyncio job runner shared by every in-process backend.
+"""
+The asyncio job runner shared by every in-process backend.
 
 What a job's state may become is decided by the pure functions in
 :mod:`stoat_ferret.jobs.transitions`; this module decides *when*: it runs handlers

@@ -1,4 +1,5 @@
-"""The job state machine as pure functions: a ``JobRecord`` in, a new one out.
+"""
+The job state machine as pure functions: a ``JobRecord`` in, a new one out.
 
 Every rule about how a job's state may change lives here: starting, progress
 (clamped to 0..1, never backwards, frozen once terminal), the cancel rules, how a
@@ -45,7 +46,8 @@ MAX_ATTEMPTS = 2
 
 
 def start(record: JobRecord, *, now: datetime) -> JobRecord:
-    """A pending job picked by a worker: ``running``, one more attempt.
+    """
+    A pending job picked by a worker: ``running``, one more attempt.
 
     Raises:
         ValueError: the job is not pending (a worker must never run it twice).
@@ -58,7 +60,8 @@ def start(record: JobRecord, *, now: datetime) -> JobRecord:
 
 
 def progress(record: JobRecord, value: float, detail: dict[str, Any] | None) -> JobRecord:
-    """Progress reported by the handler (or through the queue API).
+    """
+    Progress reported by the handler (or through the queue API).
 
     Clamped to 0..1 and never below what was reported before (a scan whose total
     grows must not make the bar jump back). ``detail`` replaces the previous
@@ -116,7 +119,8 @@ def finish(
     result: Any = None,
     error: str | None = None,
 ) -> JobRecord:
-    """End the job in the terminal ``status``; a terminal job stays as it was.
+    """
+    End the job in the terminal ``status``; a terminal job stays as it was.
 
     ``complete`` sets progress to 1.0; every other ending keeps the last progress,
     so a cancelled scan still shows how far it got.
@@ -139,7 +143,8 @@ def finish(
 
 
 def requeue(record: JobRecord) -> JobRecord:
-    """Back to ``pending`` after an orderly stop; the attempt is not counted.
+    """
+    Back to ``pending`` after an orderly stop; the attempt is not counted.
 
     Only a crash (a job found ``running`` at start-up) uses up an attempt; stopping
     the server cleanly is not the job's fault.
@@ -172,7 +177,8 @@ def handler_outcome(
     returned: Any,
     partial: Any,
 ) -> Outcome:
-    """Turn how the handler ended into the job's terminal state.
+    """
+    Turn how the handler ended into the job's terminal state.
 
     Args:
         record: the job as it is now (``cancel_requested`` matters).

@@ -1,4 +1,5 @@
-"""Probe backends: one interface, two implementations, and the factory that picks one.
+"""
+Probe backends: one interface, two implementations, and the factory that picks one.
 
 - :mod:`.protocol` - ``ProbeBackend``, what the library scan calls;
 - :mod:`.ffprobe` - ``FFprobeBackend``, the binaries as subprocesses (the reference);

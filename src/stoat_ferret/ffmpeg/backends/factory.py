@@ -1,4 +1,5 @@
-"""The factory that picks a probe backend, and why PyAV is the default.
+"""
+The factory that picks a probe backend, and why PyAV is the default.
 
 ``ProbeBackend`` is what the library scan calls: ``probe()`` a file, then
 ``thumbnail()`` it. Two implementations exist and must agree
@@ -45,7 +46,8 @@ __all__ = ["make_probe_backend"]
 
 
 def make_probe_backend(settings: Settings) -> ProbeBackend:
-    """Build the backend chosen by ``STOAT_PROBE_BACKEND``.
+    """
+    Build the backend chosen by ``STOAT_PROBE_BACKEND``.
 
     - ``"ffprobe"``: :class:`FFprobeBackend` with the binaries from settings or PATH.
       A missing binary does not fail here; each call then raises

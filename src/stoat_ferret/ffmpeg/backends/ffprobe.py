@@ -13,7 +13,8 @@ __all__ = ["FFprobeBackend"]
 
 
 class FFprobeBackend:
-    """The reference backend: the ``ffprobe`` and ``ffmpeg`` binaries as subprocesses.
+    """
+    The reference backend: the ``ffprobe`` and ``ffmpeg`` binaries as subprocesses.
 
     Each call starts one process under ``asyncio.timeout`` and kills and reaps it on
     timeout or cancellation, so cancelling a scan really stops the work.
@@ -28,7 +29,8 @@ class FFprobeBackend:
         ffmpeg_path: str = "ffmpeg",
         thumbnail_width_px: int = THUMBNAIL_WIDTH_PX,
     ) -> None:
-        """Create the backend.
+        """
+        Create the backend.
 
         Args:
             ffprobe_path: the ffprobe executable (absolute path or a name on PATH).

@@ -11,7 +11,8 @@ __all__ = ["ProbeBackend"]
 
 
 class ProbeBackend(Protocol):
-    """Reads ``VideoMetadata`` and writes thumbnails; implementations must agree.
+    """
+    Reads ``VideoMetadata`` and writes thumbnails; implementations must agree.
 
     Errors: ``probe`` raises ``FFprobeError`` and ``thumbnail`` and ``waveform`` raise
     ``ThumbnailError`` for anything wrong with the file (both name it), and both raise

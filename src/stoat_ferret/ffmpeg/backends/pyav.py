@@ -1,4 +1,5 @@
-"""``PyAVBackend``: probes and thumbnails in-process with PyAV, on decoder threads.
+"""
+``PyAVBackend``: probes and thumbnails in-process with PyAV, on decoder threads.
 
 The work itself is in :mod:`stoat_ferret.ffmpeg.probe.pyav` and
 :mod:`stoat_ferret.ffmpeg.thumbnail.pyav`; this class runs it on
@@ -26,7 +27,8 @@ __all__ = ["PyAVBackend"]
 
 
 class PyAVBackend:
-    """Probe and thumbnail in-process with PyAV; the default when PyAV imports.
+    """
+    Probe and thumbnail in-process with PyAV; the default when PyAV imports.
 
     Produces the same ``VideoMetadata`` as
     :class:`~stoat_ferret.ffmpeg.backends.ffprobe.FFprobeBackend` (proven by
@@ -47,7 +49,8 @@ class PyAVBackend:
         thumbnail_width_px: int = THUMBNAIL_WIDTH_PX,
         ffmpeg_path: str = "ffmpeg",
     ) -> None:
-        """Create the backend.
+        """
+        Create the backend.
 
         Args:
             max_threads: cap on live decoder threads, abandoned ones included.
@@ -70,7 +73,8 @@ class PyAVBackend:
         timeout_s: float = 30.0,
         media_type: MediaType = "video",
     ) -> VideoMetadata:
-        """Read the file's metadata on a decoder thread.
+        """
+        Read the file's metadata on a decoder thread.
 
         Raises:
             FFprobeError: unreadable file, no video (no audio, for a sound file),
@@ -97,7 +101,8 @@ class PyAVBackend:
         duration_s: float,
         timeout_s: float = 30.0,
     ) -> None:
-        """Decode the thumbnail frame and write the JPEG atomically, on a thread.
+        """
+        Decode the thumbnail frame and write the JPEG atomically, on a thread.
 
         Raises:
             ThumbnailError: undecodable file, timeout or too many busy threads.

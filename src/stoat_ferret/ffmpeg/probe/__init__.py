@@ -1,4 +1,5 @@
-"""Probing: a file's ``VideoMetadata``.
+"""
+Probing: a file's ``VideoMetadata``.
 
 - :mod:`.metadata` - ``VideoMetadata`` and the pure rules from raw values to it;
 - :mod:`.ffprobe` - the ``ffprobe`` binary (the reference);

@@ -1,4 +1,5 @@
-"""``ffprobe_video()``: read a file's ``VideoMetadata`` with the ``ffprobe`` binary.
+"""
+``ffprobe_video()``: read a file's ``VideoMetadata`` with the ``ffprobe`` binary.
 
 This is the reference implementation every other probe backend is compared with.
 It runs ``ffprobe -v error -print_format json -show_format -show_streams <path>``
@@ -48,7 +49,8 @@ async def ffprobe_video(
     timeout_s: float = 30.0,
     media_type: MediaType = "video",
 ) -> VideoMetadata:
-    """Probe one file with ffprobe and return its metadata.
+    """
+    Probe one file with ffprobe and return its metadata.
 
     Args:
         path: the media file.
@@ -84,7 +86,8 @@ async def ffprobe_video(
 def metadata_from_ffprobe_json(
     path: str, stdout: bytes | str, *, media_type: MediaType = "video"
 ) -> VideoMetadata:
-    """Parse ffprobe's ``-show_format -show_streams`` JSON into ``VideoMetadata``.
+    """
+    Parse ffprobe's ``-show_format -show_streams`` JSON into ``VideoMetadata``.
 
     Args:
         path: the probed file, for error messages.
@@ -127,7 +130,8 @@ def metadata_from_ffprobe_json(
 
 
 def _is_real_video(stream: dict[str, Any]) -> bool:
-    """True for a video stream that is not embedded cover art.
+    """
+    True for a video stream that is not embedded cover art.
 
     Music files and some phone videos carry a still picture flagged
     ``attached_pic``; ffprobe lists it as a video stream, but it has no frame rate or

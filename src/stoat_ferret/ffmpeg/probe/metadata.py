@@ -1,4 +1,5 @@
-"""``VideoMetadata`` and the rules that turn raw probe values into it.
+"""
+``VideoMetadata`` and the rules that turn raw probe values into it.
 
 Both probe backends (the ``ffprobe`` subprocess and in-process PyAV) read the same
 facts from libavformat but in different shapes: ffprobe prints strings such as
@@ -62,7 +63,8 @@ MAX_SAMPLE_RATE_HZ = 100_000_000
 
 @dataclass(frozen=True, slots=True)
 class VideoMetadata:
-    """What the library needs to know about one media file (a video or a sound file).
+    """
+    What the library needs to know about one media file (a video or a sound file).
 
     The picture fields (``duration_frames``, the frame rate, ``width``, ``height``,
     ``video_codec``) are set for ``media_type == "video"`` and None for ``"audio"``.
@@ -112,7 +114,8 @@ class VideoMetadata:
 
 @dataclass(frozen=True, slots=True)
 class RawProbe:
-    """Backend-neutral raw values, before the fallback and rounding rules apply.
+    """
+    Backend-neutral raw values, before the fallback and rounding rules apply.
 
     Every field is optional because containers omit things freely; :func:`build_metadata`
     decides which gaps are fatal. The video fields describe the first video stream that
@@ -135,7 +138,8 @@ class RawProbe:
 
 
 def parse_rate(text: object) -> Fraction | None:
-    """Parse an ffprobe rational such as ``"30000/1001"``, ``"25/1"`` or ``"25"``.
+    """
+    Parse an ffprobe rational such as ``"30000/1001"``, ``"25/1"`` or ``"25"``.
 
     Returns:
         The reduced, strictly positive fraction, or None for ``"0/0"``, ``"N/A"``,
@@ -163,7 +167,8 @@ def positive_rate(rate: Fraction | None) -> Fraction | None:
 
 
 def frame_count(duration_s: float, rate: Fraction) -> int:
-    """Number of frames in ``duration_s`` at ``rate``: ``round(duration_s * rate)``.
+    """
+    Number of frames in ``duration_s`` at ``rate``: ``round(duration_s * rate)``.
 
     Python's ``round`` (ties to even) is used, as in the specification's formula.
 
@@ -196,7 +201,8 @@ def _bounded(path: str, name: str, value: int | None, high: int, unit: str) -> i
 
 
 def build_metadata(path: str, raw: RawProbe, *, media_type: MediaType = "video") -> VideoMetadata:
-    """Apply the shared rules to ``raw`` and return the ``VideoMetadata``.
+    """
+    Apply the shared rules to ``raw`` and return the ``VideoMetadata``.
 
     Rules (identical for every backend):
 

@@ -1,4 +1,5 @@
-"""Probing with PyAV: libavformat in-process, its answers normalised to ffprobe's.
+"""
+Probing with PyAV: libavformat in-process, its answers normalised to ffprobe's.
 
 PyAV reads the same demuxers as ffprobe but returns Python objects, and it saves
 the ~55 ms it costs to start an ``ffprobe`` process per file (numbers in
@@ -117,7 +118,8 @@ def _raw_probe(av: Any, path: str, container: InputContainer, media_type: MediaT
 def probe_with_pyav(
     path: str | os.PathLike[str], *, media_type: MediaType = "video"
 ) -> VideoMetadata:
-    """Probe ``path`` in this thread with PyAV (blocking; see :class:`PyAVBackend`).
+    """
+    Probe ``path`` in this thread with PyAV (blocking; see :class:`PyAVBackend`).
 
     Args:
         path: the media file.

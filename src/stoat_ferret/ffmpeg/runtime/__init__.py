@@ -1,4 +1,5 @@
-"""Runtime helpers of the ffmpeg domain: how work is run, not what it computes.
+"""
+Runtime helpers of the ffmpeg domain: how work is run, not what it computes.
 
 - :mod:`.process` - the media process runner (process groups, SIGTERM then SIGKILL,
   stdout lines, a bounded stderr tail), used by every ffmpeg-family subprocess;

@@ -1,4 +1,5 @@
-"""Find the ``ffprobe`` and ``ffmpeg`` executables and report the missing ones.
+"""
+Find the ``ffprobe`` and ``ffmpeg`` executables and report the missing ones.
 
 Resolution is synchronous and cheap (a few ``stat`` calls through ``shutil.which``):
 it runs once at start-up when the app or CLI builds its probe backend, and from the
@@ -36,7 +37,8 @@ _SETTING_FOR: dict[str, str] = {"ffprobe": "STOAT_FFPROBE_PATH", "ffmpeg": "STOA
 
 @dataclass(frozen=True, slots=True)
 class BinaryStatus:
-    """Where one executable was found, or why it was not.
+    """
+    Where one executable was found, or why it was not.
 
     Attributes:
         name: ``"ffprobe"`` or ``"ffmpeg"``.
@@ -73,7 +75,8 @@ class BinaryStatus:
 
 
 def resolve_binary(name: str, configured: str | None = None) -> str | None:
-    """Return the absolute path of an executable, or None when it cannot be run.
+    """
+    Return the absolute path of an executable, or None when it cannot be run.
 
     Args:
         name: the default command name, searched on ``PATH`` when nothing is configured.
@@ -91,7 +94,8 @@ def _status(name: str, configured: str | None) -> BinaryStatus:
 
 
 def binary_statuses(settings: Settings) -> dict[str, BinaryStatus]:
-    """Resolve both executables from ``settings`` (or ``PATH``).
+    """
+    Resolve both executables from ``settings`` (or ``PATH``).
 
     Returns:
         ``{"ffprobe": BinaryStatus, "ffmpeg": BinaryStatus}``.
@@ -103,7 +107,8 @@ def binary_statuses(settings: Settings) -> dict[str, BinaryStatus]:
 
 
 def missing_binaries(settings: Settings) -> list[DependencyUnavailableError]:
-    """Report every missing executable, for ``/health/ready`` and ``serve`` start-up.
+    """
+    Report every missing executable, for ``/health/ready`` and ``serve`` start-up.
 
     Returns:
         One ``DependencyUnavailableError`` per missing binary, each naming the binary
@@ -115,7 +120,8 @@ def missing_binaries(settings: Settings) -> list[DependencyUnavailableError]:
 
 
 def require_binary(name: BinaryName, settings: Settings) -> str:
-    """Return the absolute path of ``name`` or raise a clear error.
+    """
+    Return the absolute path of ``name`` or raise a clear error.
 
     Raises:
         DependencyUnavailableError: the binary is not installed or not executable.

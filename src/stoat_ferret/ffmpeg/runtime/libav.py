@@ -1,4 +1,5 @@
-"""Shared PyAV plumbing for the in-process backend: lazy import, libav error
+"""
+Shared PyAV plumbing for the in-process backend: lazy import, libav error
 capture, opening files the way ffprobe does, and picking the video stream.
 
 Everything here is blocking and runs on decoder threads (see
@@ -65,7 +66,8 @@ def import_av() -> Any:
 
 
 def _enable_error_logs(av: Any) -> None:
-    """Route libav's error lines through PyAV so they can be captured per thread.
+    """
+    Route libav's error lines through PyAV so they can be captured per thread.
 
     PyAV silences libav entirely by default, which would leave reasons such as
     ``moov atom not found`` out of our messages (ffprobe prints them). Level ERROR

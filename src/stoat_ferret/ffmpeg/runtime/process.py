@@ -1,4 +1,5 @@
-"""The media process runner: one way to run ffmpeg-family children, long or short.
+"""
+The media process runner: one way to run ffmpeg-family children, long or short.
 
 Every child started here obeys one rule: it is dead and reaped before control
 returns to the caller, whether the run finished, failed, timed out
@@ -69,7 +70,8 @@ _stoppers: set[asyncio.Task[None]] = set()
 
 @dataclass(frozen=True, slots=True)
 class ProcessOutput:
-    """Exit status and output of a finished process.
+    """
+    Exit status and output of a finished process.
 
     Attributes:
         returncode: the exit status; negative for a signal, as in ``subprocess``.
@@ -84,7 +86,8 @@ class ProcessOutput:
 
 
 class _LineSplitter:
-    """Cuts a byte stream into lines, keeping at most ``max_bytes`` of each line.
+    """
+    Cuts a byte stream into lines, keeping at most ``max_bytes`` of each line.
 
     A line longer than that loses its middle-to-end and gets a ``...`` marker; the
     bytes beyond the limit are dropped as they arrive, never buffered.
@@ -134,7 +137,8 @@ async def _read_lines(stream: asyncio.StreamReader, max_chars: int) -> AsyncIter
 
 
 class MediaProcess:
-    """A running child process; see the module docstring for the guarantees.
+    """
+    A running child process; see the module docstring for the guarantees.
 
     Create one with :func:`media_process`, which also stops it on the way out.
     """
@@ -147,7 +151,8 @@ class MediaProcess:
         stderr_tail_lines: int,
         max_line_chars: int,
     ) -> None:
-        """Wrap a child started by :func:`media_process`; starts the stderr drain.
+        """
+        Wrap a child started by :func:`media_process`; starts the stderr drain.
 
         Args:
             process: the child, leading its own process group.
@@ -183,7 +188,8 @@ class MediaProcess:
         return list(self._tail)
 
     async def stdout_lines(self) -> AsyncIterator[str]:
-        """Yield stdout line by line as the child writes it (without the newline).
+        """
+        Yield stdout line by line as the child writes it (without the newline).
 
         Ends at end of file, i.e. when every process holding the pipe has closed it.
         Lines over ``max_line_chars`` are cut and end in ``...``.
@@ -200,7 +206,8 @@ class MediaProcess:
         return b"" if stdout is None else await stdout.read()
 
     async def wait(self) -> int:
-        """Wait for the child to exit and its pipes to close; return the exit status.
+        """
+        Wait for the child to exit and its pipes to close; return the exit status.
 
         Unread stdout is read and dropped first, so a caller that does not want the
         output cannot deadlock the child on a full pipe.
@@ -215,7 +222,8 @@ class MediaProcess:
         return returncode
 
     async def stop(self) -> None:
-        """Stop the child and everything in its group, and reap it.
+        """
+        Stop the child and everything in its group, and reap it.
 
         SIGTERM, then SIGKILL after ``term_grace_s`` (at once when it is 0). The work
         runs in a task of its own and is awaited through ``asyncio.shield``: if the
@@ -249,7 +257,8 @@ class MediaProcess:
         self._finished = True
 
     def _signal_group(self, signum: signal.Signals) -> bool:
-        """Send ``signum`` to the child's group; False when nothing was left to signal.
+        """
+        Send ``signum`` to the child's group; False when nothing was left to signal.
 
         The group id is the child's pid. While the child is unreaped or any member of
         its group lives, the kernel does not hand that id out again, so the signal
@@ -285,7 +294,8 @@ async def media_process(
     stderr_tail_lines: int = DEFAULT_STDERR_TAIL_LINES,
     max_line_chars: int = DEFAULT_MAX_LINE_CHARS,
 ) -> AsyncIterator[MediaProcess]:
-    """Start ``argv`` (no shell) in its own process group; stop it on the way out.
+    """
+    Start ``argv`` (no shell) in its own process group; stop it on the way out.
 
     Leaving the block before :meth:`MediaProcess.wait` returned (an exception, a
     timeout, a cancelled job, a ``break`` out of the line loop) stops the child:
@@ -338,7 +348,8 @@ async def media_process(
 async def run_process(
     argv: Sequence[str], *, stderr_tail_lines: int = DEFAULT_STDERR_TAIL_LINES
 ) -> ProcessOutput:
-    """Run ``argv`` to completion; capture stdout whole and the tail of stderr.
+    """
+    Run ``argv`` to completion; capture stdout whole and the tail of stderr.
 
     For short runs (probes, thumbnails): bound the run time by wrapping this in
     ``asyncio.timeout``; the timeout arrives as a cancellation, which kills the

@@ -1,4 +1,5 @@
-"""Run blocking libav work on daemon threads and await it with a timeout.
+"""
+Run blocking libav work on daemon threads and await it with a timeout.
 
 Why threads: libav releases the GIL while it parses and decodes, so threads run
 probes in parallel and keep the event loop responsive, with no pickling and no
@@ -61,14 +62,16 @@ class _Call(Generic[T]):
 
 
 class DecoderThreads:
-    """Runs blocking work on a pool of daemon threads and waits for it with a timeout.
+    """
+    Runs blocking work on a pool of daemon threads and waits for it with a timeout.
 
     One instance may serve several event loops (tests run one loop per test), so no
     asyncio object is kept on it.
     """
 
     def __init__(self, max_threads: int = 64, *, idle_timeout_s: float = 30.0) -> None:
-        """Create the runner.
+        """
+        Create the runner.
 
         Args:
             max_threads: most threads busy at once, including abandoned ones still
@@ -98,7 +101,8 @@ class DecoderThreads:
             return self._threads
 
     async def run(self, work: Callable[[], T], *, timeout_s: float) -> T:
-        """Run ``work()`` on a pool thread and return its result.
+        """
+        Run ``work()`` on a pool thread and return its result.
 
         Raises:
             TimeoutError: ``work`` did not finish within ``timeout_s``; the call is

@@ -1,4 +1,5 @@
-"""Helpers every ffmpeg-family command line here shares.
+"""
+Helpers every ffmpeg-family command line here shares.
 
 ``file:`` URLs for every file argument, stderr turned into a one-paragraph reason,
 and :func:`run_ffmpeg_tool`, the media process runner's short-run entry point with
@@ -23,7 +24,8 @@ _CONTEXT_ADDRESS = re.compile(r" @ 0x[0-9a-fA-F]+\]")
 
 
 def as_file_url(path: str) -> str:
-    """``path`` as a ``file:`` URL, the way every ffmpeg command line here names files.
+    """
+    ``path`` as a ``file:`` URL, the way every ffmpeg command line here names files.
 
     Without it, libav reads a relative name such as ``12:30.mp4`` as the protocol
     ``12`` and ffmpeg reads ``-clip.mp4`` as an option; ``file:`` makes both a plain
@@ -34,7 +36,8 @@ def as_file_url(path: str) -> str:
 
 
 def clean_stderr(stderr: str | bytes, *names: str) -> str:
-    """Turn ffmpeg/ffprobe stderr into a one-paragraph reason for an error message.
+    """
+    Turn ffmpeg/ffprobe stderr into a one-paragraph reason for an error message.
 
     ffprobe prefixes its final line with the file name (``/a/b.mp4: Invalid data
     ...``); the error class already names the file, so that prefix is dropped to
@@ -70,7 +73,8 @@ def clean_stderr(stderr: str | bytes, *names: str) -> str:
 
 
 async def run_ffmpeg_tool(argv: Sequence[str], *, tool: str, setting: str) -> ProcessOutput:
-    """``run_process`` for ffprobe/ffmpeg: a binary that cannot start is a missing dependency.
+    """
+    ``run_process`` for ffprobe/ffmpeg: a binary that cannot start is a missing dependency.
 
     Args:
         argv: the command; ``argv[0]`` is the binary.

@@ -1,4 +1,5 @@
-"""Thumbnails: a 320-px-wide JPEG of the frame at 10 % of a video, at most 5 s in.
+"""
+Thumbnails: a 320-px-wide JPEG of the frame at 10 % of a video, at most 5 s in.
 
 - :mod:`.rules` - which frame and what size (pure; shared by both paths);
 - :mod:`.ffmpeg` - the ``ffmpeg`` binary through the media process runner;

@@ -1,4 +1,5 @@
-"""Thumbnails with the ``ffmpeg`` binary: a 320-px-wide JPEG of the frame at 10 %.
+"""
+Thumbnails with the ``ffmpeg`` binary: a 320-px-wide JPEG of the frame at 10 %.
 
 Which frame and what size are decided in :mod:`.rules` (shared with the PyAV path);
 this module only turns them into ffmpeg command lines, runs them through the media
@@ -48,7 +49,8 @@ def ffmpeg_thumbnail_argv(
     width: int = THUMBNAIL_WIDTH_PX,
     seek: SeekMode = "input",
 ) -> list[str]:
-    """The ffmpeg command that prints one JPEG frame to stdout.
+    """
+    The ffmpeg command that prints one JPEG frame to stdout.
 
     ``0:V:0`` is the first video stream that is not cover art.
 
@@ -173,7 +175,8 @@ async def extract_thumbnail(
     width: int = THUMBNAIL_WIDTH_PX,
     timeout_s: float = 30.0,
 ) -> None:
-    """Write a JPEG thumbnail of ``path`` to ``dest`` with the ffmpeg binary.
+    """
+    Write a JPEG thumbnail of ``path`` to ``dest`` with the ffmpeg binary.
 
     The frame is the first one at or after :func:`thumbnail_at_s` ``(duration_s)``,
     counted from the container's start time. When a fast seek there yields no frame

@@ -11,7 +11,8 @@ __all__ = ["write_atomic"]
 
 
 def write_atomic(dest: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``dest`` so readers see the old file or the whole new one.
+    """
+    Write ``data`` to ``dest`` so readers see the old file or the whole new one.
 
     Blocking; call it through ``asyncio.to_thread`` from async code. The temporary
     file lives in the destination folder because ``os.replace`` is only atomic

@@ -1,4 +1,5 @@
-"""PyAV thumbnails: the same frame and size as ``extract_thumbnail`` picks with ffmpeg.
+"""
+PyAV thumbnails: the same frame and size as ``extract_thumbnail`` picks with ffmpeg.
 
 ffmpeg's ``-ss`` before ``-i`` seeks to the keyframe before the target (counted from
 the container's start time), shifts timestamps by the target rounded to stream ticks
@@ -58,7 +59,8 @@ def _ticks(frame: VideoFrame) -> int | None:
 def _decode(
     container: InputContainer, stream: VideoStream, target: int | None
 ) -> Iterator[VideoFrame]:
-    """``container.decode(stream)``, minus frames that cannot be the thumbnail.
+    """
+    ``container.decode(stream)``, minus frames that cannot be the thumbnail.
 
     The thumbnail is the first frame at or after ``target`` (or the very first frame
     when there is none), so a frame shown before ``target`` that no other frame
@@ -95,8 +97,10 @@ def _render_jpeg(frame: VideoFrame, width: int) -> bytes:
 
 
 def _decode_thumbnail(av: Any, path: str, at_s: float, width: int, *, seek: bool) -> bytes | None:
-    """One pass over a freshly opened file, returning JPEG bytes or None when this
-    pass found no frame; see :func:`thumbnail_with_pyav`."""
+    """
+    One pass over a freshly opened file, returning JPEG bytes or None when this
+    pass found no frame; see :func:`thumbnail_with_pyav`.
+    """
     container = open_input(av, path, ThumbnailError)
     try:
         stream = first_video(av, container)
@@ -136,7 +140,8 @@ def thumbnail_with_pyav(
     width: int = THUMBNAIL_WIDTH_PX,
     abandoned: threading.Event | None = None,
 ) -> None:
-    """Write the thumbnail JPEG in this thread with PyAV and Pillow (blocking).
+    """
+    Write the thumbnail JPEG in this thread with PyAV and Pillow (blocking).
 
     Same rules as :func:`~stoat_ferret.ffmpeg.thumbnail.ffmpeg.extract_thumbnail`: the first
     frame at or after :func:`thumbnail_at_s` (counted from the container's start, in

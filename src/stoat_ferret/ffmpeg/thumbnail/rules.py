@@ -1,4 +1,5 @@
-"""The thumbnail rules, pure: which frame, at what size.
+"""
+The thumbnail rules, pure: which frame, at what size.
 
 Both thumbnail paths (the ``ffmpeg`` subprocess in :mod:`.ffmpeg` and PyAV in
 :mod:`.pyav`) follow these functions, so they pick the same frame and produce the
@@ -41,7 +42,8 @@ FrameT = TypeVar("FrameT")
 
 
 def thumbnail_at_s(duration_s: float) -> float:
-    """Timestamp of the thumbnail frame: ``min(duration_s * 0.10, 5.0)`` seconds.
+    """
+    Timestamp of the thumbnail frame: ``min(duration_s * 0.10, 5.0)`` seconds.
 
     A one-second clip gets the frame at 0.1 s, a 20-second clip the one at 5 s.
     Unknown, negative or non-finite durations give 0.0 (the first frame).
@@ -52,7 +54,8 @@ def thumbnail_at_s(duration_s: float) -> float:
 
 
 def scaled_size(width: int, height: int, target_width: int = THUMBNAIL_WIDTH_PX) -> tuple[int, int]:
-    """Size of a picture scaled to ``target_width``, keeping the aspect ratio.
+    """
+    Size of a picture scaled to ``target_width``, keeping the aspect ratio.
 
     Mirrors ffmpeg's ``scale=W:-2``: the height is ``width_out * h / w`` rounded to
     the nearest multiple of two (halves away from zero), because many encoders and
@@ -78,7 +81,8 @@ def scaled_size(width: int, height: int, target_width: int = THUMBNAIL_WIDTH_PX)
 
 
 def rescale_us(value_us: int, time_base: Fraction) -> int:
-    """``av_rescale_q(value_us, 1/1000000, time_base)``: nearest, ties away from zero.
+    """
+    ``av_rescale_q(value_us, 1/1000000, time_base)``: nearest, ties away from zero.
 
     This is how ffmpeg converts its ``-ss`` offset into stream ticks, so frames are
     compared with the target exactly as ffmpeg compares them.
@@ -90,7 +94,8 @@ def rescale_us(value_us: int, time_base: Fraction) -> int:
 def first_frame_after_seek(
     frames: Iterable[FrameT], ticks: Callable[[FrameT], int | None], target: int
 ) -> FrameT | None:
-    """After a seek: the first frame at or after ``target`` (in stream ticks).
+    """
+    After a seek: the first frame at or after ``target`` (in stream ticks).
 
     None when the seek overshot (the first frame is already late: the right one may
     have been skipped) or produced nothing (it landed after the only keyframe); the
@@ -108,7 +113,8 @@ def first_frame_after_seek(
 def first_frame_from_start(
     frames: Iterable[FrameT], ticks: Callable[[FrameT], int | None], target: int | None
 ) -> FrameT | None:
-    """Decoding from the start: the first frame at or after ``target``.
+    """
+    Decoding from the start: the first frame at or after ``target``.
 
     The very first frame when the clip ends before ``target`` or when there is no
     target, so every decodable video gets a thumbnail.
