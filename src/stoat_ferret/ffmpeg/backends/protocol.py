@@ -26,7 +26,8 @@ class ProbeBackend(Protocol):
     async def probe(
         self, path: str | os.PathLike[str], *, timeout_s: float, media_type: MediaType = "video"
     ) -> VideoMetadata:
-        """Return the file's metadata within ``timeout_s`` seconds.
+        """
+        Return the file's metadata within ``timeout_s`` seconds.
 
         ``media_type="audio"`` reads a sound file (no video stream needed, no picture
         fields); ``"video"`` refuses a file without a video stream.

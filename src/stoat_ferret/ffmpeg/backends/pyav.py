@@ -135,7 +135,8 @@ class PyAVBackend:
         *,
         timeout_s: float = 30.0,
     ) -> None:
-        """Draw the waveform with the ffmpeg binary (a process group, killed on timeout).
+        """
+        Draw the waveform with the ffmpeg binary (a process group, killed on timeout).
 
         Raises:
             ThumbnailError: ffmpeg failed, timed out or drew nothing; names the file.

@@ -103,7 +103,8 @@ class VideoMetadata:
 
     @property
     def frame_rate(self) -> Fraction | None:
-        """The frame rate as an exact fraction (``Fraction(30000, 1001)`` for NTSC).
+        """
+        The frame rate as an exact fraction (``Fraction(30000, 1001)`` for NTSC).
 
         None for a sound file.
         """

@@ -98,7 +98,8 @@ def ffmpeg_waveform_argv(
     width: int = THUMBNAIL_WIDTH_PX,
     height: int = WAVEFORM_HEIGHT_PX,
 ) -> list[str]:
-    """The ffmpeg command that prints the waveform of a sound file as one JPEG.
+    """
+    The ffmpeg command that prints the waveform of a sound file as one JPEG.
 
     The first audio stream (``0:a:0``) is mixed down to mono and drawn whole
     (``showwavespic``, the square-root scale so quiet passages still show) over an
@@ -139,7 +140,8 @@ async def extract_waveform(
     width: int = THUMBNAIL_WIDTH_PX,
     timeout_s: float = 30.0,
 ) -> None:
-    """Write the waveform picture of a sound file to ``dest`` (a JPEG, atomically).
+    """
+    Write the waveform picture of a sound file to ``dest`` (a JPEG, atomically).
 
     Args:
         path: the sound file.
