@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from stoat_ferret.errors import FFprobeError
 
@@ -262,15 +262,7 @@ def build_metadata(path: str, raw: RawProbe, *, media_type: MediaType = "video")
         width=width,
         height=height,
         video_codec=raw.video_codec,
-        audio_codec=raw.audio_codec,
-        container=raw.container or "unknown",
-        bit_rate=_bit_rate(path, raw),
-        audio_channels=_bounded(
-            path, "audio channel count", channels, MAX_AUDIO_CHANNELS, "channels"
-        ),
-        audio_sample_rate=_bounded(
-            path, "audio sample rate", sample_rate, MAX_SAMPLE_RATE_HZ, "Hz"
-        ),
+        **_shared_fields(path, raw, channels, sample_rate),
     )
 
 
@@ -292,17 +284,28 @@ def _audio_metadata(path: str, raw: RawProbe) -> VideoMetadata:
         width=None,
         height=None,
         video_codec=None,
-        audio_codec=raw.audio_codec,
-        container=raw.container or "unknown",
-        bit_rate=_bit_rate(path, raw),
-        audio_channels=_bounded(
-            path, "audio channel count", channels, MAX_AUDIO_CHANNELS, "channels"
-        ),
-        audio_sample_rate=_bounded(
-            path, "audio sample rate", sample_rate, MAX_SAMPLE_RATE_HZ, "Hz"
-        ),
+        **_shared_fields(path, raw, channels, sample_rate),
         media_type="audio",
     )
+
+
+def _shared_fields(
+    path: str, raw: RawProbe, channels: int | None, sample_rate: int | None
+) -> dict[str, Any]:
+    """The fields every record has, video or sound: audio, container, bit rate (bounded)."""
+    return {
+        "audio_codec": raw.audio_codec,
+        "container": raw.container or "unknown",
+        "bit_rate": _bounded(
+            path, "bit rate", _positive_int(raw.format_bit_rate), MAX_BIT_RATE, "bit/s"
+        ),
+        "audio_channels": _bounded(
+            path, "audio channel count", channels, MAX_AUDIO_CHANNELS, "channels"
+        ),
+        "audio_sample_rate": _bounded(
+            path, "audio sample rate", sample_rate, MAX_SAMPLE_RATE_HZ, "Hz"
+        ),
+    }
 
 
 def _duration(path: str, container_s: float | None, stream_s: float | None, kind: str) -> float:
@@ -317,7 +320,3 @@ def _duration(path: str, container_s: float | None, stream_s: float | None, kind
             path, f"duration {duration_s:g} s is out of range (at most {MAX_DURATION_S:g} s)"
         )
     return duration_s
-
-
-def _bit_rate(path: str, raw: RawProbe) -> int | None:
-    return _bounded(path, "bit rate", _positive_int(raw.format_bit_rate), MAX_BIT_RATE, "bit/s")

@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 _JPEG_START = b"\xff\xd8"
+_QUIET = ("-hide_banner", "-nostdin", "-v", "error")
 _JPEG_TO_STDOUT = ("-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "3", "pipe:1")
 
 SeekMode = Literal["input", "output", "none"]
@@ -68,10 +69,7 @@ def ffmpeg_thumbnail_argv(
     position = ["-ss", f"{at_s:.6f}"]
     return [
         ffmpeg_path,
-        "-hide_banner",
-        "-nostdin",
-        "-v",
-        "error",
+        *_QUIET,
         *(position if seek == "input" else []),
         "-i",
         as_file_url(path),
@@ -116,10 +114,7 @@ def ffmpeg_waveform_argv(
     )
     return [
         ffmpeg_path,
-        "-hide_banner",
-        "-nostdin",
-        "-v",
-        "error",
+        *_QUIET,
         "-i",
         as_file_url(path),
         "-filter_complex",
