@@ -14,6 +14,10 @@ from alembic import command
 
 from stoat_ferret.db.engine import _alembic_config, upgrade_connection
 
+REVISION = "0003"
+"""The migration under test, and the one before it."""
+BEFORE = "0002"
+
 ROW = (
     "INSERT INTO videos (id, path, filename, width, file_size, file_mtime_ns, missing,"
     " created_at, updated_at) VALUES ('a' || :n, '/v/holiday' || :n || '.mp4',"
@@ -43,11 +47,11 @@ def found(path: Path, word: str) -> list[str]:
 
 def test_existing_rows_become_videos_and_search_still_works(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
-    migrate(path, "0002")
+    migrate(path, BEFORE)
     with sqlite3.connect(path) as connection:
         connection.execute(ROW, {"n": 1})
 
-    migrate(path, "0003")
+    migrate(path, REVISION)
 
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT media_type FROM videos").fetchall() == [("video",)]
@@ -56,7 +60,7 @@ def test_existing_rows_become_videos_and_search_still_works(tmp_path: Path) -> N
         assert types == [("video",), ("video",)]
     assert sorted(found(path, "holiday")) == ["holiday1.mp4", "holiday2.mp4"]
 
-    migrate(path, "0002", down=True)
+    migrate(path, BEFORE, down=True)
 
     with sqlite3.connect(path) as connection:
         columns = [row[1] for row in connection.execute("PRAGMA table_info(videos)")]
