@@ -29,6 +29,16 @@ export default defineConfig(
     },
   },
   {
+    // lib/ is below the features: they register with it (lib/events/registry), never the reverse.
+    files: ["src/lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/features/**"], message: "lib/ knows no feature; let the feature register with lib/." }] },
+      ],
+    },
+  },
+  {
     files: ["src/**/*.test.{ts,tsx}", "src/test/**/*.{ts,tsx}"],
     rules: {
       // vitest's `expect(mock.method)` patterns are not real unbound calls.

@@ -1,11 +1,14 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { BrowserRouter, Link, Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
 import { DashboardPage } from "./features/dashboard/DashboardPage";
+import { registerJobEvents } from "./features/jobs/events";
 import { JobsPage } from "./features/jobs/JobsPage";
+import { registerLibraryEvents } from "./features/library/events";
 import { LibraryPage } from "./features/library/LibraryPage";
 import { EventsProvider } from "./lib/events/EventsProvider";
+import { EventRegistry } from "./lib/events/registry";
 
 /** The server hosts the build here (and Vite's `base` matches). */
 export const BASENAME = "/gui";
@@ -34,11 +37,20 @@ export function AppRoutes() {
   );
 }
 
+/** Every feature's event handlers, in one registry for the event socket. */
+export function createAppEvents(): EventRegistry {
+  const registry = new EventRegistry();
+  registerJobEvents(registry);
+  registerLibraryEvents(registry);
+  return registry;
+}
+
 /** Query cache plus the live event socket that keeps it current. */
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  const [events] = useState(createAppEvents);
   return (
     <QueryClientProvider client={queryClient}>
-      <EventsProvider>{children}</EventsProvider>
+      <EventsProvider registry={events}>{children}</EventsProvider>
     </QueryClientProvider>
   );
 }

@@ -52,7 +52,7 @@ def _seed_library(client: httpx.Client, corpus: Path) -> tuple[list[str], list[s
 
 
 def write_config(path: Path, video_ids: list[str], job_ids: list[str]) -> Path:
-    """A schemathesis.toml: real ids offered half the time; the one expected 400.
+    """A schemathesis.toml: real ids offered half the time; the expected 400 and 422s.
 
     ``json.dumps`` of a list of plain strings is also a TOML array.
     """
@@ -67,12 +67,21 @@ values = {json.dumps(job_ids)}
 [parameters]
 "path.video_id" = {{ dictionary = "videos", probability = 0.5 }}
 "path.job_id" = {{ dictionary = "jobs", probability = 0.5 }}
+"query.video_id" = {{ dictionary = "videos", probability = 0.5 }}
 
 # A schema-valid scan path can be missing or relative on this machine: 400
 # INVALID_PATH (SPEC §3) is the right answer there, and no schema can predict it.
 [[operations]]
 include-path = "/api/v1/videos/scan"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "409"]
+
+# Effect parameters are checked against the JSON Schema of the effect that
+# ``effect_type`` names (plus its cross-field rules), and a preview's ``t`` against the
+# video's duration: 422 naming the field is the right answer for a schema-valid
+# request there, and the operation's schema cannot say which parameters an effect has.
+[[operations]]
+include-path-regex = "^/api/v1/effects/"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 """,
         encoding="utf-8",
     )

@@ -22,6 +22,7 @@ from stoat_ferret.api import create_app
 from stoat_ferret.api.metrics import Metrics
 from stoat_ferret.cli import exit_codes
 from stoat_ferret.cli.main import app as cli_app
+from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import JobStatus
 from stoat_ferret.settings import Settings
 from tests.docs.drift import (
@@ -161,10 +162,24 @@ def test_every_cli_command_flag_and_exit_code_is_documented() -> None:
 
 
 def test_every_event_type_is_documented() -> None:
-    events = event_types_in_source(source_texts())
-    assert {"job.cancel_requested", "heartbeat", "resync"} <= set(events)
+    events = [event_type.value for event_type in EventType]
+    assert {"job.cancel_requested", "heartbeat", "resync", "project.updated"} <= set(events)
     missing = missing_code_words(events, read(API_REFERENCE))
     assert not missing, f"event types missing from {API_REFERENCE.name}: {missing}"
+
+
+def test_event_types_are_spelled_only_in_the_enum() -> None:
+    # An emitter that publishes a string literal bypasses EventType, and with it the
+    # published payload models; every event type string lives in events/types.py.
+    sources = {
+        path: text
+        for path, text in source_texts().items()
+        if not path.endswith("stoat_ferret/events/types.py")
+    }
+    assert event_types_in_source(sources) == []
+    assert set(event_types_in_source(source_texts())) == {
+        t.value for t in EventType if "." in t.value
+    }
 
 
 def test_every_error_code_is_documented() -> None:

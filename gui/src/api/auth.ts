@@ -1,12 +1,15 @@
 /**
  * Optional bearer token (`STOAT_API_TOKEN` on the server).
  *
- * The token lives in localStorage so a reload keeps it. The API client adds
+ * The token lives in sessionStorage: a reload keeps it, but it is gone when
+ * the browser session ends, so a token typed on a shared machine does not stay
+ * on its disk for good (SPEC §13: "keeps it for the browser session"). A token
+ * an older GUI left in localStorage is removed on load. The API client adds
  * it as `Authorization: Bearer …`; the event socket passes it as `?token=`
  * because browsers cannot set headers on a WebSocket.
  */
 
-const STORAGE_KEY = "stoat-ferret.apiToken";
+export const STORAGE_KEY = "stoat-ferret.apiToken";
 
 type Listener = () => void;
 
@@ -21,7 +24,9 @@ let snapshot: AuthSnapshot = { token: readStoredToken(), rejected: false };
 
 function readStoredToken(): string | null {
   try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) || null;
+    // Older GUIs kept the token forever; never leave it there.
+    globalThis.localStorage?.removeItem(STORAGE_KEY);
+    return globalThis.sessionStorage?.getItem(STORAGE_KEY) || null;
   } catch {
     // Storage can be disabled (privacy modes); the GUI then works without a token.
     return null;
@@ -44,8 +49,8 @@ export const authStore = {
   setToken: (token: string | null): void => {
     const value = token?.trim() || null;
     try {
-      if (value) globalThis.localStorage?.setItem(STORAGE_KEY, value);
-      else globalThis.localStorage?.removeItem(STORAGE_KEY);
+      if (value) globalThis.sessionStorage?.setItem(STORAGE_KEY, value);
+      else globalThis.sessionStorage?.removeItem(STORAGE_KEY);
     } catch {
       // See readStoredToken: keep the token for this page only.
     }

@@ -7,6 +7,74 @@
  */
 
 export interface paths {
+    "/api/v1/effects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Effects
+         * @description Every effect with its parameter schema, hints, examples and a filter preview.
+         */
+        get: operations["effects-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effects/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Filter String
+         * @description The filter string of one parameter set (for a 10-second clip at 30 fps).
+         *
+         *     An unknown ``effect_type`` or parameters the effect's schema refuses answer 422
+         *     naming the field (``effect_type``, ``parameters.font_size``).
+         */
+        post: operations["effects-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effects/{effect_type}/preview.jpg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview Image
+         * @description A JPEG of the library video at ``t`` seconds with the effect applied.
+         *
+         *     The effect is built as on a clip of the whole video. Audio effects have no picture
+         *     (422 on ``effect_type``). The file must lie in an allowed root (403) and exist
+         *     (409 ``SOURCE_MISSING``); ffmpeg gets ``STOAT_PREVIEW_TIMEOUT`` seconds (503
+         *     ``PREVIEW_TIMEOUT``), and stops at once when the client disconnects.
+         */
+        get: operations["effects-preview-image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -18,7 +86,7 @@ export interface paths {
          * List Jobs
          * @description Jobs newest first.
          */
-        get: operations["list_jobs_api_v1_jobs_get"];
+        get: operations["jobs-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -35,7 +103,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Job */
-        get: operations["get_job_api_v1_jobs__job_id__get"];
+        get: operations["jobs-get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -57,7 +125,7 @@ export interface paths {
          * Cancel Job
          * @description Pending jobs end ``cancelled`` at once; running jobs get ``cancel_requested``.
          */
-        post: operations["cancel_job_api_v1_jobs__job_id__cancel_post"];
+        post: operations["jobs-cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -75,7 +143,27 @@ export interface paths {
          * Wait For Job
          * @description Return once the job is terminal, or its current state after ``timeout`` seconds.
          */
-        get: operations["wait_for_job_api_v1_jobs__job_id__wait_get"];
+        get: operations["jobs-wait"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Transitions
+         * @description Every ``transition`` value of this ffmpeg's ``xfade`` (``custom`` excepted).
+         */
+        get: operations["transitions-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -92,7 +180,7 @@ export interface paths {
             cookie?: never;
         };
         /** List Videos */
-        get: operations["list_videos_api_v1_videos_get"];
+        get: operations["videos-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -114,7 +202,7 @@ export interface paths {
          * Scan
          * @description Queue a ``scan`` job for a folder; the path is validated before answering.
          */
-        post: operations["scan_api_v1_videos_scan_post"];
+        post: operations["videos-scan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -132,7 +220,7 @@ export interface paths {
          * Search Videos
          * @description Substring match over filename and path; every word must match.
          */
-        get: operations["search_videos_api_v1_videos_search_get"];
+        get: operations["videos-search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -149,11 +237,11 @@ export interface paths {
             cookie?: never;
         };
         /** Get Video */
-        get: operations["get_video_api_v1_videos__video_id__get"];
+        get: operations["videos-get"];
         put?: never;
         post?: never;
         /** Delete Video */
-        delete: operations["delete_video_api_v1_videos__video_id__delete"];
+        delete: operations["videos-delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -167,7 +255,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get Thumbnail */
-        get: operations["get_thumbnail_api_v1_videos__video_id__thumbnail_get"];
+        get: operations["videos-thumbnail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -184,7 +272,7 @@ export interface paths {
             cookie?: never;
         };
         /** Live */
-        get: operations["live_health_live_get"];
+        get: operations["health-live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -201,7 +289,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ready */
-        get: operations["ready_health_ready_get"];
+        get: operations["health-ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -218,7 +306,7 @@ export interface paths {
             cookie?: never;
         };
         /** Metrics */
-        get: operations["metrics_metrics_get"];
+        get: operations["metrics-get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -231,12 +319,245 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AlreadyTerminalError
+         * @description Error `ALREADY_TERMINAL`.
+         *
+         *     HTTP 409
+         */
+        AlreadyTerminalError: {
+            detail: components["schemas"]["AlreadyTerminalErrorDetail"];
+        };
+        /**
+         * AlreadyTerminalErrorDetail
+         * @description The ``detail`` of a ``ALREADY_TERMINAL`` answer.
+         */
+        AlreadyTerminalErrorDetail: {
+            /**
+             * Code
+             * @example ALREADY_TERMINAL
+             * @constant
+             */
+            code: "ALREADY_TERMINAL";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * BadRequestError
+         * @description Error `BAD_REQUEST`.
+         */
+        BadRequestError: {
+            detail: components["schemas"]["BadRequestErrorDetail"];
+        };
+        /**
+         * BadRequestErrorDetail
+         * @description The ``detail`` of a ``BAD_REQUEST`` answer.
+         */
+        BadRequestErrorDetail: {
+            /**
+             * Code
+             * @example BAD_REQUEST
+             * @constant
+             */
+            code: "BAD_REQUEST";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
         /** Check */
         Check: {
             /** Detail */
             detail: string;
             /** Ok */
             ok: boolean;
+        };
+        /**
+         * ConflictError
+         * @description Error `CONFLICT`.
+         *
+         *     HTTP 409
+         *
+         *     HTTP 409: The database is held by another user in a way that forbids this one.
+         */
+        ConflictError: {
+            detail: components["schemas"]["ConflictErrorDetail"];
+        };
+        /**
+         * ConflictErrorDetail
+         * @description The ``detail`` of a ``CONFLICT`` answer.
+         */
+        ConflictErrorDetail: {
+            /**
+             * Code
+             * @example CONFLICT
+             * @constant
+             */
+            code: "CONFLICT";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * CorsRejectedError
+         * @description Error `CORS_REJECTED`.
+         */
+        CorsRejectedError: {
+            detail: components["schemas"]["CorsRejectedErrorDetail"];
+        };
+        /**
+         * CorsRejectedErrorDetail
+         * @description The ``detail`` of a ``CORS_REJECTED`` answer.
+         */
+        CorsRejectedErrorDetail: {
+            /**
+             * Code
+             * @example CORS_REJECTED
+             * @constant
+             */
+            code: "CORS_REJECTED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * DependencyUnavailableError
+         * @description Error `DEPENDENCY_UNAVAILABLE`.
+         *
+         *     HTTP 503
+         */
+        DependencyUnavailableError: {
+            detail: components["schemas"]["DependencyUnavailableErrorDetail"];
+        };
+        /**
+         * DependencyUnavailableErrorDetail
+         * @description The ``detail`` of a ``DEPENDENCY_UNAVAILABLE`` answer.
+         */
+        DependencyUnavailableErrorDetail: {
+            /**
+             * Code
+             * @example DEPENDENCY_UNAVAILABLE
+             * @constant
+             */
+            code: "DEPENDENCY_UNAVAILABLE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * EffectCatalog
+         * @description ``GET /api/v1/effects``: every effect, in a stable order.
+         */
+        EffectCatalog: {
+            /** Effects */
+            effects: components["schemas"]["EffectOut"][];
+        };
+        /**
+         * EffectOut
+         * @description One catalog entry.
+         */
+        EffectOut: {
+            /**
+             * Ai Hints
+             * @description Per parameter name.
+             */
+            ai_hints: {
+                [key: string]: components["schemas"]["ParameterHintOut"];
+            };
+            /** @description `video`: the filter string is for `-vf`; `audio`: for `-af`. */
+            applies_to: components["schemas"]["MediaKind"];
+            /** Description */
+            description: string;
+            /**
+             * Effect Type
+             * @example text_overlay
+             * @enum {string}
+             */
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Examples
+             * @description Parameter sets the schema accepts.
+             */
+            examples: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Filter Preview
+             * @description The filter string of the first example, for a 10-second clip at 30 fps.
+             */
+            filter_preview: string;
+            /**
+             * Name
+             * @example Text overlay
+             */
+            name: string;
+            /**
+             * Parameter Schema
+             * @description The parameters' JSON Schema (draft 2020-12); unknown parameters are refused.
+             */
+            parameter_schema: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * EffectPreviewRequest
+         * @description ``POST /api/v1/effects/preview``: the filter string one parameter set makes.
+         */
+        EffectPreviewRequest: {
+            /**
+             * Effect Type
+             * @description A catalog `effect_type`; another name is a 422 naming `effect_type`.
+             * @example text_overlay
+             * @enum {string}
+             */
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Parameters
+             * @description Checked against the effect's `parameter_schema`; a 422 names the field.
+             * @example {
+             *       "font_size": 48,
+             *       "text": "Hello"
+             *     }
+             */
+            parameters?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * EmptyProjectError
+         * @description Error `EMPTY_PROJECT`.
+         *
+         *     HTTP 409: The project plays nothing: no clip on any track.
+         */
+        EmptyProjectError: {
+            detail: components["schemas"]["EmptyProjectErrorDetail"];
+        };
+        /**
+         * EmptyProjectErrorDetail
+         * @description The ``detail`` of a ``EMPTY_PROJECT`` answer.
+         */
+        EmptyProjectErrorDetail: {
+            /**
+             * Code
+             * @example EMPTY_PROJECT
+             * @constant
+             */
+            code: "EMPTY_PROJECT";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
         };
         /** ErrorDetail */
         ErrorDetail: {
@@ -248,43 +569,69 @@ export interface components {
             /** Message */
             message: string;
         };
-        /** ErrorResponse */
+        /**
+         * ErrorResponse
+         * @description Any error: the shape every code's own model (``api/error_models.py``) refines.
+         */
         ErrorResponse: {
             detail: components["schemas"]["ErrorDetail"];
         };
         /**
-         * FieldError
-         * @description One invalid parameter or body field of a ``VALIDATION_ERROR``.
+         * Event
+         * @description One message of ``WS /ws``: ``{"event_id", "type", "payload", "timestamp"}``.
          */
-        FieldError: {
-            /**
-             * Loc
-             * @example [
-             *       "query",
-             *       "limit"
-             *     ]
-             */
+        Event: components["schemas"]["JobEvent"] | components["schemas"]["VideoEvent"] | components["schemas"]["VideoDeletedEvent"] | components["schemas"]["ProjectEvent"] | components["schemas"]["HeartbeatEvent"] | components["schemas"]["ResyncEvent"];
+        /**
+         * FieldProblem
+         * @description One refused field, as the ``errors`` list of a ``VALIDATION_ERROR`` names it.
+         */
+        FieldProblem: {
+            /** Loc */
             loc: (string | number)[];
             /** Msg */
             msg: string;
             /** Type */
             type: string;
         };
-        /** JobList */
-        JobList: {
-            /** Jobs */
-            jobs: components["schemas"]["JobStatusResponse"][];
+        /** FilterPreview */
+        FilterPreview: {
+            /**
+             * Filter String
+             * @description Self-contained: runs as it is in `ffmpeg -vf` (or `-af` for audio effects).
+             */
+            filter_string: string;
         };
         /**
-         * JobStatus
-         * @enum {string}
+         * ForbiddenError
+         * @description Error `FORBIDDEN`.
+         *
+         *     HTTP 403
          */
-        JobStatus: "pending" | "running" | "complete" | "failed" | "timeout" | "cancelled";
+        ForbiddenError: {
+            detail: components["schemas"]["ForbiddenErrorDetail"];
+        };
         /**
-         * JobStatusResponse
-         * @description Every field of a job; ``progress`` is 0.0-1.0 (null until the handler reports).
+         * ForbiddenErrorDetail
+         * @description The ``detail`` of a ``FORBIDDEN`` answer.
          */
-        JobStatusResponse: {
+        ForbiddenErrorDetail: {
+            /**
+             * Code
+             * @example FORBIDDEN
+             * @constant
+             */
+            code: "FORBIDDEN";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * GenericJob
+         * @description A job of a type without a typed schema: free-form ``progress_detail`` and ``result``.
+         */
+        GenericJob: {
             /** Cancel Requested */
             cancel_requested: boolean;
             /**
@@ -315,20 +662,244 @@ export interface components {
             progress?: number | null;
             /**
              * Progress Detail
-             * @example {
-             *       "processed": 40,
-             *       "total": 200
-             *     }
+             * @description What the handler reports with its progress; its shape is the type's.
              */
             progress_detail?: {
                 [key: string]: unknown;
             } | null;
-            /** Result */
+            /**
+             * Result
+             * @description What the job returned (or kept when cancelled).
+             */
             result?: unknown;
             /** Started At */
             started_at: string | null;
             status: components["schemas"]["JobStatus"];
         };
+        /**
+         * Heartbeat
+         * @description Sent after a quiet spell; ``last_event_id`` is a safe cursor for ``?since=``.
+         */
+        Heartbeat: {
+            /**
+             * Last Event Id
+             * @description The newest event id of the server.
+             */
+            last_event_id: number;
+        };
+        /** HeartbeatEvent */
+        HeartbeatEvent: {
+            /**
+             * Event Id
+             * @description Connection-level messages are not numbered or stored.
+             */
+            event_id: null;
+            payload: components["schemas"]["Heartbeat"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "heartbeat";
+        };
+        /**
+         * HttpError
+         * @description Error `HTTP_ERROR`.
+         */
+        HttpError: {
+            detail: components["schemas"]["HttpErrorDetail"];
+        };
+        /**
+         * HttpErrorDetail
+         * @description The ``detail`` of a ``HTTP_ERROR`` answer.
+         */
+        HttpErrorDetail: {
+            /**
+             * Code
+             * @example HTTP_ERROR
+             * @constant
+             */
+            code: "HTTP_ERROR";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * InUseError
+         * @description Error `IN_USE`.
+         *
+         *     HTTP 409: A delete refused because other parts of the product still use the thing.
+         */
+        InUseError: {
+            detail: components["schemas"]["InUseErrorDetail"];
+        };
+        /**
+         * InUseErrorDetail
+         * @description The ``detail`` of a ``IN_USE`` answer.
+         */
+        InUseErrorDetail: {
+            /**
+             * Code
+             * @example IN_USE
+             * @constant
+             */
+            code: "IN_USE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+            /** Projects */
+            projects: components["schemas"]["NamedProject"][];
+        };
+        /**
+         * InsufficientStorageError
+         * @description Error `INSUFFICIENT_STORAGE`.
+         *
+         *     HTTP 507: The disk holding the database or the data folder is full.
+         */
+        InsufficientStorageError: {
+            detail: components["schemas"]["InsufficientStorageErrorDetail"];
+        };
+        /**
+         * InsufficientStorageErrorDetail
+         * @description The ``detail`` of a ``INSUFFICIENT_STORAGE`` answer.
+         */
+        InsufficientStorageErrorDetail: {
+            /**
+             * Code
+             * @example INSUFFICIENT_STORAGE
+             * @constant
+             */
+            code: "INSUFFICIENT_STORAGE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * InternalError
+         * @description Error `INTERNAL_ERROR`.
+         */
+        InternalError: {
+            detail: components["schemas"]["InternalErrorDetail"];
+        };
+        /**
+         * InternalErrorDetail
+         * @description The ``detail`` of a ``INTERNAL_ERROR`` answer.
+         */
+        InternalErrorDetail: {
+            /**
+             * Code
+             * @example INTERNAL_ERROR
+             * @constant
+             */
+            code: "INTERNAL_ERROR";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * InvalidInputError
+         * @description Error `INVALID_INPUT`.
+         *
+         *     HTTP 400
+         */
+        InvalidInputError: {
+            detail: components["schemas"]["InvalidInputErrorDetail"];
+        };
+        /**
+         * InvalidInputErrorDetail
+         * @description The ``detail`` of a ``INVALID_INPUT`` answer.
+         */
+        InvalidInputErrorDetail: {
+            /**
+             * Code
+             * @example INVALID_INPUT
+             * @constant
+             */
+            code: "INVALID_INPUT";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * InvalidPathError
+         * @description Error `INVALID_PATH`.
+         *
+         *     HTTP 400
+         */
+        InvalidPathError: {
+            detail: components["schemas"]["InvalidPathErrorDetail"];
+        };
+        /**
+         * InvalidPathErrorDetail
+         * @description The ``detail`` of a ``INVALID_PATH`` answer.
+         */
+        InvalidPathErrorDetail: {
+            /**
+             * Code
+             * @example INVALID_PATH
+             * @constant
+             */
+            code: "INVALID_PATH";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * JobEvent
+         * @description A job changed: the payload is the whole job, as ``GET /api/v1/jobs/{job_id}``.
+         */
+        JobEvent: {
+            /**
+             * Event Id
+             * @description Strictly increasing; `?since=` resumes after it.
+             */
+            event_id: number;
+            payload: components["schemas"]["JobStatusResponse"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "job.cancel_requested" | "job.cancelled" | "job.completed" | "job.created" | "job.failed" | "job.progress" | "job.started" | "job.timeout";
+        };
+        /** JobList */
+        JobList: {
+            /** Jobs */
+            jobs: components["schemas"]["JobStatusResponse"][];
+        };
+        /**
+         * JobStatus
+         * @enum {string}
+         */
+        JobStatus: "pending" | "running" | "complete" | "failed" | "timeout" | "cancelled";
+        /**
+         * JobStatusResponse
+         * @description A job, typed by its ``job_type`` (all ``JobResult`` fields).
+         *
+         *     The same JSON as before the union: only the schema says more about
+         *     ``progress_detail`` and ``result``.
+         */
+        JobStatusResponse: components["schemas"]["ScanJob"] | components["schemas"]["GenericJob"];
         /** JobSubmitted */
         JobSubmitted: {
             /** Job Id */
@@ -343,6 +914,340 @@ export interface components {
              */
             status: "ok";
         };
+        /**
+         * MainTrackRequiredError
+         * @description Error `MAIN_TRACK_REQUIRED`.
+         *
+         *     HTTP 409: The main track is part of every project; it cannot be removed.
+         */
+        MainTrackRequiredError: {
+            detail: components["schemas"]["MainTrackRequiredErrorDetail"];
+        };
+        /**
+         * MainTrackRequiredErrorDetail
+         * @description The ``detail`` of a ``MAIN_TRACK_REQUIRED`` answer.
+         */
+        MainTrackRequiredErrorDetail: {
+            /**
+             * Code
+             * @example MAIN_TRACK_REQUIRED
+             * @constant
+             */
+            code: "MAIN_TRACK_REQUIRED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * MediaError
+         * @description Error `MEDIA_ERROR`.
+         *
+         *     HTTP 422
+         */
+        MediaError: {
+            detail: components["schemas"]["MediaErrorDetail"];
+        };
+        /**
+         * MediaErrorDetail
+         * @description The ``detail`` of a ``MEDIA_ERROR`` answer.
+         */
+        MediaErrorDetail: {
+            /**
+             * Code
+             * @example MEDIA_ERROR
+             * @constant
+             */
+            code: "MEDIA_ERROR";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * MediaKind
+         * @description What an effect's filter string filters: ``-vf`` or ``-af``. Also a track's kind.
+         * @enum {string}
+         */
+        MediaKind: "video" | "audio";
+        /**
+         * MethodNotAllowedError
+         * @description Error `METHOD_NOT_ALLOWED`.
+         */
+        MethodNotAllowedError: {
+            detail: components["schemas"]["MethodNotAllowedErrorDetail"];
+        };
+        /**
+         * MethodNotAllowedErrorDetail
+         * @description The ``detail`` of a ``METHOD_NOT_ALLOWED`` answer.
+         */
+        MethodNotAllowedErrorDetail: {
+            /**
+             * Code
+             * @example METHOD_NOT_ALLOWED
+             * @constant
+             */
+            code: "METHOD_NOT_ALLOWED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * NamedProject
+         * @description A project named by an error (``IN_USE``): enough to find and show it.
+         */
+        NamedProject: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /**
+         * NotARegularFileError
+         * @description Error `NOT_A_REGULAR_FILE`.
+         *
+         *     HTTP 409: A file delete refused: a folder or special file stands where the video was.
+         */
+        NotARegularFileError: {
+            detail: components["schemas"]["NotARegularFileErrorDetail"];
+        };
+        /**
+         * NotARegularFileErrorDetail
+         * @description The ``detail`` of a ``NOT_A_REGULAR_FILE`` answer.
+         */
+        NotARegularFileErrorDetail: {
+            /**
+             * Code
+             * @example NOT_A_REGULAR_FILE
+             * @constant
+             */
+            code: "NOT_A_REGULAR_FILE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * NotFoundError
+         * @description Error `NOT_FOUND`.
+         *
+         *     HTTP 404
+         *
+         *     HTTP 404: Unknown job id. Also a ``KeyError``, as the queue protocol promises.
+         *
+         *     HTTP 404: An edit names something the document does not hold.
+         */
+        NotFoundError: {
+            detail: components["schemas"]["NotFoundErrorDetail"];
+        };
+        /**
+         * NotFoundErrorDetail
+         * @description The ``detail`` of a ``NOT_FOUND`` answer.
+         */
+        NotFoundErrorDetail: {
+            /**
+             * Code
+             * @example NOT_FOUND
+             * @constant
+             */
+            code: "NOT_FOUND";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * ParameterHintOut
+         * @description What one parameter means, for people and agents.
+         */
+        ParameterHintOut: {
+            /**
+             * Examples
+             * @description Example values the schema accepts.
+             */
+            examples: unknown[];
+            /**
+             * Meaning
+             * @description What the parameter changes.
+             */
+            meaning: string;
+            /**
+             * Typical
+             * @description Values worth trying, in words.
+             */
+            typical: string;
+        };
+        /**
+         * PathNotAllowedError
+         * @description Error `PATH_NOT_ALLOWED`.
+         *
+         *     HTTP 403
+         */
+        PathNotAllowedError: {
+            detail: components["schemas"]["PathNotAllowedErrorDetail"];
+        };
+        /**
+         * PathNotAllowedErrorDetail
+         * @description The ``detail`` of a ``PATH_NOT_ALLOWED`` answer.
+         */
+        PathNotAllowedErrorDetail: {
+            /**
+             * Code
+             * @example PATH_NOT_ALLOWED
+             * @constant
+             */
+            code: "PATH_NOT_ALLOWED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * PayloadTooLargeError
+         * @description Error `PAYLOAD_TOO_LARGE`.
+         */
+        PayloadTooLargeError: {
+            detail: components["schemas"]["PayloadTooLargeErrorDetail"];
+        };
+        /**
+         * PayloadTooLargeErrorDetail
+         * @description The ``detail`` of a ``PAYLOAD_TOO_LARGE`` answer.
+         */
+        PayloadTooLargeErrorDetail: {
+            /**
+             * Code
+             * @example PAYLOAD_TOO_LARGE
+             * @constant
+             */
+            code: "PAYLOAD_TOO_LARGE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * PreviewFailedError
+         * @description Error `PREVIEW_FAILED`.
+         *
+         *     HTTP 422: ffmpeg could not make the preview picture (its message says why).
+         */
+        PreviewFailedError: {
+            detail: components["schemas"]["PreviewFailedErrorDetail"];
+        };
+        /**
+         * PreviewFailedErrorDetail
+         * @description The ``detail`` of a ``PREVIEW_FAILED`` answer.
+         */
+        PreviewFailedErrorDetail: {
+            /**
+             * Code
+             * @example PREVIEW_FAILED
+             * @constant
+             */
+            code: "PREVIEW_FAILED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * PreviewTimeoutError
+         * @description Error `PREVIEW_TIMEOUT`.
+         *
+         *     HTTP 503: ffmpeg took longer than ``STOAT_PREVIEW_TIMEOUT``; it was stopped. Try again.
+         */
+        PreviewTimeoutError: {
+            detail: components["schemas"]["PreviewTimeoutErrorDetail"];
+        };
+        /**
+         * PreviewTimeoutErrorDetail
+         * @description The ``detail`` of a ``PREVIEW_TIMEOUT`` answer.
+         */
+        PreviewTimeoutErrorDetail: {
+            /**
+             * Code
+             * @example PREVIEW_TIMEOUT
+             * @constant
+             */
+            code: "PREVIEW_TIMEOUT";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * ProbeFailedError
+         * @description Error `PROBE_FAILED`.
+         *
+         *     HTTP 422: ffprobe (or the in-process backend) could not read a file; names the file.
+         */
+        ProbeFailedError: {
+            detail: components["schemas"]["ProbeFailedErrorDetail"];
+        };
+        /**
+         * ProbeFailedErrorDetail
+         * @description The ``detail`` of a ``PROBE_FAILED`` answer.
+         */
+        ProbeFailedErrorDetail: {
+            /**
+             * Code
+             * @example PROBE_FAILED
+             * @constant
+             */
+            code: "PROBE_FAILED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * ProjectChanged
+         * @description ``project.created``, ``project.updated`` and ``project.deleted``.
+         */
+        ProjectChanged: {
+            /** Project Id */
+            project_id: string;
+            /**
+             * Summary
+             * @description One line about the change, as the history lists it.
+             */
+            summary: string;
+            /**
+             * Version
+             * @description The project's version after the change.
+             */
+            version: number;
+        };
+        /** ProjectEvent */
+        ProjectEvent: {
+            /**
+             * Event Id
+             * @description Strictly increasing; `?since=` resumes after it.
+             */
+            event_id: number;
+            payload: components["schemas"]["ProjectChanged"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project.created" | "project.deleted" | "project.updated";
+        };
         /** Readiness */
         Readiness: {
             /** Checks */
@@ -354,6 +1259,146 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded";
+        };
+        /**
+         * Resync
+         * @description The client's cursor cannot be replayed: refetch, then go on from ``last_event_id``.
+         */
+        Resync: {
+            /**
+             * Last Event Id
+             * @description The newest event id of the server.
+             */
+            last_event_id: number;
+            /**
+             * Reason
+             * @example cursor 999999 expired
+             */
+            reason: string;
+        };
+        /** ResyncEvent */
+        ResyncEvent: {
+            /**
+             * Event Id
+             * @description Connection-level messages are not numbered or stored.
+             */
+            event_id: null;
+            payload: components["schemas"]["Resync"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "resync";
+        };
+        /**
+         * ScanFileError
+         * @description A file the scan could not index, and why.
+         */
+        ScanFileError: {
+            /** Error */
+            error: string;
+            /**
+             * Path
+             * @description Shown escaped (``\xNN``) when the name is not UTF-8.
+             */
+            path: string;
+        };
+        /**
+         * ScanInProgressError
+         * @description Error `SCAN_IN_PROGRESS`.
+         *
+         *     HTTP 409
+         */
+        ScanInProgressError: {
+            detail: components["schemas"]["ScanInProgressErrorDetail"];
+        };
+        /**
+         * ScanInProgressErrorDetail
+         * @description The ``detail`` of a ``SCAN_IN_PROGRESS`` answer.
+         */
+        ScanInProgressErrorDetail: {
+            /**
+             * Code
+             * @example SCAN_IN_PROGRESS
+             * @constant
+             */
+            code: "SCAN_IN_PROGRESS";
+            /** Job Id */
+            job_id: string;
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * ScanJob
+         * @description A ``scan`` job: ``progress_detail`` and ``result`` have the scan's shapes.
+         */
+        ScanJob: {
+            /** Cancel Requested */
+            cancel_requested: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Error */
+            error?: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Job Id */
+            job_id: string;
+            /**
+             * Job Type
+             * @constant
+             */
+            job_type: "scan";
+            /**
+             * Payload
+             * @description What the job was asked to do, e.g. a scan's path and recursive flag.
+             * @example {
+             *       "path": "/srv/videos",
+             *       "recursive": true
+             *     }
+             */
+            payload?: {
+                [key: string]: unknown;
+            };
+            /** Progress */
+            progress?: number | null;
+            progress_detail?: components["schemas"]["ScanProgress"] | null;
+            result?: components["schemas"]["ScanResultOut"] | null;
+            /** Started At */
+            started_at: string | null;
+            status: components["schemas"]["JobStatus"];
+        };
+        /**
+         * ScanProgress
+         * @description A running scan's ``progress_detail`` (``total`` grows while the walk runs).
+         */
+        ScanProgress: {
+            /**
+             * Current
+             * @description The file being probed now.
+             */
+            current: string | null;
+            /**
+             * Eta S
+             * @description Seconds left; null until the walk has ended.
+             */
+            eta_s: number | null;
+            /** Files Per S */
+            files_per_s: number;
+            /** Processed */
+            processed: number;
+            /** Total */
+            total: number;
         };
         /** ScanRequest */
         ScanRequest: {
@@ -370,24 +1415,418 @@ export interface components {
              */
             recursive: boolean;
         };
-        /** ValidationErrorDetail */
-        ValidationErrorDetail: {
+        /**
+         * ScanResultOut
+         * @description The result of a ``scan`` job (also the partial result of a cancelled one).
+         */
+        ScanResultOut: {
+            /** Errors */
+            errors: components["schemas"]["ScanFileError"][];
+            /**
+             * Missing
+             * @description Stored videos under the folder whose file is gone.
+             */
+            missing: number;
+            /** New */
+            new: number;
+            /**
+             * Scanned
+             * @description Files looked at, skipped ones included.
+             */
+            scanned: number;
+            /**
+             * Skipped
+             * @description Unchanged since the last scan: not probed again.
+             */
+            skipped: number;
+            /** Updated */
+            updated: number;
+        };
+        /**
+         * SourceMissingError
+         * @description Error `SOURCE_MISSING`.
+         *
+         *     HTTP 409: A clip names a source the caller gave no input file for.
+         *
+         *     HTTP 409: The library video's file is gone (or the scan marked it ``missing``).
+         */
+        SourceMissingError: {
+            detail: components["schemas"]["SourceMissingErrorDetail"];
+        };
+        /**
+         * SourceMissingErrorDetail
+         * @description The ``detail`` of a ``SOURCE_MISSING`` answer.
+         */
+        SourceMissingErrorDetail: {
             /**
              * Code
-             * @example NOT_FOUND
+             * @example SOURCE_MISSING
+             * @constant
              */
-            code: string;
-            /** Errors */
-            errors: components["schemas"]["FieldError"][];
-            /** Message */
+            code: "SOURCE_MISSING";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
             message: string;
         };
         /**
-         * ValidationErrorResponse
-         * @description The 422 answer of ``api/errors.py`` (not FastAPI's ``{"detail": [...]}``).
+         * StoatError
+         * @description Error `ERROR`.
+         *
+         *     HTTP 500: Root of every expected failure; ``code`` is the API's machine-readable code.
          */
-        ValidationErrorResponse: {
+        StoatError: {
+            detail: components["schemas"]["StoatErrorDetail"];
+        };
+        /**
+         * StoatErrorDetail
+         * @description The ``detail`` of a ``ERROR`` answer.
+         */
+        StoatErrorDetail: {
+            /**
+             * Code
+             * @example ERROR
+             * @constant
+             */
+            code: "ERROR";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * StorageUnavailableError
+         * @description Error `STORAGE_UNAVAILABLE`.
+         *
+         *     HTTP 503: A write to the database or the data folder failed (I/O error, read-only disk).
+         */
+        StorageUnavailableError: {
+            detail: components["schemas"]["StorageUnavailableErrorDetail"];
+        };
+        /**
+         * StorageUnavailableErrorDetail
+         * @description The ``detail`` of a ``STORAGE_UNAVAILABLE`` answer.
+         */
+        StorageUnavailableErrorDetail: {
+            /**
+             * Code
+             * @example STORAGE_UNAVAILABLE
+             * @constant
+             */
+            code: "STORAGE_UNAVAILABLE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * SymlinkInPathError
+         * @description Error `SYMLINK_IN_PATH`.
+         *
+         *     HTTP 409: A file delete refused: the file, or a folder on its stored path, is a symlink.
+         */
+        SymlinkInPathError: {
+            detail: components["schemas"]["SymlinkInPathErrorDetail"];
+        };
+        /**
+         * SymlinkInPathErrorDetail
+         * @description The ``detail`` of a ``SYMLINK_IN_PATH`` answer.
+         */
+        SymlinkInPathErrorDetail: {
+            /**
+             * Code
+             * @example SYMLINK_IN_PATH
+             * @constant
+             */
+            code: "SYMLINK_IN_PATH";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * ThumbnailFailedError
+         * @description Error `THUMBNAIL_FAILED`.
+         *
+         *     HTTP 422
+         */
+        ThumbnailFailedError: {
+            detail: components["schemas"]["ThumbnailFailedErrorDetail"];
+        };
+        /**
+         * ThumbnailFailedErrorDetail
+         * @description The ``detail`` of a ``THUMBNAIL_FAILED`` answer.
+         */
+        ThumbnailFailedErrorDetail: {
+            /**
+             * Code
+             * @example THUMBNAIL_FAILED
+             * @constant
+             */
+            code: "THUMBNAIL_FAILED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * TransitionList
+         * @description ``GET /api/v1/transitions``: what the local ffmpeg's ``xfade`` supports.
+         */
+        TransitionList: {
+            /** Transitions */
+            transitions: components["schemas"]["TransitionOut"][];
+        };
+        /** TransitionOut */
+        TransitionOut: {
+            /** Description */
+            description: string;
+            /**
+             * Name
+             * @description An xfade `transition` value.
+             * @example fade
+             */
+            name: string;
+        };
+        /**
+         * UnauthorizedError
+         * @description Error `UNAUTHORIZED`.
+         */
+        UnauthorizedError: {
+            detail: components["schemas"]["UnauthorizedErrorDetail"];
+        };
+        /**
+         * UnauthorizedErrorDetail
+         * @description The ``detail`` of a ``UNAUTHORIZED`` answer.
+         */
+        UnauthorizedErrorDetail: {
+            /**
+             * Code
+             * @example UNAUTHORIZED
+             * @constant
+             */
+            code: "UNAUTHORIZED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * UnavailableError
+         * @description Error `UNAVAILABLE`.
+         */
+        UnavailableError: {
+            detail: components["schemas"]["UnavailableErrorDetail"];
+        };
+        /**
+         * UnavailableErrorDetail
+         * @description The ``detail`` of a ``UNAVAILABLE`` answer.
+         */
+        UnavailableErrorDetail: {
+            /**
+             * Code
+             * @example UNAVAILABLE
+             * @constant
+             */
+            code: "UNAVAILABLE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * UnknownJobTypeError
+         * @description Error `UNKNOWN_JOB_TYPE`.
+         *
+         *     HTTP 400
+         */
+        UnknownJobTypeError: {
+            detail: components["schemas"]["UnknownJobTypeErrorDetail"];
+        };
+        /**
+         * UnknownJobTypeErrorDetail
+         * @description The ``detail`` of a ``UNKNOWN_JOB_TYPE`` answer.
+         */
+        UnknownJobTypeErrorDetail: {
+            /**
+             * Code
+             * @example UNKNOWN_JOB_TYPE
+             * @constant
+             */
+            code: "UNKNOWN_JOB_TYPE";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * UnknownMediaError
+         * @description Error `UNKNOWN_MEDIA`.
+         *
+         *     HTTP 422: Media references of an imported timeline that match no library file.
+         */
+        UnknownMediaError: {
+            detail: components["schemas"]["UnknownMediaErrorDetail"];
+        };
+        /**
+         * UnknownMediaErrorDetail
+         * @description The ``detail`` of a ``UNKNOWN_MEDIA`` answer.
+         */
+        UnknownMediaErrorDetail: {
+            /**
+             * Code
+             * @example UNKNOWN_MEDIA
+             * @constant
+             */
+            code: "UNKNOWN_MEDIA";
+            /** Errors */
+            errors: components["schemas"]["FieldProblem"][];
+            /** Field */
+            field: string;
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+            /** Missing */
+            missing: string[];
+        };
+        /**
+         * ValidationError
+         * @description Error `VALIDATION_ERROR`.
+         *
+         *     HTTP 422: A value is well-formed but breaks a rule; ``field`` names it (HTTP 422).
+         *
+         *     HTTP 422: An edit breaks a rule of the editor; nothing was changed.
+         *
+         *     HTTP 422: A clip, track, transition or project setting out of its bounds.
+         *
+         *     HTTP 422: Effect parameters the effect's JSON Schema (or its cross-field rules) refuse.
+         *
+         *     HTTP 422: An OTIO document (or one value in it) that cannot become a project.
+         *
+         *     HTTP 422: An export format that is not known, or whose OTIO adapter is not installed.
+         *
+         *     HTTP 422: A render or frame request the project cannot satisfy, naming the field.
+         */
+        ValidationError: {
             detail: components["schemas"]["ValidationErrorDetail"];
+        };
+        /**
+         * ValidationErrorDetail
+         * @description The ``detail`` of a ``VALIDATION_ERROR`` answer.
+         */
+        ValidationErrorDetail: {
+            /**
+             * Code
+             * @example VALIDATION_ERROR
+             * @constant
+             */
+            code: "VALIDATION_ERROR";
+            /** Errors */
+            errors: components["schemas"]["FieldProblem"][];
+            /**
+             * Field
+             * @description Sent by some sources only.
+             */
+            field?: string | null;
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * VersionConflictError
+         * @description Error `VERSION_CONFLICT`.
+         *
+         *     HTTP 412: A change was based on a version that is no longer current (HTTP 412).
+         */
+        VersionConflictError: {
+            detail: components["schemas"]["VersionConflictErrorDetail"];
+        };
+        /**
+         * VersionConflictErrorDetail
+         * @description The ``detail`` of a ``VERSION_CONFLICT`` answer.
+         */
+        VersionConflictErrorDetail: {
+            /**
+             * Code
+             * @example VERSION_CONFLICT
+             * @constant
+             */
+            code: "VERSION_CONFLICT";
+            /** Current Version */
+            current_version: number;
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * VideoDeleted
+         * @description Payload of ``video.deleted``.
+         */
+        VideoDeleted: {
+            /**
+             * File Deleted
+             * @description The file was removed too (``delete_file=true``).
+             */
+            file_deleted: boolean;
+            /** Id */
+            id: string;
+            /** Path */
+            path: string;
+        };
+        /** VideoDeletedEvent */
+        VideoDeletedEvent: {
+            /**
+             * Event Id
+             * @description Strictly increasing; `?since=` resumes after it.
+             */
+            event_id: number;
+            payload: components["schemas"]["VideoDeleted"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "video.deleted";
+        };
+        /**
+         * VideoEvent
+         * @description A scan stored a new or changed video: the payload is the video record.
+         */
+        VideoEvent: {
+            /**
+             * Event Id
+             * @description Strictly increasing; `?since=` resumes after it.
+             */
+            event_id: number;
+            payload: components["schemas"]["VideoOut"];
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "video.added" | "video.updated";
         };
         /** VideoOut */
         VideoOut: {
@@ -476,7 +1915,182 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_jobs_api_v1_jobs_get: {
+    "effects-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectCatalog"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+        };
+    };
+    "effects-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilterPreview"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+        };
+    };
+    "effects-preview-image": {
+        parameters: {
+            query: {
+                /** @description A library video. */
+                video_id: string;
+                /** @description Seconds into the video. */
+                t?: number;
+                /** @description The effect's parameters as JSON. */
+                parameters?: string;
+                /** @description Picture width (px). */
+                width?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A video effect's `effect_type`. */
+                effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The frame with the effect. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description PATH_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PathNotAllowedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description SOURCE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceMissingError"];
+                };
+            };
+            /** @description VALIDATION_ERROR, PREVIEW_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"] | components["schemas"]["PreviewFailedError"];
+                };
+            };
+            /** @description PREVIEW_TIMEOUT, DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewTimeoutError"] | components["schemas"]["DependencyUnavailableError"];
+                };
+            };
+        };
+    };
+    "jobs-list": {
         parameters: {
             query?: {
                 /** @description Only jobs in this state. */
@@ -505,7 +2119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
             /** @description Validation Error */
@@ -514,12 +2128,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    get_job_api_v1_jobs__job_id__get: {
+    "jobs-get": {
         parameters: {
             query?: never;
             header?: never;
@@ -545,16 +2159,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -563,12 +2177,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    cancel_job_api_v1_jobs__job_id__cancel_post: {
+    "jobs-cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -594,25 +2208,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
+            /** @description ALREADY_TERMINAL */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["AlreadyTerminalError"];
                 };
             };
             /** @description Validation Error */
@@ -621,12 +2235,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
     };
-    wait_for_job_api_v1_jobs__job_id__wait_get: {
+    "jobs-wait": {
         parameters: {
             query?: {
                 /** @description Seconds to wait for a terminal state. */
@@ -655,16 +2287,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -673,12 +2305,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    list_videos_api_v1_videos_get: {
+    "transitions-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionList"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyUnavailableError"];
+                };
+            };
+        };
+    };
+    "videos-list": {
         parameters: {
             query?: {
                 limit?: number;
@@ -709,7 +2379,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
             /** @description Validation Error */
@@ -718,12 +2388,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    scan_api_v1_videos_scan_post: {
+    "videos-scan": {
         parameters: {
             query?: never;
             header?: never;
@@ -745,13 +2415,13 @@ export interface operations {
                     "application/json": components["schemas"]["JobSubmitted"];
                 };
             };
-            /** @description Bad Request */
+            /** @description INVALID_PATH, BAD_REQUEST: the body is not JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["InvalidPathError"] | components["schemas"]["BadRequestError"];
                 };
             };
             /** @description Missing or wrong token */
@@ -760,25 +2430,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Forbidden */
+            /** @description PATH_NOT_ALLOWED */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PathNotAllowedError"];
                 };
             };
-            /** @description Conflict */
+            /** @description SCAN_IN_PROGRESS */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["ScanInProgressError"];
                 };
             };
             /** @description Body too large */
@@ -787,7 +2457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
                 };
             };
             /** @description Validation Error */
@@ -796,12 +2466,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
     };
-    search_videos_api_v1_videos_search_get: {
+    "videos-search": {
         parameters: {
             query: {
                 /** @description Words to find; at least one, and no control characters. */
@@ -834,7 +2522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
             /** @description Validation Error */
@@ -843,12 +2531,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    get_video_api_v1_videos__video_id__get: {
+    "videos-get": {
         parameters: {
             query?: never;
             header?: never;
@@ -875,16 +2563,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -893,12 +2581,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    delete_video_api_v1_videos__video_id__delete: {
+    "videos-delete": {
         parameters: {
             query?: {
                 /** @description Also delete the file (only inside an allowed root). */
@@ -926,34 +2614,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Forbidden */
+            /** @description PATH_NOT_ALLOWED, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["PathNotAllowedError"] | components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description Conflict */
+            /** @description SYMLINK_IN_PATH, NOT_A_REGULAR_FILE, IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["SymlinkInPathError"] | components["schemas"]["NotARegularFileError"] | components["schemas"]["InUseError"];
                 };
             };
             /** @description Validation Error */
@@ -962,12 +2650,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
     };
-    get_thumbnail_api_v1_videos__video_id__thumbnail_get: {
+    "videos-thumbnail": {
         parameters: {
             query?: never;
             header?: never;
@@ -994,16 +2700,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description Not Found */
+            /** @description NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description Validation Error */
@@ -1012,12 +2718,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationErrorResponse"];
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };
     };
-    live_health_live_get: {
+    "health-live": {
         parameters: {
             query?: never;
             header?: never;
@@ -1037,7 +2743,7 @@ export interface operations {
             };
         };
     };
-    ready_health_ready_get: {
+    "health-ready": {
         parameters: {
             query?: never;
             header?: never;
@@ -1066,7 +2772,7 @@ export interface operations {
             };
         };
     };
-    metrics_metrics_get: {
+    "metrics-get": {
         parameters: {
             query?: never;
             header?: never;

@@ -13,8 +13,11 @@ type Json<R> = R extends { content: { "application/json": infer T } } ? T : neve
 /** The one job status union. Only the server's schema may define it. */
 export type JobStatus = components["schemas"]["JobStatus"];
 
-/** A job as `GET /api/v1/jobs/{job_id}` returns it (`JobStatusResponse`). */
+/** A job as `GET /api/v1/jobs/{job_id}` returns it (`JobStatusResponse`: `ScanJob | GenericJob`). */
 export type Job = Json<paths["/api/v1/jobs/{job_id}"]["get"]["responses"][200]>;
+export type ScanJob = components["schemas"]["ScanJob"];
+export type ScanProgress = components["schemas"]["ScanProgress"];
+export type ScanResult = components["schemas"]["ScanResultOut"];
 export type JobList = Json<paths["/api/v1/jobs"]["get"]["responses"][200]>;
 export type JobListQuery = NonNullable<paths["/api/v1/jobs"]["get"]["parameters"]["query"]>;
 

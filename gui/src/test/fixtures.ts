@@ -1,4 +1,4 @@
-import type { Job, Video } from "../api/types";
+import type { Job, ScanResult, Video } from "../api/types";
 
 let counter = 0;
 
@@ -30,7 +30,7 @@ export function runningScan(overrides: Partial<Job> = {}, processed = 40, total 
   });
 }
 
-export function scanResult(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function scanResult(overrides: Partial<ScanResult> = {}): ScanResult {
   return { scanned: 10, new: 6, updated: 2, skipped: 1, missing: 0, errors: [{ path: "/videos/bad.mp4", error: "Invalid data found" }], ...overrides };
 }
 

@@ -13,6 +13,7 @@ beforeEach(() => {
   MockWebSocket.reset();
   vi.stubGlobal("WebSocket", MockWebSocket);
   localStorage.clear();
+  sessionStorage.clear();
 });
 
 afterEach(() => {

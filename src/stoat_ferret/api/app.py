@@ -153,5 +153,6 @@ def default_domains() -> tuple[DomainSetup[Any], ...]:
     """The domains the product ships: the library (editing and render will join it)."""
     # Imported here: the library's setup imports its router, which imports api.deps.
     from stoat_ferret.library.setup import LIBRARY
+    from stoat_ferret.render.preview_setup import PREVIEW
 
-    return (LIBRARY,)
+    return (LIBRARY, PREVIEW)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import structlog
@@ -17,15 +18,16 @@ from stoat_ferret.db.storage import storage_error
 from stoat_ferret.errors import (
     ConflictError,
     DependencyUnavailableError,
-    InUseError,
+    FieldProblem,
+    FieldValidationError,
     InvalidInputError,
     MediaError,
     NotFoundError,
     PermissionDeniedError,
-    ScanInProgressError,
     StoatError,
     StorageError,
     StorageFullError,
+    VersionConflictError,
     capped,
 )
 
@@ -34,7 +36,9 @@ log = structlog.get_logger("stoat_ferret.api")
 #: Most specific class first; the first match wins.
 STATUS_BY_ERROR: tuple[tuple[type[StoatError], int], ...] = (
     (NotFoundError, 404),
+    (VersionConflictError, 412),
     (ConflictError, 409),
+    (FieldValidationError, 422),
     (InvalidInputError, 400),
     (PermissionDeniedError, 403),
     (MediaError, 422),
@@ -58,22 +62,32 @@ HTTP_CODES = {
 }
 
 
+#: Codes answered from outside the ``StoatError`` tree (the framework, the middleware,
+#: the last-resort handler), with the fields each adds to ``detail``; with the tree,
+#: they make the schema's error models (``api/error_models.py``).
+FRAMEWORK_CODES: dict[str, Mapping[str, Any]] = {
+    **{code: {} for code in HTTP_CODES.values()},
+    "VALIDATION_ERROR": {"errors": list[FieldProblem]},
+    "CORS_REJECTED": {},
+    "INTERNAL_ERROR": {},
+    "HTTP_ERROR": {},
+}
+
+
 def error_body(code: str, message: str, **extra: Any) -> dict[str, Any]:
     return {"detail": {"code": code, "message": message, **extra}}
 
 
-def status_for(error: StoatError) -> int:
-    return next(status for cls, status in STATUS_BY_ERROR if isinstance(error, cls))
+def status_for(error: StoatError | type[StoatError]) -> int:
+    """The HTTP status of an error (or of every error of a class)."""
+    cls = error if isinstance(error, type) else type(error)
+    return next(status for base, status in STATUS_BY_ERROR if issubclass(cls, base))
 
 
 async def _stoat_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StoatError)
-    extra: dict[str, Any] = {}
-    if isinstance(exc, ScanInProgressError):
-        extra["job_id"] = exc.job_id
-    if isinstance(exc, InUseError):
-        extra["projects"] = exc.projects
-    return JSONResponse(error_body(exc.code, exc.message, **extra), status_code=status_for(exc))
+    body = error_body(exc.code, exc.message, **exc.details())
+    return JSONResponse(body, status_code=status_for(exc))
 
 
 def _describe(error: dict[str, Any]) -> str:
@@ -84,7 +98,7 @@ def _describe(error: dict[str, Any]) -> str:
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [
-        {"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")}
+        FieldProblem(loc=list(e.get("loc", ())), msg=str(e.get("msg")), type=str(e.get("type")))
         for e in exc.errors()
     ]
     message = "; ".join(_describe(e) for e in exc.errors()) or "invalid request"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Discriminator, Field, RootModel, Tag
 
-from stoat_ferret.jobs import JobResult, JobStatus
+from stoat_ferret.jobs import JobResult
+from stoat_ferret.jobs.schemas import JobOut
+from stoat_ferret.library.schemas import ScanJob
 
 
 class ErrorDetail(BaseModel):
@@ -16,52 +17,44 @@ class ErrorDetail(BaseModel):
 
 
 class ErrorResponse(BaseModel):
+    """Any error: the shape every code's own model (``api/error_models.py``) refines."""
+
     detail: ErrorDetail
 
 
-class FieldError(BaseModel):
-    """One invalid parameter or body field of a ``VALIDATION_ERROR``."""
-
-    loc: list[str | int] = Field(examples=[["query", "limit"]])
-    msg: str
-    type: str
+#: Job types with a typed schema; any other type is a ``GenericJob``.
+TYPED_JOB_TYPES = ("scan",)
 
 
-class ValidationErrorDetail(ErrorDetail):
-    errors: list[FieldError]
+class GenericJob(JobOut):
+    """A job of a type without a typed schema: free-form ``progress_detail`` and ``result``."""
+
+    job_type: str = Field(json_schema_extra={"not": {"enum": list(TYPED_JOB_TYPES)}})
 
 
-class ValidationErrorResponse(BaseModel):
-    """The 422 answer of ``api/errors.py`` (not FastAPI's ``{"detail": [...]}``)."""
+def _job_kind(job: Any) -> str:
+    job_type = job.get("job_type") if isinstance(job, dict) else getattr(job, "job_type", None)
+    return job_type if job_type in TYPED_JOB_TYPES else "other"
 
-    detail: ValidationErrorDetail
 
+class JobStatusResponse(
+    RootModel[
+        Annotated[
+            Annotated[ScanJob, Tag("scan")] | Annotated[GenericJob, Tag("other")],
+            Discriminator(_job_kind),
+        ]
+    ]
+):
+    """
+    A job, typed by its ``job_type`` (all ``JobResult`` fields).
 
-class JobStatusResponse(BaseModel):
-    """Every field of a job; ``progress`` is 0.0-1.0 (null until the handler reports)."""
-
-    job_id: str
-    job_type: str
-    status: JobStatus
-    progress: float | None = Field(None, ge=0.0, le=1.0)
-    progress_detail: dict[str, Any] | None = Field(None, examples=[{"processed": 40, "total": 200}])
-    result: Any = None
-    error: str | None = None
-    cancel_requested: bool
-    created_at: datetime
-    started_at: datetime | None
-    finished_at: datetime | None
-    payload: dict[str, Any] = Field(
-        default_factory=dict,
-        description="What the job was asked to do, e.g. a scan's path and recursive flag.",
-        examples=[{"path": "/srv/videos", "recursive": True}],
-    )
-
-    model_config = ConfigDict(from_attributes=True)
+    The same JSON as before the union: only the schema says more about
+    ``progress_detail`` and ``result``.
+    """
 
     @classmethod
     def from_result(cls, result: JobResult) -> JobStatusResponse:
-        return cls.model_validate(result)
+        return cls.model_validate(result, from_attributes=True)
 
 
 class JobList(BaseModel):
@@ -84,8 +77,3 @@ class Check(BaseModel):
 class Readiness(BaseModel):
     status: Literal["ok", "degraded"]
     checks: dict[str, Check]
-
-
-def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses=`` entries documenting the error shape for each status."""
-    return {code: {"model": ErrorResponse} for code in codes}

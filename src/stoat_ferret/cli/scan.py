@@ -29,6 +29,7 @@ from rich.table import Table
 from stoat_ferret.cli import exit_codes
 from stoat_ferret.db import Database, discard_events
 from stoat_ferret.errors import StoatError
+from stoat_ferret.events.types import EventType
 from stoat_ferret.ffmpeg import make_probe_backend
 from stoat_ferret.heap import freeze_startup_heap
 from stoat_ferret.jobs import InMemoryJobQueue, JobResult, JobStatus
@@ -107,7 +108,7 @@ async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
 
             def on_event(kind: str, payload: dict[str, Any]) -> None:
                 detail = payload.get("progress_detail") or {}
-                if kind == "job.progress" and detail.get("total") is not None:
+                if kind == EventType.JOB_PROGRESS and detail.get("total") is not None:
                     bar.update(
                         task,
                         total=detail["total"],

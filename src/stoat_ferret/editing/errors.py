@@ -2,7 +2,8 @@
 
 ```
 InvalidInputError
-└── EditRuleError             a bound of SPEC §9 "Validation" (the API answers 422)
+└── FieldValidationError      (422, ``VALIDATION_ERROR`` naming ``field``)
+    └── EditRuleError         a bound of SPEC §9 "Validation"
     ├── TimelineRuleError     clips, tracks, transitions, project settings
     └── EffectParameterError  effect parameters outside the effect's schema
 NotFoundError
@@ -17,24 +18,11 @@ ConflictError
 
 from __future__ import annotations
 
-from stoat_ferret.errors import ConflictError, InvalidInputError, NotFoundError
-
-_MAX_MESSAGE = 300
+from stoat_ferret.errors import ConflictError, FieldValidationError, NotFoundError, cap_message
 
 
-def _cap(text: str) -> str:
-    return text if len(text) <= _MAX_MESSAGE else text[: _MAX_MESSAGE - 1] + "…"
-
-
-class EditRuleError(InvalidInputError):
+class EditRuleError(FieldValidationError):
     """An edit breaks a rule of the editor; nothing was changed."""
-
-    code = "VALIDATION_ERROR"
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(_cap(f"{field}: {message}"))
-        self.field = field
-        self.reason = message
 
     def relocated(self, prefix: str) -> EditRuleError:
         """The same error with ``prefix`` put in front of its field (``clips[c1].effects[0]``)."""
@@ -53,7 +41,7 @@ class EditTargetNotFoundError(NotFoundError):
     """An edit names something the document does not hold."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(_cap(f"{field}: {message}"))
+        super().__init__(cap_message(f"{field}: {message}"))
         self.field = field
 
 

@@ -20,10 +20,11 @@ from stoat_ferret.clock import utcnow
 from stoat_ferret.db.storage import storage_error
 from stoat_ferret.events.models import Event
 from stoat_ferret.events.repository import EventRepository
+from stoat_ferret.events.types import EventType
 
 log = structlog.get_logger("stoat_ferret.events")
 
-PROGRESS_EVENT = "job.progress"
+PROGRESS_EVENT = EventType.JOB_PROGRESS
 
 
 class Subscription:

@@ -24,6 +24,7 @@ from stoat_ferret.clock import utcnow
 from stoat_ferret.db.storage import describe_failure
 from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError, UnknownJobTypeError
 from stoat_ferret.events.callback import EventCallback
+from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import transitions
 from stoat_ferret.jobs.active import ActiveJob
 from stoat_ferret.jobs.context import JobContext
@@ -121,7 +122,7 @@ class QueueEngine:
         )
         await asyncio.shield(self._store.insert(record))  # see ActiveJob.persist
         self._active[record.job_id] = ActiveJob(record=record)
-        self._emit("job.created", record.snapshot().to_dict())
+        self._emit(EventType.JOB_CREATED, record.snapshot().to_dict())
         self._ready.put_nowait(record.job_id)
         return record.job_id
 
@@ -182,7 +183,7 @@ class QueueEngine:
             await self.get_result(job_id)  # raises for an unknown id
             return  # terminal: progress is frozen
         active.record = transitions.progress(active.record, value, detail)
-        self._emit("job.progress", active.record.snapshot().to_dict())
+        self._emit(EventType.JOB_PROGRESS, active.record.snapshot().to_dict())
         active.schedule_flush(self._store, self._flush_interval_s)
 
     async def cancel(self, job_id: str) -> JobResult:
@@ -201,7 +202,7 @@ class QueueEngine:
         # The answer is the state the request produced; a cooperative handler may
         # already have stopped by the time the write below completes.
         accepted = active.record.snapshot()
-        self._emit("job.cancel_requested", accepted.to_dict())
+        self._emit(EventType.JOB_CANCEL_REQUESTED, accepted.to_dict())
         # A handler that ignores the request is interrupted after the grace period.
         active.grace_handle = asyncio.get_running_loop().call_later(
             self.cancel_grace_s, self._interrupt, active
@@ -267,7 +268,7 @@ class QueueEngine:
             # Nothing has run yet; a job that cannot even be marked running fails.
             await self._finish(active, JobStatus.FAILED, error=describe_failure(exc))
             return
-        self._emit("job.started", record.snapshot().to_dict())
+        self._emit(EventType.JOB_STARTED, record.snapshot().to_dict())
         context = JobContext(
             job_id=record.job_id,
             job_type=record.job_type,

@@ -17,6 +17,7 @@ from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stoat_ferret.db.base import Base, UTCDateTime
+from stoat_ferret.events.types import EventType
 
 
 class JobStatus(StrEnum):
@@ -38,10 +39,10 @@ TERMINAL_STATUSES = frozenset(
 
 #: The event type published when a job reaches each terminal status.
 TERMINAL_EVENT_TYPES = {
-    JobStatus.COMPLETE: "job.completed",
-    JobStatus.FAILED: "job.failed",
-    JobStatus.TIMEOUT: "job.timeout",
-    JobStatus.CANCELLED: "job.cancelled",
+    JobStatus.COMPLETE: EventType.JOB_COMPLETED,
+    JobStatus.FAILED: EventType.JOB_FAILED,
+    JobStatus.TIMEOUT: EventType.JOB_TIMEOUT,
+    JobStatus.CANCELLED: EventType.JOB_CANCELLED,
 }
 
 

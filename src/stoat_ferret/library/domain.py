@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import JobHandler
 from stoat_ferret.library.pages import VideoPages
 from stoat_ferret.library.service import LibraryService
 
-LIBRARY_EVENT_TYPES = frozenset({"video.added", "video.updated", "video.deleted"})
+LIBRARY_EVENT_TYPES: frozenset[str] = frozenset(
+    {EventType.VIDEO_ADDED, EventType.VIDEO_UPDATED, EventType.VIDEO_DELETED}
+)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from stoat_ferret.ffmpeg import MediaType
+from stoat_ferret.jobs.schemas import JobOut
 from stoat_ferret.library.models import VideoRecord, VideoRow
 
 
@@ -96,3 +97,49 @@ class ScanRequest(BaseModel):
         None, description="Absolute path of the folder to scan.", examples=["/srv/videos"]
     )
     recursive: bool = Field(True, description="Also scan every subfolder.")
+
+
+class ScanFileError(BaseModel):
+    """A file the scan could not index, and why."""
+
+    path: str = Field(description="Shown escaped (``\\xNN``) when the name is not UTF-8.")
+    error: str
+
+
+class ScanResultOut(BaseModel):
+    """The result of a ``scan`` job (also the partial result of a cancelled one)."""
+
+    scanned: int = Field(ge=0, description="Files looked at, skipped ones included.")
+    new: int = Field(ge=0)
+    updated: int = Field(ge=0)
+    skipped: int = Field(ge=0, description="Unchanged since the last scan: not probed again.")
+    missing: int = Field(ge=0, description="Stored videos under the folder whose file is gone.")
+    errors: list[ScanFileError]
+
+
+class ScanProgress(BaseModel):
+    """A running scan's ``progress_detail`` (``total`` grows while the walk runs)."""
+
+    processed: int = Field(ge=0)
+    total: int = Field(ge=0)
+    current: str | None = Field(description="The file being probed now.")
+    files_per_s: float = Field(ge=0)
+    eta_s: float | None = Field(description="Seconds left; null until the walk has ended.")
+
+
+class ScanJob(JobOut):
+    """A ``scan`` job: ``progress_detail`` and ``result`` have the scan's shapes."""
+
+    job_type: Literal["scan"]
+    # Narrower than the base's free-form fields, which is the point; overriding (not
+    # adding) keeps each field where the base puts it in the JSON.
+    progress_detail: ScanProgress | None = None  # type: ignore[assignment]
+    result: ScanResultOut | None = None
+
+
+class VideoDeleted(BaseModel):
+    """Payload of ``video.deleted``."""
+
+    id: str
+    path: str
+    file_deleted: bool = Field(description="The file was removed too (``delete_file=true``).")

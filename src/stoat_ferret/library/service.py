@@ -21,6 +21,7 @@ from stoat_ferret.errors import (
     ScanInProgressError,
     capped,
 )
+from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import AsyncJobQueue, JobStatus
 from stoat_ferret.library.models import VideoRow
 from stoat_ferret.library.paths import (
@@ -31,6 +32,7 @@ from stoat_ferret.library.paths import (
 )
 from stoat_ferret.library.repository import VideoRepository
 from stoat_ferret.library.scan import SCAN_JOB_TYPE
+from stoat_ferret.library.schemas import VideoDeleted
 from stoat_ferret.library.usage import ProjectRef, VideoUsage
 
 
@@ -116,4 +118,5 @@ class LibraryService:
         if row.thumbnail_path:
             await asyncio.to_thread(_remove_file, row.thumbnail_path)
         await VideoRepository(uow.session).delete(video_id)
-        uow.emit("video.deleted", {"id": video_id, "path": row.path, "file_deleted": delete_file})
+        deleted = VideoDeleted(id=video_id, path=row.path, file_deleted=delete_file)
+        uow.emit(EventType.VIDEO_DELETED, deleted.model_dump(mode="json"))

@@ -78,7 +78,7 @@ function JobProgress({ job }: { job: Job }) {
 
 function JobOutcome({ job }: { job: Job }) {
   const took = secondsBetween(job.started_at, job.finished_at);
-  const scan = readScanSummary(job.result);
+  const scan = readScanSummary(job);
   const other = scan ? null : describeResult(job.result);
   return (
     <div className={styles.outcome}>

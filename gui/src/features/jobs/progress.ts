@@ -1,10 +1,12 @@
 /**
  * Reading `progress_detail` and `result`.
  *
- * The schema types both as free-form JSON (each job type fills them its own
- * way), so the GUI reads the fields it knows defensively instead of trusting
- * a cast: a missing or mistyped field just is not shown.
+ * The schema types both per job type: a `scan` job's are `ScanProgress` and
+ * `ScanResultOut`; any other type's are free-form JSON. Progress is read
+ * defensively because the jobs page shows every type's: a missing or
+ * mistyped field just is not shown.
  */
+import type { Job, ScanJob, ScanResult } from "../../api/types";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -41,34 +43,16 @@ export function readProgress(detail: unknown): ProgressInfo {
 }
 
 /** A scan's counts (`result` of a `scan` job, complete or cancelled). */
-export interface ScanSummary {
-  scanned: number;
-  new: number;
-  updated: number;
-  skipped: number;
-  missing: number;
-  errors: { path: string; error: string }[];
+export type ScanSummary = ScanResult;
+
+/** Narrows a job to a `scan` job, whose detail and result the schema types. */
+export function isScanJob(job: Job): job is ScanJob {
+  return job.job_type === "scan";
 }
 
-/** The scan counts in `result`, or null when `result` is not a scan result. */
-export function readScanSummary(result: unknown): ScanSummary | null {
-  if (!isRecord(result)) return null;
-  const counts = ["new", "updated", "skipped", "missing"].map((key) => num(result, key));
-  if (counts.every((count) => count === null)) return null;
-  const errors = Array.isArray(result.errors)
-    ? result.errors.filter(isRecord).map((entry) => ({
-        path: str(entry, "path") ?? "",
-        error: str(entry, "error") ?? "",
-      }))
-    : [];
-  return {
-    scanned: num(result, "scanned") ?? 0,
-    new: num(result, "new") ?? 0,
-    updated: num(result, "updated") ?? 0,
-    skipped: num(result, "skipped") ?? 0,
-    missing: num(result, "missing") ?? 0,
-    errors,
-  };
+/** The scan counts of a job, or null when it is not a scan or has no result yet. */
+export function readScanSummary(job: Job): ScanSummary | null {
+  return isScanJob(job) ? (job.result ?? null) : null;
 }
 
 /** A one-line description of any other job's result. */

@@ -20,9 +20,9 @@ export function scanOutcome(job: Job): ScanOutcome | null {
     case "running":
       return null;
     case "complete":
-      return { state: "complete", summary: readScanSummary(job.result) };
+      return { state: "complete", summary: readScanSummary(job) };
     case "cancelled":
-      return { state: "cancelled", summary: readScanSummary(job.result) };
+      return { state: "cancelled", summary: readScanSummary(job) };
     case "failed":
       return { state: "error", message: job.error || "The scan failed." };
     case "timeout":

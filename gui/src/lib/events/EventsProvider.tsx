@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { authStore } from "../../api/auth";
-import { applyServerEvent, refreshAfterGap } from "./applyEvent";
 import { EventSocket, eventSocketUrl } from "./EventSocket";
+import type { EventRegistry } from "./registry";
 import type { SocketState } from "./types";
 
 /** How often pages poll while the event socket is down. */
@@ -12,16 +12,19 @@ const TOKEN_REFUSED = 4401;
 
 const EventSocketContext = createContext<EventSocket | null>(null);
 
-/** Opens the page's one event socket and feeds its events into the query cache. */
-export function EventsProvider({ children }: { children: ReactNode }) {
+/**
+ * Opens the page's one event socket and hands its events to the handlers the
+ * features registered in `registry`.
+ */
+export function EventsProvider({ registry, children }: { registry: EventRegistry; children: ReactNode }) {
   const queryClient = useQueryClient();
   const [socket] = useState(
     () =>
       new EventSocket({
         url: (lastEventId) => eventSocketUrl(lastEventId, authStore.getToken()),
-        onEvent: (event) => applyServerEvent(queryClient, event),
+        onEvent: (event) => registry.dispatch(event, queryClient),
         onOpen: (resumed) => {
-          if (!resumed) refreshAfterGap(queryClient);
+          if (!resumed) registry.refreshAfterGap(queryClient);
         },
         onClose: (code) => {
           // The server closes with 4401 when STOAT_API_TOKEN is set and ours is missing or wrong.

@@ -1,20 +1,33 @@
 /**
- * The `/ws` event envelope (SPEC §5).
+ * The `/ws` event envelope (SPEC §5), typed from the server's schema.
  *
- * WebSocket messages are not part of the OpenAPI schema, so the envelope is
- * declared here; job payloads are checked at runtime and then typed with the
- * generated `Job` type.
+ * `Event` and its members are components of the OpenAPI schema
+ * (`api/events.py` on the server), so `npm run gen:api` generates them with
+ * the API types: a new event type or payload field reaches the GUI's types
+ * with the next `gen:api`, and `check:api` fails until it does.
  */
-export interface ServerEvent {
-  /** Strictly increasing; null for `heartbeat` and `resync`. */
-  event_id: number | null;
-  type: string;
-  payload: unknown;
-  timestamp: string;
-}
+import type { components } from "../../api/schema.gen";
+
+export type ServerEvent = components["schemas"]["Event"];
+export type EventType = ServerEvent["type"];
+
+/** The member of `ServerEvent` a type belongs to, with `type` narrowed to it. */
+export type EventOf<T extends EventType> = ServerEvent extends infer E
+  ? E extends { type: infer K }
+    ? T extends K
+      ? E & { type: T }
+      : never
+    : never
+  : never;
 
 export type SocketState = "connecting" | "open" | "closed";
 
+/**
+ * Reads one message; null for anything without the envelope's shape.
+ *
+ * Only the envelope is checked here: the server validates payloads against
+ * the same models, and handlers check what they rely on.
+ */
 export function parseServerEvent(data: unknown): ServerEvent | null {
   if (typeof data !== "string") return null;
   let value: unknown;
@@ -32,5 +45,5 @@ export function parseServerEvent(data: unknown): ServerEvent | null {
     type: record.type,
     payload: record.payload ?? null,
     timestamp: typeof record.timestamp === "string" ? record.timestamp : "",
-  };
+  } as ServerEvent;
 }

@@ -11,12 +11,17 @@ from stoat_ferret.api.schemas import Check, Liveness, Readiness
 router = APIRouter(prefix="/health", tags=["health"])
 
 
-@router.get("/live", response_model=Liveness)
+@router.get("/live", response_model=Liveness, operation_id="health-live")
 async def live() -> Liveness:
     return Liveness()
 
 
-@router.get("/ready", response_model=Readiness, responses={503: {"model": Readiness}})
+@router.get(
+    "/ready",
+    response_model=Readiness,
+    responses={503: {"model": Readiness}},
+    operation_id="health-ready",
+)
 async def ready(services: ServicesDep) -> JSONResponse:
     checks: dict[str, Check] = {}
     try:

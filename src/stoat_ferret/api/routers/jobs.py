@@ -7,7 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from stoat_ferret.api.deps import QueueDep
-from stoat_ferret.api.schemas import JobList, JobStatusResponse, error_responses
+from stoat_ferret.api.error_models import error_responses
+from stoat_ferret.api.schemas import JobList, JobStatusResponse
+from stoat_ferret.errors import (
+    JobAlreadyTerminalError,
+    JobNotFoundError,
+    StorageError,
+    StorageFullError,
+)
 from stoat_ferret.jobs import JobStatus
 
 router = APIRouter(prefix="/jobs", tags=["jobs"])
@@ -15,7 +22,7 @@ router = APIRouter(prefix="/jobs", tags=["jobs"])
 MAX_WAIT_S = 300
 
 
-@router.get("", response_model=JobList)
+@router.get("", response_model=JobList, operation_id="jobs-list")
 async def list_jobs(
     queue: QueueDep,
     status: Annotated[JobStatus | None, Query(description="Only jobs in this state.")] = None,
@@ -27,12 +34,22 @@ async def list_jobs(
     return JobList(jobs=[JobStatusResponse.from_result(job) for job in jobs])
 
 
-@router.get("/{job_id}", response_model=JobStatusResponse, responses=error_responses(404))
+@router.get(
+    "/{job_id}",
+    response_model=JobStatusResponse,
+    responses=error_responses(JobNotFoundError),
+    operation_id="jobs-get",
+)
 async def get_job(job_id: str, queue: QueueDep) -> JobStatusResponse:
     return JobStatusResponse.from_result(await queue.get_result(job_id))
 
 
-@router.get("/{job_id}/wait", response_model=JobStatusResponse, responses=error_responses(404))
+@router.get(
+    "/{job_id}/wait",
+    response_model=JobStatusResponse,
+    responses=error_responses(JobNotFoundError),
+    operation_id="jobs-wait",
+)
 async def wait_for_job(
     job_id: str,
     queue: QueueDep,
@@ -48,7 +65,10 @@ async def wait_for_job(
     "/{job_id}/cancel",
     status_code=202,
     response_model=JobStatusResponse,
-    responses=error_responses(404, 409),
+    responses=error_responses(
+        JobNotFoundError, JobAlreadyTerminalError, StorageError, StorageFullError
+    ),
+    operation_id="jobs-cancel",
 )
 async def cancel_job(job_id: str, queue: QueueDep) -> JobStatusResponse:
     """Pending jobs end ``cancelled`` at once; running jobs get ``cancel_requested``."""

@@ -14,6 +14,7 @@ router = APIRouter(tags=["metrics"])
     "/metrics",
     response_class=Response,
     responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}},
+    operation_id="metrics-get",
 )
 async def metrics(services: ServicesDep) -> Response:
     body = await services.metrics.render(services.queue)

@@ -15,7 +15,20 @@ from pydantic import AfterValidator
 from starlette.convertors import Convertor, register_url_convertor
 
 from stoat_ferret.api.deps import ServicesDep, SessionDep
-from stoat_ferret.api.schemas import JobSubmitted, error_responses
+from stoat_ferret.api.error_models import error_responses
+from stoat_ferret.api.schemas import JobSubmitted
+from stoat_ferret.errors import (
+    InUseError,
+    InvalidPathError,
+    NotARegularFileError,
+    NotFoundError,
+    PathNotAllowedError,
+    PermissionDeniedError,
+    ScanInProgressError,
+    StorageError,
+    StorageFullError,
+    UnsafeFileError,
+)
 from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.library.domain import LibraryDomain
 from stoat_ferret.library.pages import SortField, SortOrder, VideoPages
@@ -105,14 +118,17 @@ MediaTypeFilter = Annotated[
     "/scan",
     status_code=202,
     response_model=JobSubmitted,
-    responses=error_responses(400, 403, 409),
+    responses=error_responses(
+        InvalidPathError, PathNotAllowedError, ScanInProgressError, StorageError, StorageFullError
+    ),
+    operation_id="videos-scan",
 )
 async def scan(request: ScanRequest, library: LibraryDep) -> JobSubmitted:
     """Queue a ``scan`` job for a folder; the path is validated before answering."""
     return JobSubmitted(job_id=await library.start_scan(request.path, recursive=request.recursive))
 
 
-@router.get("", response_model=VideoPage)
+@router.get("", response_model=VideoPage, operation_id="videos-list")
 async def list_videos(
     pages: PagesDep,
     limit: Limit = 20,
@@ -127,7 +143,7 @@ async def list_videos(
     return VideoPage.of(rows, total, limit, offset)
 
 
-@router.get("/search", response_model=VideoPage)
+@router.get("/search", response_model=VideoPage, operation_id="videos-search")
 async def search_videos(
     pages: PagesDep,
     q: SearchQuery,
@@ -144,7 +160,12 @@ async def search_videos(
     return VideoPage.of(rows, total, limit, offset)
 
 
-@router.get("/{video_id:video_id}", response_model=VideoOut, responses=error_responses(404))
+@router.get(
+    "/{video_id:video_id}",
+    response_model=VideoOut,
+    responses=error_responses(NotFoundError),
+    operation_id="videos-get",
+)
 async def get_video(video_id: VideoId, library: LibraryDep, uow: SessionDep) -> VideoOut:
     return VideoOut.from_row(await library.get(uow, video_id))
 
@@ -166,7 +187,8 @@ def placeholder_jpeg() -> bytes:
 @router.get(
     "/{video_id:video_id}/thumbnail",
     response_class=Response,
-    responses={200: {"content": {"image/jpeg": {}}}, **error_responses(404)},
+    responses={200: {"content": {"image/jpeg": {}}}, **error_responses(NotFoundError)},
+    operation_id="videos-thumbnail",
 )
 async def get_thumbnail(video_id: VideoId, library: LibraryDep, uow: SessionDep) -> Response:
     row = await library.get(uow, video_id)
@@ -177,7 +199,21 @@ async def get_thumbnail(video_id: VideoId, library: LibraryDep, uow: SessionDep)
     return Response(placeholder_jpeg(), media_type="image/jpeg", headers={"X-Placeholder": "1"})
 
 
-@router.delete("/{video_id:video_id}", status_code=204, responses=error_responses(403, 404, 409))
+@router.delete(
+    "/{video_id:video_id}",
+    status_code=204,
+    responses=error_responses(
+        PathNotAllowedError,
+        PermissionDeniedError,
+        NotFoundError,
+        UnsafeFileError,
+        NotARegularFileError,
+        InUseError,
+        StorageError,
+        StorageFullError,
+    ),
+    operation_id="videos-delete",
+)
 async def delete_video(
     video_id: VideoId,
     library: LibraryDep,

@@ -17,14 +17,21 @@ from stoat_ferret.api.deps import Services
 from stoat_ferret.clock import utcnow
 from stoat_ferret.errors import capped
 from stoat_ferret.events import Event, EventHub, Subscription
+from stoat_ferret.events.types import EventType, Heartbeat, Resync
 
 router = APIRouter(tags=["events"])
 
 
-def _control(kind: str, hub: EventHub, **payload: object) -> dict[str, object]:
-    """A connection-level message (heartbeat, resync): not numbered, not persisted."""
-    body = {"last_event_id": hub.last_event_id, **payload}
-    return Event(None, kind, body, utcnow()).to_dict()
+def _heartbeat(hub: EventHub) -> dict[str, object]:
+    """A connection-level message: not numbered, not persisted."""
+    payload = Heartbeat(last_event_id=hub.last_event_id).model_dump(mode="json")
+    return Event(None, EventType.HEARTBEAT, payload, utcnow()).to_dict()
+
+
+def _resync(hub: EventHub, reason: str) -> dict[str, object]:
+    """Like ``_heartbeat``: the client must refetch, then go on from ``last_event_id``."""
+    payload = Resync(last_event_id=hub.last_event_id, reason=reason).model_dump(mode="json")
+    return Event(None, EventType.RESYNC, payload, utcnow()).to_dict()
 
 
 def _parse_cursor(raw: str | None) -> int | str | None:
@@ -41,7 +48,7 @@ async def _catch_up(websocket: WebSocket, hub: EventHub, cursor: int) -> int:
     """Send what happened after ``cursor``; returns the new cursor."""
     missed = await hub.replay(cursor)
     if missed is None:
-        await websocket.send_json(_control("resync", hub, reason=f"cursor {cursor} expired"))
+        await websocket.send_json(_resync(hub, f"cursor {cursor} expired"))
         return hub.last_event_id
     for event in missed:
         await websocket.send_json(event.to_dict())
@@ -52,7 +59,7 @@ async def _stream(websocket: WebSocket, services: Services, subscription: Subscr
     hub = services.hub
     cursor = _parse_cursor(websocket.query_params.get("since"))
     if isinstance(cursor, str):
-        await websocket.send_json(_control("resync", hub, reason=cursor))
+        await websocket.send_json(_resync(hub, cursor))
         last_sent = hub.last_event_id
     elif cursor is None:
         last_sent = hub.last_event_id
@@ -65,7 +72,7 @@ async def _stream(websocket: WebSocket, services: Services, subscription: Subscr
             last_sent = await _catch_up(websocket, hub, last_sent)
         event = await subscription.get(services.heartbeat_interval_s)
         if event is None:
-            await websocket.send_json(_control("heartbeat", hub))
+            await websocket.send_json(_heartbeat(hub))
         elif event.event_id is not None and event.event_id > last_sent:
             await websocket.send_json(event.to_dict())
             last_sent = event.event_id

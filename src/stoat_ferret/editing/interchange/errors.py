@@ -12,7 +12,8 @@ EditRuleError (VALIDATION_ERROR, 422)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
 
 from stoat_ferret.editing.errors import EditRuleError
 
@@ -48,6 +49,10 @@ class UnknownMediaError(EditRuleError):
     """
 
     code = "UNKNOWN_MEDIA"
+    detail_fields: ClassVar[Mapping[str, Any]] = {
+        **EditRuleError.detail_fields,
+        "missing": list[str],
+    }
 
     def __init__(self, missing: Iterable[str]) -> None:
         self.missing = sorted(set(missing))

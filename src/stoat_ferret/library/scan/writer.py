@@ -22,6 +22,7 @@ import structlog
 
 from stoat_ferret.db import UnitOfWorkFactory
 from stoat_ferret.db.storage import storage_error
+from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import JobContext
 from stoat_ferret.library.models import ProbedVideo, VideoRow
 from stoat_ferret.library.names import display_path
@@ -101,7 +102,7 @@ class BatchWriter:
                 self._tally.new += 1
             else:
                 self._tally.updated += 1
-            event = "video.added" if is_new else "video.updated"
+            event = EventType.VIDEO_ADDED if is_new else EventType.VIDEO_UPDATED
             self._ctx.emit(event, VideoOut.from_row(row).model_dump(mode="json"))
 
     async def _store(self, batch: Sequence[tuple[ProbedVideo, bool]]) -> list[VideoRow]:
