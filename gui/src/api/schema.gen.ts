@@ -2986,7 +2986,10 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
-            /** Duration Frames */
+            /**
+             * Duration Frames
+             * @description Frames of the video stream; null for audio (no frames of its own).
+             */
             duration_frames: number | null;
             /** Duration Seconds */
             duration_seconds: number | null;
@@ -3008,6 +3011,12 @@ export interface components {
             height: number | null;
             /** Id */
             id: string;
+            /**
+             * Media Type
+             * @description `video`, or `audio` for a sound file (by its extension): audio records have no `width`, `height`, frame rate, `video_codec` or `duration_frames`.
+             * @enum {string}
+             */
+            media_type: "video" | "audio";
             /**
              * Missing
              * @description The file was not found by the last scan of its folder.
@@ -5444,6 +5453,8 @@ export interface operations {
                 offset?: number;
                 sort?: "filename" | "created_at" | "updated_at" | "duration_seconds" | "file_size" | "width";
                 order?: "asc" | "desc";
+                /** @description Only `video` or only `audio` records; both when absent. */
+                media_type?: ("video" | "audio") | null;
             };
             header?: never;
             path?: never;
@@ -5585,6 +5596,8 @@ export interface operations {
                 offset?: number;
                 sort?: "filename" | "created_at" | "updated_at" | "duration_seconds" | "file_size" | "width";
                 order?: "asc" | "desc";
+                /** @description Only `video` or only `audio` records; both when absent. */
+                media_type?: ("video" | "audio") | null;
             };
             header?: never;
             path?: never;

@@ -1,5 +1,5 @@
 """
-The editor's tables (created by migration 0003).
+The editor's tables (created by migration 0004).
 
 ``projects`` holds each project's current document (the editing core's JSON form) with
 its ``version`` and the undo/redo stacks (lists of version numbers); the output settings
