@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     ffprobe_path: str | None = Field(None, description="ffprobe binary; found on PATH if unset.")
     ffmpeg_path: str | None = Field(None, description="ffmpeg binary; found on PATH if unset.")
     ffprobe_timeout: float = Field(30.0, gt=0, description="Seconds per probed file.")
+    preview_timeout: float = Field(
+        10.0, gt=0, le=300, description="Seconds an effect preview's ffmpeg run may take."
+    )
     probe_backend: ProbeBackendName = Field(
         "auto", description="`ffprobe`, `pyav`, or `auto` (the fastest available)."
     )

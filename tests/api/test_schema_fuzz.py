@@ -51,8 +51,19 @@ def _seed_library(client: httpx.Client, corpus: Path) -> tuple[list[str], list[s
     return [video["id"] for video in videos], [job_id]
 
 
-def write_config(path: Path, video_ids: list[str], job_ids: list[str]) -> Path:
-    """A schemathesis.toml: real ids offered half the time; the one expected 400.
+def _seed_project(client: httpx.Client, video_id: str) -> list[str]:
+    """A project with a clip, so the fuzzer also edits a real project."""
+    project = client.post("/api/v1/projects", json={"name": "Fuzzed"}).json()
+    clip = {"source_video_id": video_id, "in_point": 0, "out_point": 10}
+    added = client.post(f"/api/v1/projects/{project['id']}/clips", json=clip)
+    assert added.status_code == 201, added.text
+    return [project["id"]]
+
+
+def write_config(
+    path: Path, video_ids: list[str], job_ids: list[str], project_ids: list[str]
+) -> Path:
+    """A schemathesis.toml: real ids offered half the time; the expected 400 and 422s.
 
     ``json.dumps`` of a list of plain strings is also a TOML array.
     """
@@ -64,15 +75,36 @@ values = {json.dumps(video_ids)}
 [dictionaries.jobs]
 values = {json.dumps(job_ids)}
 
+[dictionaries.projects]
+values = {json.dumps(project_ids)}
+
 [parameters]
 "path.video_id" = {{ dictionary = "videos", probability = 0.5 }}
 "path.job_id" = {{ dictionary = "jobs", probability = 0.5 }}
+"path.project_id" = {{ dictionary = "projects", probability = 0.5 }}
+"query.video_id" = {{ dictionary = "videos", probability = 0.5 }}
 
 # A schema-valid scan path can be missing or relative on this machine: 400
 # INVALID_PATH (SPEC §3) is the right answer there, and no schema can predict it.
 [[operations]]
 include-path = "/api/v1/videos/scan"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "409"]
+
+# The editor's rules (SPEC §9) depend on the project and the library: a schema-valid
+# clip can pass its source's end (422), a version can be stale (412), a transition's
+# clips not consecutive (422), an undo have nothing to undo (409). The render has its
+# own entry below.
+[[operations]]
+include-path-regex = "^/api/v1/projects(?!/[^/]+/render$)"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "404", "409", "412", "422"]
+
+# Effect parameters are checked against the JSON Schema of the effect that
+# ``effect_type`` names (plus its cross-field rules), and a preview's ``t`` against the
+# video's duration: 422 naming the field is the right answer for a schema-valid
+# request there, and the operation's schema cannot say which parameters an effect has.
+[[operations]]
+include-path-regex = "^/api/v1/effects/"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 
 # A render's codecs are the local ffmpeg's (422 VALIDATION_ERROR otherwise) and its
 # output path may exist or be relative (400 INVALID_PATH): no schema can predict them.
@@ -105,7 +137,9 @@ def fuzz_target(
     with server_process(argv, port, env) as (url, _):
         with httpx.Client(base_url=url, headers=_bearer(), timeout=30) as client:
             video_ids, job_ids = _seed_library(client, corpus)
-        yield FuzzTarget(url, write_config(root / "schemathesis.toml", video_ids, job_ids))
+            project_ids = _seed_project(client, video_ids[0])
+        config = write_config(root / "schemathesis.toml", video_ids, job_ids, project_ids)
+        yield FuzzTarget(url, config)
 
 
 def run_schemathesis(target: FuzzTarget, *extra: str) -> subprocess.CompletedProcess[str]:

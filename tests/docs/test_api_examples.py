@@ -11,6 +11,7 @@ reference itself.
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,29 @@ PLACEHOLDERS = {
     "video_id": "id of a video currently in the library",
     "busy_folder": "a folder whose scan is running at that moment",
     "running_job_id": "id of that running scan",
+    "project_id": "id of a project made for the examples (see EXAMPLE_PROJECT)",
+    "clip_id": "id of that project's first main-track clip",
+    "second_clip_id": "id of its second main-track clip",
+    "third_clip_id": "id of its third main-track clip",
+    "track_id": "id of its audio track",
+    "transition_id": "id of its transition",
+    "version": "its current version",
 }
+
+#: The example project: three 30-frame clips of ``{video_id}`` on the main track, a
+#: transition joining the first two, a text overlay on the first, and an audio track
+#: with one clip. Made when a placeholder first needs it (again if an example deleted it).
+EXAMPLE_PROJECT = [
+    {"op": "add_clip", "source_video_id": "{video_id}", "in_point": 0, "out_point": 30},
+    {"op": "add_clip", "source_video_id": "{video_id}", "in_point": 0, "out_point": 30},
+    {"op": "add_clip", "source_video_id": "{video_id}", "in_point": 0, "out_point": 30},
+    {"op": "add_transition", "from_clip_id": "$0", "to_clip_id": "$1", "duration": 10},
+    {"op": "add_effect", "clip_id": "$0", "effect_type": "text_overlay",
+     "parameters": {"text": "Day one", "font_size": 48}},
+    {"op": "add_track", "name": "Music"},
+    {"op": "add_clip", "source_video_id": "{video_id}", "in_point": 0, "out_point": 30,
+     "track_id": "$5", "timeline_position": 0},
+]  # fmt: skip
 
 BUSY_CLIPS = 150  # with one ffprobe at a time: a scan of several seconds
 
@@ -57,6 +80,7 @@ class Replay:
         self.busy = busy
         self.job_id = ""
         self._busy_job: str | None = None
+        self._project_id: str | None = None
 
     async def scan_corpus(self) -> None:
         response = await self.client.post("/api/v1/videos/scan", json={"path": str(self.corpus)})
@@ -103,7 +127,27 @@ class Replay:
             return str(self.busy)
         if name == "running_job_id":
             return await self._running_busy_scan()
+        if name in _PROJECT_VALUES:
+            return _PROJECT_VALUES[name](await self._example_project())
         raise KeyError(f"unknown placeholder {{{name}}}; known: {', '.join(PLACEHOLDERS)}")
+
+    async def _example_project(self) -> dict[str, Any]:
+        if self._project_id is not None:
+            response = await self.client.get(f"/api/v1/projects/{self._project_id}")
+            if response.status_code == 200:
+                project: dict[str, Any] = response.json()
+                return project
+        video_id = await self._value("video_id")
+        created = await self.client.post("/api/v1/projects", json={"name": "Holiday"})
+        assert created.status_code == 201, created.text
+        self._project_id = str(created.json()["id"])
+        operations = json.loads(json.dumps(EXAMPLE_PROJECT).replace("{video_id}", video_id))
+        edits = await self.client.post(
+            f"/api/v1/projects/{self._project_id}/edits", json={"operations": operations}
+        )
+        assert edits.status_code == 200, edits.text
+        project = edits.json()["project"]
+        return project
 
     async def check(self, example: Example) -> list[str]:
         """Replay one example; returns what differs from the documentation."""
@@ -133,6 +177,21 @@ class Replay:
             else:
                 problems.extend(shape_mismatches(documented, response.json()))
         return [f"{example.title}: {problem}" for problem in problems]
+
+
+def _main_clip(project: dict[str, Any], index: int) -> str:
+    return str([clip for clip in project["clips"] if clip["index"] is not None][index]["id"])
+
+
+_PROJECT_VALUES: dict[str, Any] = {
+    "project_id": lambda p: p["id"],
+    "clip_id": lambda p: _main_clip(p, 0),
+    "second_clip_id": lambda p: _main_clip(p, 1),
+    "third_clip_id": lambda p: _main_clip(p, 2),
+    "track_id": lambda p: next(t["id"] for t in p["tracks"] if not t["main"]),
+    "transition_id": lambda p: p["transitions"][0]["id"],
+    "version": lambda p: str(p["version"]),
+}
 
 
 @pytest.fixture

@@ -18,7 +18,13 @@ from typing import Any
 import pytest
 
 from stoat_ferret.ffmpeg import FFprobeBackend, PyAVBackend
-from tests.support.media import make_audio_with_cover, make_bad_files, make_clip
+from tests.support.media import (
+    ffmpeg_encoders,
+    make_audio_only,
+    make_audio_with_cover,
+    make_bad_files,
+    make_clip,
+)
 
 MP4_FORMAT = "mov,mp4,m4a,3gp,3g2,mj2"
 MATROSKA_FORMAT = "matroska,webm"
@@ -124,6 +130,56 @@ CORPUS: dict[str, CorpusClip] = {
     ),
 }  # fmt: skip
 """Name -> clip; the names are the parametrize ids of the probe and parity tests."""
+
+
+@dataclass(frozen=True)
+class AudioClip:
+    """One generated sound file (a 1 s ``sine``) and what probing it must report."""
+
+    filename: str
+    encoder: str
+    audio_codec: str
+    container: str
+    audio_channels: int
+    audio_sample_rate: int
+
+
+AUDIO_CORPUS: dict[str, AudioClip] = {
+    "mp3": AudioClip("tone.mp3", "libmp3lame", "mp3", "mp3", 2, 44_100),
+    "m4a": AudioClip("tone.m4a", "aac", "aac", MP4_FORMAT, 1, 48_000),
+    "aac": AudioClip("tone.aac", "aac", "aac", "aac", 1, 48_000),
+    "wav": AudioClip("tone.wav", "pcm_s16le", "pcm_s16le", "wav", 2, 44_100),
+    "flac": AudioClip("tone.flac", "flac", "flac", "flac", 1, 48_000),
+    "ogg": AudioClip("tone.ogg", "libvorbis", "vorbis", "ogg", 2, 48_000),
+    "opus": AudioClip("tone.opus", "libopus", "opus", "ogg", 1, 48_000),
+}
+"""One clip per audio extension the scan indexes (SPEC §9 "Library media")."""
+
+ENCODERS = ffmpeg_encoders()
+"""What the local ffmpeg can encode, asked once at collection."""
+
+
+def audio_params() -> list[Any]:
+    """``AUDIO_CORPUS`` names as parameters; one whose encoder is missing says so in its id."""
+    return [
+        pytest.param(name, id=name if clip.encoder in ENCODERS else f"{name}-no-{clip.encoder}")
+        for name, clip in AUDIO_CORPUS.items()
+    ]
+
+
+@pytest.fixture(scope="session")
+def audio_files(media_root: Path) -> dict[str, Path]:
+    """Generate every ``AUDIO_CORPUS`` file the local ffmpeg can encode."""
+    return {
+        name: make_audio_only(
+            media_root / "audio" / clip.filename,
+            acodec=clip.encoder,
+            sample_rate=clip.audio_sample_rate,
+            audio_channels=clip.audio_channels,
+        )
+        for name, clip in AUDIO_CORPUS.items()
+        if clip.encoder in ENCODERS
+    }
 
 
 @pytest.fixture(scope="session")

@@ -8,12 +8,21 @@ includes H.264 with B-frames in open GOPs; where ffmpeg's input seek cannot deco
 leading B-frame, the backends may show neighbouring frames: ``ONE_FRAME_APART`` lists
 those clips, and there the two frames must still be at most one frame apart and both
 at the thumbnail time.
+
+Sound files (``AUDIO_CORPUS``: one per audio extension the scan indexes) are probed
+as ``media_type="audio"`` by both backends and must agree the same way, except for
+MP3 (``GAPLESS_DURATION``): the ffprobe here (libavformat 59) counts the encoder's
+padding in the duration, the newer libavformat PyAV bundles does not. A file whose
+encoder the local ffmpeg lacks is not skipped: its test id says so and the test
+proves the encoder is missing.
 ``STOAT_PROBE_BACKEND=auto`` relies on this suite to pick PyAV.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
+import subprocess
 from pathlib import Path
 
 import av
@@ -28,7 +37,14 @@ from stoat_ferret.ffmpeg import (
     VideoMetadata,
     thumbnail_at_s,
 )
-from tests.ffmpeg.conftest import CORPUS, release_fifo
+from tests.ffmpeg.conftest import (
+    AUDIO_CORPUS,
+    CORPUS,
+    ENCODERS,
+    audio_params,
+    release_fifo,
+)
+from tests.support.media import MediaGenerationError, ffmpeg_encoders, make_audio_only
 from tests.support.protocols import signature_mismatches
 
 ONE_FRAME_APART = {
@@ -41,6 +57,9 @@ ONE_FRAME_APART = {
 """Clips whose thumbnails may legitimately differ by one frame between the backends."""
 
 THUMBNAIL_CASES = list(CORPUS)
+
+GAPLESS_DURATION = {"mp3"}
+"""Sound files whose duration (and so bit rate) differs between libavformat versions."""
 
 WINDOW_S = 0.2
 """Frames this close to the thumbnail timestamp are candidates for "which frame"."""
@@ -209,3 +228,128 @@ async def test_both_backends_satisfy_the_protocol(
     assert signature_mismatches(FFprobeBackend, ProbeBackend) == []
     assert signature_mismatches(PyAVBackend, ProbeBackend) == []
     assert {ffprobe_backend.name, pyav_backend.name} == {"ffprobe", "pyav"}
+
+
+def audio_file(name: str, audio_files: dict[str, Path], tmp_path: Path) -> Path | None:
+    """The generated file, or None after proving that ffmpeg cannot encode it here."""
+    if name in audio_files:
+        return audio_files[name]
+    encoder = AUDIO_CORPUS[name].encoder
+    assert encoder not in ENCODERS and encoder not in ffmpeg_encoders()
+    with pytest.raises(MediaGenerationError, match=re.escape(encoder)):
+        make_audio_only(tmp_path / AUDIO_CORPUS[name].filename, acodec=encoder)
+    return None
+
+
+def libavformat_major(ffprobe_path: str) -> int:
+    version = subprocess.run(
+        [ffprobe_path, "-hide_banner", "-version"], capture_output=True, text=True, check=True
+    ).stdout
+    found = re.search(r"^libavformat\s+(\d+)\.", version, re.MULTILINE)
+    assert found, version
+    return int(found.group(1))
+
+
+def decoded_seconds(path: Path) -> float:
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        return sum(frame.samples for frame in container.decode(stream)) / stream.sample_rate
+
+
+@pytest.mark.parametrize("name", audio_params())
+async def test_same_audio_metadata(
+    name: str,
+    audio_files: dict[str, Path],
+    ffprobe_backend: FFprobeBackend,
+    pyav_backend: PyAVBackend,
+    ffprobe_path: str,
+    tmp_path: Path,
+) -> None:
+    path = audio_file(name, audio_files, tmp_path)
+    if path is None:
+        return
+    clip = AUDIO_CORPUS[name]
+
+    reference = await ffprobe_backend.probe(path, timeout_s=30, media_type="audio")
+    candidate = await pyav_backend.probe(path, timeout_s=30, media_type="audio")
+
+    for meta in (reference, candidate):
+        assert meta.media_type == "audio"
+        picture = (meta.width, meta.height, meta.video_codec, meta.frame_rate)
+        assert picture == (None, None, None, None)
+        assert meta.duration_frames is None
+        assert (meta.audio_codec, meta.container) == (clip.audio_codec, clip.container)
+        assert (meta.audio_channels, meta.audio_sample_rate) == (
+            clip.audio_channels,
+            clip.audio_sample_rate,
+        )
+        assert meta.duration_s == pytest.approx(1.0, abs=0.05)
+        assert meta.bit_rate is not None and meta.bit_rate > 0
+    if name in GAPLESS_DURATION and av.library_versions["libavformat"][0] != libavformat_major(
+        ffprobe_path
+    ):
+        # PyAV's libavformat drops the encoder delay and padding the LAME header
+        # names: exactly the decoded samples. The older ffprobe adds them (< 2 frames
+        # of 1152 samples); the bit rate, computed from the duration, follows.
+        assert candidate.duration_s == pytest.approx(decoded_seconds(path), abs=0.001)
+        padding_s = reference.duration_s - candidate.duration_s
+        assert 0 < padding_s < 2 * 1152 / clip.audio_sample_rate
+        reference = dataclasses.replace(reference, bit_rate=candidate.bit_rate)
+    else:
+        assert candidate.duration_s == pytest.approx(reference.duration_s, abs=0.001)
+    assert without_duration(candidate) == without_duration(reference)
+
+
+@pytest.mark.parametrize("name", audio_params())
+async def test_same_waveform(
+    name: str,
+    audio_files: dict[str, Path],
+    ffprobe_backend: FFprobeBackend,
+    pyav_backend: PyAVBackend,
+    tmp_path: Path,
+) -> None:
+    path = audio_file(name, audio_files, tmp_path)
+    if path is None:
+        return
+    pictures = []
+    for backend in (ffprobe_backend, pyav_backend):
+        dest = tmp_path / f"{backend.name}.jpg"
+        await backend.waveform(path, dest, timeout_s=30)
+        image = Image.open(dest)
+        image.load()
+        pictures.append(image)
+
+    for image in pictures:
+        assert image.format == "JPEG"
+        assert image.size == (320, 120)
+        # A sine fills a band across the picture: far from one flat colour.
+        assert ImageStat.Stat(image.convert("L")).var[0] > 500
+    assert mean_difference(*pictures) == 0
+
+
+async def test_a_video_without_sound_read_as_audio_fails_the_same_way(
+    corpus_files: dict[str, Path], ffprobe_backend: FFprobeBackend, pyav_backend: PyAVBackend
+) -> None:
+    path = corpus_files["video_only_mp4"]
+    reasons = []
+    for backend in (ffprobe_backend, pyav_backend):
+        with pytest.raises(FFprobeError) as caught:
+            await backend.probe(path, timeout_s=30, media_type="audio")
+        reasons.append(caught.value.reason)
+
+    assert reasons == ["no audio stream", "no audio stream"]
+
+
+@pytest.mark.parametrize("case", ["zero_byte", "random_bytes", "text", "truncated"])
+async def test_bad_files_get_no_waveform(
+    case: str, bad_files: dict[str, Path], backend: ProbeBackend, tmp_path: Path
+) -> None:
+    path = bad_files[case]
+    dest = tmp_path / "w.jpg"
+
+    with pytest.raises(ThumbnailError) as caught:
+        await backend.waveform(path, dest, timeout_s=30)
+
+    assert caught.value.path == str(path)
+    assert caught.value.reason.strip()
+    assert not dest.exists()

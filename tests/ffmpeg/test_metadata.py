@@ -116,6 +116,87 @@ def test_audio_fields_only_with_an_audio_stream() -> None:
     assert (loud.audio_codec, loud.audio_channels, loud.audio_sample_rate) == ("aac", 2, 48000)
 
 
+SOUND = {
+    "container": "flac",
+    "video_codec": None,
+    "width": None,
+    "height": None,
+    "avg_frame_rate": None,
+    "r_frame_rate": None,
+    "video_duration_s": None,
+    "audio_codec": "flac",
+    "audio_channels": 2,
+    "audio_sample_rate": 44_100,
+}
+
+
+def test_a_sound_file_has_no_picture_fields() -> None:
+    meta = build_metadata("a.flac", raw(**SOUND), media_type="audio")
+
+    assert meta.media_type == "audio"
+    assert (meta.audio_codec, meta.audio_channels, meta.audio_sample_rate) == ("flac", 2, 44_100)
+    assert (meta.duration_s, meta.container, meta.bit_rate) == (2.0, "flac", 1000)
+    assert meta.duration_frames is None and meta.frame_rate is None
+    assert (meta.width, meta.height, meta.video_codec) == (None, None, None)
+
+
+def test_a_sound_files_video_stream_is_ignored() -> None:
+    # An Ogg with a Theora stream, named .ogg: the extension made it a sound file.
+    meta = build_metadata("a.ogg", raw(audio_codec="vorbis", audio_channels=1,
+                                       audio_sample_rate=48_000), media_type="audio")  # fmt: skip
+
+    assert (meta.media_type, meta.width, meta.video_codec, meta.duration_frames) == (
+        "audio", None, None, None,
+    )  # fmt: skip
+
+
+def test_a_sound_files_duration_falls_back_to_the_audio_stream() -> None:
+    sound = raw(**{**SOUND, "format_duration_s": None}, audio_duration_s=1.25)
+
+    assert build_metadata("a.aac", sound, media_type="audio").duration_s == 1.25
+
+
+@pytest.mark.parametrize(
+    ("overrides", "reason"),
+    [
+        ({"audio_codec": None}, "no audio stream"),
+        ({"audio_channels": 0}, "audio stream has no channel count"),
+        ({"audio_sample_rate": None}, "audio stream has no sample rate"),
+        ({"format_duration_s": None}, "duration unknown (neither the container nor the audio"),
+    ],
+)
+def test_a_sound_file_without_what_it_needs_is_an_error(
+    overrides: dict[str, object], reason: str
+) -> None:
+    with pytest.raises(FFprobeError) as caught:
+        build_metadata("/music/a.wav", raw(**{**SOUND, **overrides}), media_type="audio")
+
+    assert caught.value.path == "/music/a.wav"
+    assert caught.value.reason.startswith(reason)
+
+
+def test_a_sound_file_read_as_a_video_is_still_no_video() -> None:
+    # A .mp4 that holds only sound stays an error (SPEC §9 "Library media").
+    with pytest.raises(FFprobeError, match="no video stream"):
+        build_metadata("song.mp4", raw(**SOUND))
+
+
+def test_json_of_a_sound_file_uses_the_audio_streams_duration() -> None:
+    stdout = json.dumps(
+        {
+            "format": {"format_name": "aac", "bit_rate": "72000"},
+            "streams": [
+                {"codec_type": "audio", "codec_name": "aac", "channels": 1,
+                 "sample_rate": "48000", "duration": "1.024000"},
+            ],
+        }
+    )  # fmt: skip
+
+    meta = metadata_from_ffprobe_json("a.aac", stdout, media_type="audio")
+
+    assert (meta.duration_s, meta.audio_sample_rate, meta.media_type) == (1.024, 48_000, "audio")
+
+
 def test_frame_count_is_exact_for_ntsc() -> None:
     assert frame_count(1.001, Fraction(30000, 1001)) == 30
     assert frame_count(10.01, Fraction(30000, 1001)) == 300

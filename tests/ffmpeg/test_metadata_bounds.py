@@ -55,6 +55,27 @@ def test_a_value_out_of_range_is_an_error_naming_the_field(
     assert "out of range" in caught.value.reason
 
 
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"format_duration_s": MAX_DURATION_S * 2}, "duration"),
+        ({"format_bit_rate": MAX_BIT_RATE + 1}, "bit rate"),
+        ({"audio_channels": MAX_AUDIO_CHANNELS + 1}, "audio channel count"),
+        ({"audio_sample_rate": 10**19}, "audio sample rate"),
+    ],
+)
+def test_a_sound_files_value_out_of_range_is_an_error_naming_the_field(
+    overrides: dict[str, object], field: str
+) -> None:
+    sound = raw(video_codec=None, width=None, height=None, **{**AUDIO, **overrides})
+
+    with pytest.raises(FFprobeError) as caught:
+        build_metadata("/music/absurd.flac", sound, media_type="audio")
+
+    assert caught.value.reason.startswith(f"{field} ")
+    assert "out of range" in caught.value.reason
+
+
 def test_the_largest_values_in_range_are_kept() -> None:
     meta = build_metadata(
         "x.mp4",

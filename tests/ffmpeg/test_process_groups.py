@@ -36,10 +36,21 @@ async def _thumbnail(backend: ProbeBackend, clip: Path, dest: Path, timeout_s: f
     return None
 
 
+async def _waveform(backend: ProbeBackend, clip: Path, dest: Path, timeout_s: float) -> object:
+    await backend.waveform(clip, dest, timeout_s=timeout_s)
+    return None
+
+
 LIMIT_S = 10.0
 """Far more than a kill takes; the old code did not return before the grandchild ended."""
 
-CALLS = {"probe": (_probe, FFprobeError), "thumbnail": (_thumbnail, ThumbnailError)}
+CALLS = {
+    "probe": (_probe, FFprobeError),
+    "thumbnail": (_thumbnail, ThumbnailError),
+    "waveform": (_waveform, ThumbnailError),
+}
+#: Calls that also run the binary under the PyAV backend (sound files' waveforms).
+PYAV_CALLS = {"pyav-waveform": "waveform"}
 
 
 @pytest.fixture
@@ -60,10 +71,10 @@ def wrapper(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
             os.kill(pid, signal.SIGKILL)
 
 
-def backend_for(script: Path, data_dir: Path) -> ProbeBackend:
+def backend_for(script: Path, data_dir: Path, backend: str = "ffprobe") -> ProbeBackend:
     settings = Settings(
         data_dir=data_dir,
-        probe_backend="ffprobe",
+        probe_backend=backend,
         ffprobe_path=str(script),
         ffmpeg_path=str(script),
     )
@@ -79,7 +90,7 @@ class Wrapped:
     pid_file: Path
 
 
-@pytest.fixture(params=sorted(CALLS))
+@pytest.fixture(params=[*sorted(CALLS), *PYAV_CALLS])
 def wrapped(
     request: pytest.FixtureRequest,
     wrapper: tuple[Path, Path],
@@ -87,8 +98,10 @@ def wrapped(
     tmp_path: Path,
 ) -> Wrapped:
     script, pid_file = wrapper
-    call, error = CALLS[request.param]
-    backend = backend_for(script, tmp_path / "data")
+    name = PYAV_CALLS.get(request.param, request.param)
+    call, error = CALLS[name]
+    kind = "pyav" if request.param in PYAV_CALLS else "ffprobe"
+    backend = backend_for(script, tmp_path / "data", kind)
     clip, dest = corpus_files["h264_aac_mp4"], tmp_path / "t.jpg"
     return Wrapped(lambda timeout_s: call(backend, clip, dest, timeout_s), error, pid_file)
 

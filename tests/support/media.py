@@ -38,6 +38,7 @@ __all__ = [
     "ContainerDefaults",
     "MediaGenerationError",
     "ffmpeg_binary",
+    "ffmpeg_encoders",
     "make_audio_only",
     "make_audio_with_cover",
     "make_bad_files",
@@ -213,14 +214,26 @@ def make_clip(
 
 
 def make_audio_only(
-    dest: str | os.PathLike[str], *, duration_s: float = 1.0, acodec: str = "aac"
+    dest: str | os.PathLike[str],
+    *,
+    duration_s: float = 1.0,
+    acodec: str = "aac",
+    sample_rate: int = 48_000,
+    audio_channels: int = 1,
 ) -> Path:
-    """Write an audio-only file (a ``sine`` tone); a probe must reject it as "no video".
+    """Write an audio-only file: a 440 Hz ``sine`` tone, nothing else.
+
+    Named with a video extension it is a file a probe must reject as "no video";
+    with an audio extension (``.mp3``, ``.flac``...) it is a library sound file.
 
     Args:
-        dest: output file; the suffix picks the container.
+        dest: output file; the suffix picks the container (``.aac`` is ADTS,
+            ``.m4a`` MP4, ``.opus`` and ``.ogg`` Ogg).
         duration_s: length in seconds.
-        acodec: audio encoder.
+        acodec: audio encoder (``aac``, ``libmp3lame``, ``pcm_s16le``, ``flac``,
+            ``libvorbis``, ``libopus``...).
+        sample_rate: in Hz.
+        audio_channels: 1 for mono, 2 for stereo (the tone on both).
 
     Returns:
         ``dest`` as a ``Path``.
@@ -232,13 +245,33 @@ def make_audio_only(
             "-f",
             "lavfi",
             "-i",
-            f"sine=frequency=440:sample_rate=48000:duration={duration_s}",
+            f"sine=frequency=440:sample_rate={sample_rate}:duration={duration_s}",
             "-c:a",
             acodec,
+            "-ac",
+            str(audio_channels),
             str(path),
         ]
     )
     return path
+
+
+def ffmpeg_encoders() -> frozenset[str]:
+    """Names of the encoders the local ffmpeg has (``ffmpeg -encoders``)."""
+    completed = subprocess.run(
+        [ffmpeg_binary(), "-hide_banner", "-encoders"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    names = set()
+    for line in completed.stdout.splitlines():
+        parts = line.split()
+        # Rows look like " A....D flac   FLAC (Free Lossless Audio Codec)".
+        if len(parts) >= 2 and len(parts[0]) == 6 and parts[0][0] in "VAS":
+            names.add(parts[1])
+    return frozenset(names)
 
 
 def make_audio_with_cover(dest: str | os.PathLike[str], *, duration_s: float = 1.0) -> Path:

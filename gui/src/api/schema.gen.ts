@@ -7,6 +7,74 @@
  */
 
 export interface paths {
+    "/api/v1/effects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Effects
+         * @description Every effect with its parameter schema, hints, examples and a filter preview.
+         */
+        get: operations["effects-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effects/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Filter String
+         * @description The filter string of one parameter set (for a 10-second clip at 30 fps).
+         *
+         *     An unknown ``effect_type`` or parameters the effect's schema refuses answer 422
+         *     naming the field (``effect_type``, ``parameters.font_size``).
+         */
+        post: operations["effects-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/effects/{effect_type}/preview.jpg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview Image
+         * @description A JPEG of the library video at ``t`` seconds with the effect applied.
+         *
+         *     The effect is built as on a clip of the whole video. Audio effects have no picture
+         *     (422 on ``effect_type``). The file must lie in an allowed root (403) and exist
+         *     (409 ``SOURCE_MISSING``); ffmpeg gets ``STOAT_PREVIEW_TIMEOUT`` seconds (503
+         *     ``PREVIEW_TIMEOUT``), and stops at once when the client disconnects.
+         */
+        get: operations["effects-preview-image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -84,6 +152,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Projects
+         * @description Projects, newest first, without their tracks and clips.
+         */
+        get: operations["projects-list"];
+        put?: never;
+        /**
+         * Create Project
+         * @description A new project with one empty video track, the magnetic main track ``V1``.
+         */
+        post: operations["projects-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Project */
+        get: operations["projects-get"];
+        put?: never;
+        post?: never;
+        /** Delete Project */
+        delete: operations["projects-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Project
+         * @description Rename or change the output settings (the frame rate only while there are no clips).
+         */
+        patch: operations["projects-update"];
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/clips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Clips
+         * @description Clips in timeline order: the main track's, then each audio track's by position.
+         */
+        get: operations["projects-clips-list"];
+        put?: never;
+        /**
+         * Add Clip
+         * @description Add a clip of a library video: appended to the main track unless placed otherwise.
+         */
+        post: operations["projects-clips-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/clips/{clip_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Clip
+         * @description Remove a clip with its transitions; later main-track clips move back.
+         */
+        delete: operations["projects-clips-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Clip
+         * @description Trim (``in_point``/``out_point``) or move (``index`` on V1, else ``timeline_position``).
+         */
+        patch: operations["projects-clips-update"];
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/clips/{clip_id}/effects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Effect
+         * @description Append an effect; parameters are checked against the effect's JSON Schema.
+         */
+        post: operations["projects-effects-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/clips/{clip_id}/effects/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Effect */
+        delete: operations["projects-effects-delete"];
+        options?: never;
+        head?: never;
+        /** Update Effect */
+        patch: operations["projects-effects-update"];
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/edits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply Edits
+         * @description Apply every operation, all or nothing, as one version.
+         */
+        post: operations["projects-edits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project_id}/frame": {
         parameters: {
             query?: never;
@@ -95,11 +315,52 @@ export interface paths {
          * Project Frame
          * @description One JPEG of the rendered output at frame ``at`` (0 <= at < duration, else 422).
          *
-         *     ffmpeg is killed when it takes too long or when the client goes away first.
+         *     ffmpeg gets ``STOAT_PREVIEW_TIMEOUT`` seconds (503 ``PREVIEW_TIMEOUT``) and is
+         *     killed as soon as the client goes away.
          */
         get: operations["render-frame"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get History
+         * @description Every version, newest first: its number, time and a one-line summary.
+         */
+        get: operations["projects-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/redo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redo
+         * @description Make the last undone edit again (until a new edit clears what can be redone).
+         */
+        post: operations["projects-redo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -120,6 +381,147 @@ export interface paths {
          * @description Check everything at once, then queue a ``render`` job of the current version.
          */
         post: operations["render-project"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore
+         * @description Make a past version's document current, as a new version.
+         */
+        post: operations["projects-restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Timeline
+         * @description Where every clip and transition plays in the output, derived from the document.
+         */
+        get: operations["projects-timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/tracks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Track
+         * @description Add an audio track (the main video track exists from the start).
+         */
+        post: operations["projects-tracks-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/tracks/{track_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Track
+         * @description Remove an audio track with its clips; the main track cannot be removed (409).
+         */
+        delete: operations["projects-tracks-delete"];
+        options?: never;
+        head?: never;
+        /** Update Track */
+        patch: operations["projects-tracks-update"];
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Transition
+         * @description Join two consecutive main-track clips; the later clips start ``duration`` earlier.
+         */
+        post: operations["projects-transitions-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/transitions/{transition_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Transition
+         * @description Remove a transition; the later clips move back by its duration.
+         */
+        delete: operations["projects-transitions-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo
+         * @description Step back over the last edit; the project gets a new version with that document.
+         */
+        post: operations["projects-undo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -158,6 +560,26 @@ export interface paths {
          * @description The rendered file while it exists; ``Range`` requests get 206 (Starlette).
          */
         get: operations["render-file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Transitions
+         * @description Every ``transition`` value of this ffmpeg's ``xfade`` (``custom`` excepted).
+         */
+        get: operations["transitions-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -313,6 +735,126 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AddClip */
+        AddClip: {
+            /**
+             * In Point
+             * @description Frames at output_fps.
+             */
+            in_point: number;
+            /**
+             * Index
+             * @description Main track only.
+             */
+            index?: number | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "add_clip";
+            /**
+             * Out Point
+             * @description Frames at output_fps.
+             */
+            out_point: number;
+            /**
+             * Source Video Id
+             * @description A library video id.
+             */
+            source_video_id: string;
+            /**
+             * Timeline Position
+             * @description Audio tracks only.
+             */
+            timeline_position?: number | null;
+            /**
+             * Track Id
+             * @description Default: the main track.
+             */
+            track_id?: string | null;
+        };
+        /** AddEffect */
+        AddEffect: {
+            /**
+             * Clip Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            clip_id: string;
+            /** Effect Type */
+            effect_type: string;
+            /**
+             * End
+             * @description End frame (exclusive) within the clip.
+             */
+            end?: number | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "add_effect";
+            /** Parameters */
+            parameters?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Start
+             * @description First frame within the clip.
+             */
+            start?: number | null;
+        };
+        /** AddTrack */
+        AddTrack: {
+            /**
+             * Muted
+             * @default false
+             */
+            muted: boolean;
+            /**
+             * Name
+             * @description Default: A1, A2, ...
+             */
+            name?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "add_track";
+            /**
+             * Volume Db
+             * @default 0
+             */
+            volume_db: number;
+        };
+        /** AddTransition */
+        AddTransition: {
+            /**
+             * Audio Curve
+             * @default tri
+             */
+            audio_curve: string;
+            /** Duration */
+            duration: number;
+            /**
+             * From Clip Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            from_clip_id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "add_transition";
+            /**
+             * To Clip Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            to_clip_id: string;
+            /**
+             * Transition
+             * @default fade
+             */
+            transition: string;
+        };
         /**
          * AlreadyTerminalError
          * @description Error `ALREADY_TERMINAL`.
@@ -369,6 +911,131 @@ export interface components {
             detail: string;
             /** Ok */
             ok: boolean;
+        };
+        /** ClipCreate */
+        ClipCreate: {
+            /**
+             * In Point
+             * @description Frames at output_fps.
+             */
+            in_point: number;
+            /**
+             * Index
+             * @description Main track only.
+             */
+            index?: number | null;
+            /**
+             * Out Point
+             * @description Frames at output_fps.
+             */
+            out_point: number;
+            /**
+             * Source Video Id
+             * @description A library video id.
+             */
+            source_video_id: string;
+            /**
+             * Timeline Position
+             * @description Audio tracks only.
+             */
+            timeline_position?: number | null;
+            /**
+             * Track Id
+             * @description Default: the main track.
+             */
+            track_id?: string | null;
+        };
+        /** ClipEffectOut */
+        ClipEffectOut: {
+            /** Effect Type */
+            effect_type: string;
+            /** End */
+            end: number | null;
+            /** End S */
+            end_s: number | null;
+            /**
+             * Index
+             * @description Its place in the clip's filter order.
+             */
+            index: number;
+            /** Parameters */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** Start */
+            start: number | null;
+            /** Start S */
+            start_s: number | null;
+        };
+        /** ClipList */
+        ClipList: {
+            /** Clips */
+            clips: components["schemas"]["ClipOut"][];
+        };
+        /** ClipOut */
+        ClipOut: {
+            /**
+             * Duration
+             * @description Its length on the timeline (speed effects included).
+             */
+            duration: number;
+            /** Duration S */
+            duration_s: number;
+            /** Effects */
+            effects: components["schemas"]["ClipEffectOut"][];
+            /** Id */
+            id: string;
+            /** In Point */
+            in_point: number;
+            /** In Point S */
+            in_point_s: number;
+            /**
+             * Index
+             * @description Its place on the main track (null on audio tracks).
+             */
+            index: number | null;
+            /** Out Point */
+            out_point: number;
+            /** Out Point S */
+            out_point_s: number;
+            /**
+             * Source Frames
+             * @description The source's length in project frames.
+             */
+            source_frames: number;
+            /**
+             * Source Missing
+             * @description The source's file was not found by the last scan.
+             */
+            source_missing: boolean;
+            /** Source Video Id */
+            source_video_id: string;
+            /**
+             * Timeline Position
+             * @description Where it starts in the output (derived on V1).
+             */
+            timeline_position: number;
+            /** Timeline Position S */
+            timeline_position_s: number;
+            /** Track Id */
+            track_id: string;
+        };
+        /** ClipUpdate */
+        ClipUpdate: {
+            /** In Point */
+            in_point?: number | null;
+            /**
+             * Index
+             * @description Main track only.
+             */
+            index?: number | null;
+            /** Out Point */
+            out_point?: number | null;
+            /**
+             * Timeline Position
+             * @description Audio tracks only.
+             */
+            timeline_position?: number | null;
         };
         /**
          * ConflictError
@@ -492,6 +1159,142 @@ export interface components {
             /** Filter Complex */
             filter_complex: string;
         };
+        /** EditBatch */
+        EditBatch: {
+            /**
+             * Expected Version
+             * @description As If-Match: refused with 412 when stale.
+             */
+            expected_version?: number | null;
+            /** Operations */
+            operations: (components["schemas"]["AddClip"] | components["schemas"]["UpdateClip"] | components["schemas"]["RemoveClip"] | components["schemas"]["AddEffect"] | components["schemas"]["UpdateEffect"] | components["schemas"]["RemoveEffect"] | components["schemas"]["AddTransition"] | components["schemas"]["RemoveTransition"] | components["schemas"]["AddTrack"] | components["schemas"]["UpdateTrack"] | components["schemas"]["RemoveTrack"] | components["schemas"]["UpdateProject"])[];
+        };
+        /**
+         * EditsResult
+         * @description A batch's answer: the project after it, and what each operation created.
+         */
+        EditsResult: {
+            /**
+             * Created Ids
+             * @description Per operation, the id of the track, clip or transition it made (or null).
+             */
+            created_ids: (string | null)[];
+            project: components["schemas"]["ProjectOut"];
+        };
+        /**
+         * EffectCatalog
+         * @description ``GET /api/v1/effects``: every effect, in a stable order.
+         */
+        EffectCatalog: {
+            /** Effects */
+            effects: components["schemas"]["EffectOut"][];
+        };
+        /** EffectCreate */
+        EffectCreate: {
+            /** Effect Type */
+            effect_type: string;
+            /**
+             * End
+             * @description End frame (exclusive) within the clip.
+             */
+            end?: number | null;
+            /** Parameters */
+            parameters?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Start
+             * @description First frame within the clip.
+             */
+            start?: number | null;
+        };
+        /**
+         * EffectOut
+         * @description One catalog entry.
+         */
+        EffectOut: {
+            /**
+             * Ai Hints
+             * @description Per parameter name.
+             */
+            ai_hints: {
+                [key: string]: components["schemas"]["ParameterHintOut"];
+            };
+            /** @description `video`: the filter string is for `-vf`; `audio`: for `-af`. */
+            applies_to: components["schemas"]["MediaKind"];
+            /** Description */
+            description: string;
+            /**
+             * Effect Type
+             * @example text_overlay
+             * @enum {string}
+             */
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Examples
+             * @description Parameter sets the schema accepts.
+             */
+            examples: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Filter Preview
+             * @description The filter string of the first example, for a 10-second clip at 30 fps.
+             */
+            filter_preview: string;
+            /**
+             * Name
+             * @example Text overlay
+             */
+            name: string;
+            /**
+             * Parameter Schema
+             * @description The parameters' JSON Schema (draft 2020-12); unknown parameters are refused.
+             */
+            parameter_schema: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * EffectPreviewRequest
+         * @description ``POST /api/v1/effects/preview``: the filter string one parameter set makes.
+         */
+        EffectPreviewRequest: {
+            /**
+             * Effect Type
+             * @description A catalog `effect_type`; another name is a 422 naming `effect_type`.
+             * @example text_overlay
+             * @enum {string}
+             */
+            effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            /**
+             * Parameters
+             * @description Checked against the effect's `parameter_schema`; a 422 names the field.
+             * @example {
+             *       "font_size": 48,
+             *       "text": "Hello"
+             *     }
+             */
+            parameters?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * EffectUpdate
+         * @description Fields left out keep their value; ``start``/``end`` sent as null remove the window.
+         */
+        EffectUpdate: {
+            /** Effect Type */
+            effect_type?: string | null;
+            /** End */
+            end?: number | null;
+            /** Parameters */
+            parameters?: {
+                [key: string]: unknown;
+            } | null;
+            /** Start */
+            start?: number | null;
+        };
         /**
          * EmptyProjectError
          * @description Error `EMPTY_PROJECT`.
@@ -552,6 +1355,14 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** FilterPreview */
+        FilterPreview: {
+            /**
+             * Filter String
+             * @description Self-contained: runs as it is in `ffmpeg -vf` (or `-af` for audio effects).
+             */
+            filter_string: string;
+        };
         /**
          * ForbiddenError
          * @description Error `FORBIDDEN`.
@@ -587,32 +1398,6 @@ export interface components {
             containers: components["schemas"]["ContainerOut"][];
             /** Presets */
             presets: string[];
-        };
-        /**
-         * FrameFailedError
-         * @description Error `FRAME_FAILED`.
-         *
-         *     HTTP 503: ffmpeg failed to make a preview frame, or took longer than its bound (503).
-         */
-        FrameFailedError: {
-            detail: components["schemas"]["FrameFailedErrorDetail"];
-        };
-        /**
-         * FrameFailedErrorDetail
-         * @description The ``detail`` of a ``FRAME_FAILED`` answer.
-         */
-        FrameFailedErrorDetail: {
-            /**
-             * Code
-             * @example FRAME_FAILED
-             * @constant
-             */
-            code: "FRAME_FAILED";
-            /**
-             * Message
-             * @description For people; may change. `code` is for programs.
-             */
-            message: string;
         };
         /**
          * GenericJob
@@ -692,6 +1477,25 @@ export interface components {
              * @enum {string}
              */
             type: "heartbeat";
+        };
+        /**
+         * HistoryOut
+         * @description The versions newest first; ``can_undo``/``can_redo`` say what undo and redo would do.
+         */
+        HistoryOut: {
+            /** Can Redo */
+            can_redo: boolean;
+            /** Can Undo */
+            can_undo: boolean;
+            /** Total */
+            total: number;
+            /**
+             * Version
+             * @description The current version.
+             */
+            version: number;
+            /** Versions */
+            versions: components["schemas"]["VersionOut"][];
         };
         /**
          * HttpError
@@ -954,6 +1758,12 @@ export interface components {
             message: string;
         };
         /**
+         * MediaKind
+         * @description What an effect's filter string filters: ``-vf`` or ``-af``. Also a track's kind.
+         * @enum {string}
+         */
+        MediaKind: "video" | "audio";
+        /**
          * MethodNotAllowedError
          * @description Error `METHOD_NOT_ALLOWED`.
          */
@@ -1044,6 +1854,79 @@ export interface components {
             message: string;
         };
         /**
+         * NothingToRedoError
+         * @description Error `NOTHING_TO_REDO`.
+         *
+         *     HTTP 409: ``redo`` with nothing undone (or a new edit since the last undo).
+         */
+        NothingToRedoError: {
+            detail: components["schemas"]["NothingToRedoErrorDetail"];
+        };
+        /**
+         * NothingToRedoErrorDetail
+         * @description The ``detail`` of a ``NOTHING_TO_REDO`` answer.
+         */
+        NothingToRedoErrorDetail: {
+            /**
+             * Code
+             * @example NOTHING_TO_REDO
+             * @constant
+             */
+            code: "NOTHING_TO_REDO";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * NothingToUndoError
+         * @description Error `NOTHING_TO_UNDO`.
+         *
+         *     HTTP 409: ``undo`` at the project's first state, or ``redo`` with nothing undone.
+         */
+        NothingToUndoError: {
+            detail: components["schemas"]["NothingToUndoErrorDetail"];
+        };
+        /**
+         * NothingToUndoErrorDetail
+         * @description The ``detail`` of a ``NOTHING_TO_UNDO`` answer.
+         */
+        NothingToUndoErrorDetail: {
+            /**
+             * Code
+             * @example NOTHING_TO_UNDO
+             * @constant
+             */
+            code: "NOTHING_TO_UNDO";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * ParameterHintOut
+         * @description What one parameter means, for people and agents.
+         */
+        ParameterHintOut: {
+            /**
+             * Examples
+             * @description Example values the schema accepts.
+             */
+            examples: unknown[];
+            /**
+             * Meaning
+             * @description What the parameter changes.
+             */
+            meaning: string;
+            /**
+             * Typical
+             * @description Values worth trying, in words.
+             */
+            typical: string;
+        };
+        /**
          * PathNotAllowedError
          * @description Error `PATH_NOT_ALLOWED`.
          *
@@ -1094,6 +1977,58 @@ export interface components {
             message: string;
         };
         /**
+         * PreviewFailedError
+         * @description Error `PREVIEW_FAILED`.
+         *
+         *     HTTP 422: ffmpeg could not make the preview picture (its message says why).
+         */
+        PreviewFailedError: {
+            detail: components["schemas"]["PreviewFailedErrorDetail"];
+        };
+        /**
+         * PreviewFailedErrorDetail
+         * @description The ``detail`` of a ``PREVIEW_FAILED`` answer.
+         */
+        PreviewFailedErrorDetail: {
+            /**
+             * Code
+             * @example PREVIEW_FAILED
+             * @constant
+             */
+            code: "PREVIEW_FAILED";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
+         * PreviewTimeoutError
+         * @description Error `PREVIEW_TIMEOUT`.
+         *
+         *     HTTP 503: ffmpeg took longer than ``STOAT_PREVIEW_TIMEOUT``; it was stopped. Try again.
+         */
+        PreviewTimeoutError: {
+            detail: components["schemas"]["PreviewTimeoutErrorDetail"];
+        };
+        /**
+         * PreviewTimeoutErrorDetail
+         * @description The ``detail`` of a ``PREVIEW_TIMEOUT`` answer.
+         */
+        PreviewTimeoutErrorDetail: {
+            /**
+             * Code
+             * @example PREVIEW_TIMEOUT
+             * @constant
+             */
+            code: "PREVIEW_TIMEOUT";
+            /**
+             * Message
+             * @description For people; may change. `code` is for programs.
+             */
+            message: string;
+        };
+        /**
          * ProbeFailedError
          * @description Error `PROBE_FAILED`.
          *
@@ -1137,6 +2072,32 @@ export interface components {
              */
             version: number;
         };
+        /** ProjectCreate */
+        ProjectCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Output Fps
+             * @default 30
+             */
+            output_fps: number;
+            /**
+             * Output Height
+             * @default 1080
+             */
+            output_height: number;
+            /**
+             * Output Width
+             * @default 1920
+             */
+            output_width: number;
+            /**
+             * Sample Rate
+             * @default 48000
+             * @enum {integer}
+             */
+            sample_rate: 44100 | 48000;
+        };
         /** ProjectEvent */
         ProjectEvent: {
             /**
@@ -1156,6 +2117,126 @@ export interface components {
              */
             type: "project.created" | "project.deleted" | "project.updated";
         };
+        /**
+         * ProjectOut
+         * @description The whole project: clips main track first in timeline order, then each audio track's.
+         */
+        ProjectOut: {
+            /** Clips */
+            clips: components["schemas"]["ClipOut"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Duration Frames */
+            duration_frames: number;
+            /** Duration S */
+            duration_s: number;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Output Fps */
+            output_fps: number;
+            /** Output Height */
+            output_height: number;
+            /** Output Width */
+            output_width: number;
+            /** Sample Rate */
+            sample_rate: number;
+            /** Tracks */
+            tracks: components["schemas"]["TrackOut"][];
+            /** Transitions */
+            transitions: components["schemas"]["ProjectTransitionOut"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Increments with every change (If-Match).
+             */
+            version: number;
+        };
+        /** ProjectPage */
+        ProjectPage: {
+            /** Projects */
+            projects: components["schemas"]["ProjectSummary"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * ProjectSummary
+         * @description A project in the list: its settings and version, without the document.
+         */
+        ProjectSummary: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Duration Frames */
+            duration_frames: number;
+            /** Duration S */
+            duration_s: number;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Output Fps */
+            output_fps: number;
+            /** Output Height */
+            output_height: number;
+            /** Output Width */
+            output_width: number;
+            /** Sample Rate */
+            sample_rate: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Increments with every change (If-Match).
+             */
+            version: number;
+        };
+        /** ProjectTransitionOut */
+        ProjectTransitionOut: {
+            /** Audio Curve */
+            audio_curve: string;
+            /** Duration */
+            duration: number;
+            /** Duration S */
+            duration_s: number;
+            /** From Clip Id */
+            from_clip_id: string;
+            /** Id */
+            id: string;
+            /** To Clip Id */
+            to_clip_id: string;
+            /**
+             * Transition
+             * @description The xfade transition name.
+             */
+            transition: string;
+        };
+        /** ProjectUpdate */
+        ProjectUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Output Fps */
+            output_fps?: number | null;
+            /** Output Height */
+            output_height?: number | null;
+            /** Output Width */
+            output_width?: number | null;
+            /** Sample Rate */
+            sample_rate?: (44100 | 48000) | null;
+        };
         /** Readiness */
         Readiness: {
             /** Checks */
@@ -1167,6 +2248,60 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded";
+        };
+        /** RemoveClip */
+        RemoveClip: {
+            /**
+             * Clip Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            clip_id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "remove_clip";
+        };
+        /** RemoveEffect */
+        RemoveEffect: {
+            /**
+             * Clip Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            clip_id: string;
+            /** Index */
+            index: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "remove_effect";
+        };
+        /** RemoveTrack */
+        RemoveTrack: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "remove_track";
+            /**
+             * Track Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            track_id: string;
+        };
+        /** RemoveTransition */
+        RemoveTransition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "remove_transition";
+            /**
+             * Transition Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            transition_id: string;
         };
         /**
          * RenderRequest
@@ -1210,6 +2345,11 @@ export interface components {
              * @default libx264
              */
             video_codec: string;
+        };
+        /** RestoreRequest */
+        RestoreRequest: {
+            /** Version */
+            version: number;
         };
         /**
          * Resync
@@ -1397,7 +2537,11 @@ export interface components {
          * SourceMissingError
          * @description Error `SOURCE_MISSING`.
          *
+         *     HTTP 409: A clip may not be made from a library video whose file the last scan did not find.
+         *
          *     HTTP 409: A clip names a source the caller gave no input file for.
+         *
+         *     HTTP 409: The library video's file is gone (or the scan marked it ``missing``).
          */
         SourceMissingError: {
             detail: components["schemas"]["SourceMissingErrorDetail"];
@@ -1523,6 +2667,152 @@ export interface components {
              */
             message: string;
         };
+        /** TimelineClipOut */
+        TimelineClipOut: {
+            /** Clip Id */
+            clip_id: string;
+            /**
+             * End Frame
+             * @description Exclusive.
+             */
+            end_frame: number;
+            /** End S */
+            end_s: number;
+            /** Start Frame */
+            start_frame: number;
+            /** Start S */
+            start_s: number;
+        };
+        /**
+         * TimelineOut
+         * @description The derived timeline: where everything plays in the output (what the render uses).
+         */
+        TimelineOut: {
+            /** Duration Frames */
+            duration_frames: number;
+            /** Duration S */
+            duration_s: number;
+            /** Tracks */
+            tracks: components["schemas"]["TimelineTrackOut"][];
+            /** Transitions */
+            transitions: components["schemas"]["TimelineTransitionOut"][];
+        };
+        /** TimelineTrackOut */
+        TimelineTrackOut: {
+            /** Clips */
+            clips: components["schemas"]["TimelineClipOut"][];
+            kind: components["schemas"]["MediaKind"];
+            /** Track Id */
+            track_id: string;
+        };
+        /** TimelineTransitionOut */
+        TimelineTransitionOut: {
+            /**
+             * End Frame
+             * @description Exclusive.
+             */
+            end_frame: number;
+            /** End S */
+            end_s: number;
+            /** From Clip Id */
+            from_clip_id: string;
+            /** Start Frame */
+            start_frame: number;
+            /** Start S */
+            start_s: number;
+            /** To Clip Id */
+            to_clip_id: string;
+            /** Transition Id */
+            transition_id: string;
+        };
+        /** TrackCreate */
+        TrackCreate: {
+            /**
+             * Muted
+             * @default false
+             */
+            muted: boolean;
+            /**
+             * Name
+             * @description Default: A1, A2, ...
+             */
+            name?: string | null;
+            /**
+             * Volume Db
+             * @default 0
+             */
+            volume_db: number;
+        };
+        /** TrackOut */
+        TrackOut: {
+            /** Id */
+            id: string;
+            kind: components["schemas"]["MediaKind"];
+            /**
+             * Main
+             * @description The magnetic main track (the first; it cannot be deleted).
+             */
+            main: boolean;
+            /** Muted */
+            muted: boolean;
+            /** Name */
+            name: string;
+            /** Volume Db */
+            volume_db: number;
+        };
+        /** TrackUpdate */
+        TrackUpdate: {
+            /** Muted */
+            muted?: boolean | null;
+            /** Name */
+            name?: string | null;
+            /** Volume Db */
+            volume_db?: number | null;
+        };
+        /** TransitionCreate */
+        TransitionCreate: {
+            /**
+             * Audio Curve
+             * @default tri
+             */
+            audio_curve: string;
+            /** Duration */
+            duration: number;
+            /**
+             * From Clip Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            from_clip_id: string;
+            /**
+             * To Clip Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            to_clip_id: string;
+            /**
+             * Transition
+             * @default fade
+             */
+            transition: string;
+        };
+        /**
+         * TransitionList
+         * @description ``GET /api/v1/transitions``: what the local ffmpeg's ``xfade`` supports.
+         */
+        TransitionList: {
+            /** Transitions */
+            transitions: components["schemas"]["TransitionOut"][];
+        };
+        /** TransitionOut */
+        TransitionOut: {
+            /** Description */
+            description: string;
+            /**
+             * Name
+             * @description An xfade `transition` value.
+             * @example fade
+             */
+            name: string;
+        };
         /**
          * UnauthorizedError
          * @description Error `UNAUTHORIZED`.
@@ -1629,6 +2919,95 @@ export interface components {
             /** Missing */
             missing: string[];
         };
+        /** UpdateClip */
+        UpdateClip: {
+            /**
+             * Clip Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            clip_id: string;
+            /** In Point */
+            in_point?: number | null;
+            /**
+             * Index
+             * @description Main track only.
+             */
+            index?: number | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "update_clip";
+            /** Out Point */
+            out_point?: number | null;
+            /**
+             * Timeline Position
+             * @description Audio tracks only.
+             */
+            timeline_position?: number | null;
+        };
+        /** UpdateEffect */
+        UpdateEffect: {
+            /**
+             * Clip Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            clip_id: string;
+            /** Effect Type */
+            effect_type?: string | null;
+            /** End */
+            end?: number | null;
+            /** Index */
+            index: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "update_effect";
+            /** Parameters */
+            parameters?: {
+                [key: string]: unknown;
+            } | null;
+            /** Start */
+            start?: number | null;
+        };
+        /** UpdateProject */
+        UpdateProject: {
+            /** Name */
+            name?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "update_project";
+            /** Output Fps */
+            output_fps?: number | null;
+            /** Output Height */
+            output_height?: number | null;
+            /** Output Width */
+            output_width?: number | null;
+            /** Sample Rate */
+            sample_rate?: (44100 | 48000) | null;
+        };
+        /** UpdateTrack */
+        UpdateTrack: {
+            /** Muted */
+            muted?: boolean | null;
+            /** Name */
+            name?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "update_track";
+            /**
+             * Track Id
+             * @description An id, or `$N` for what operation N created.
+             */
+            track_id: string;
+            /** Volume Db */
+            volume_db?: number | null;
+        };
         /**
          * ValidationError
          * @description Error `VALIDATION_ERROR`.
@@ -1704,6 +3083,18 @@ export interface components {
              */
             message: string;
         };
+        /** VersionOut */
+        VersionOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Summary */
+            summary: string;
+            /** Version */
+            version: number;
+        };
         /**
          * VideoDeleted
          * @description Payload of ``video.deleted``.
@@ -1777,7 +3168,10 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
-            /** Duration Frames */
+            /**
+             * Duration Frames
+             * @description Frames of the video stream; null for audio (no frames of its own).
+             */
             duration_frames: number | null;
             /** Duration Seconds */
             duration_seconds: number | null;
@@ -1799,6 +3193,12 @@ export interface components {
             height: number | null;
             /** Id */
             id: string;
+            /**
+             * Media Type
+             * @description `video`, or `audio` for a sound file (by its extension): audio records have no `width`, `height`, frame rate, `video_codec` or `duration_frames`.
+             * @enum {string}
+             */
+            media_type: "video" | "audio";
             /**
              * Missing
              * @description The file was not found by the last scan of its folder.
@@ -1838,6 +3238,181 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "effects-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectCatalog"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+        };
+    };
+    "effects-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilterPreview"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+        };
+    };
+    "effects-preview-image": {
+        parameters: {
+            query: {
+                /** @description A library video. */
+                video_id: string;
+                /** @description Seconds into the video. */
+                t?: number;
+                /** @description The effect's parameters as JSON. */
+                parameters?: string;
+                /** @description Picture width (px). */
+                width?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A video effect's `effect_type`. */
+                effect_type: "text_overlay" | "speed" | "volume" | "audio_fade" | "video_fade" | "audio_ducking" | "color" | "crop" | "blur" | "rotate" | "flip" | "hue";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The frame with the effect. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description PATH_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PathNotAllowedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description SOURCE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceMissingError"];
+                };
+            };
+            /** @description VALIDATION_ERROR, PREVIEW_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"] | components["schemas"]["PreviewFailedError"];
+                };
+            };
+            /** @description PREVIEW_TIMEOUT, DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewTimeoutError"] | components["schemas"]["DependencyUnavailableError"];
+                };
+            };
+        };
+    };
     "jobs-list": {
         parameters: {
             query?: {
@@ -2058,6 +3633,1103 @@ export interface operations {
             };
         };
     };
+    "projects-list": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPage"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+        };
+    };
+    "projects-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+        };
+    };
+    "projects-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-clips-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClipList"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+        };
+    };
+    "projects-clips-add": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClipCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClipOut"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description SOURCE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceMissingError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-clips-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+                /** @description 32 hex digits. */
+                clip_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-clips-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+                /** @description 32 hex digits. */
+                clip_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClipUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClipOut"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-effects-add": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+                /** @description 32 hex digits. */
+                clip_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClipEffectOut"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-effects-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+                /** @description 32 hex digits. */
+                clip_id: string;
+                /** @description The effect's place on the clip. */
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-effects-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+                /** @description 32 hex digits. */
+                clip_id: string;
+                /** @description The effect's place on the clip. */
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClipEffectOut"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-edits": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditBatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditsResult"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description MAIN_TRACK_REQUIRED, SOURCE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MainTrackRequiredError"] | components["schemas"]["SourceMissingError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
     "render-frame": {
         parameters: {
             query: {
@@ -2110,7 +4782,69 @@ export interface operations {
                     "application/json": components["schemas"]["EmptyProjectError"] | components["schemas"]["SourceMissingError"];
                 };
             };
-            /** @description VALIDATION_ERROR */
+            /** @description VALIDATION_ERROR, PREVIEW_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"] | components["schemas"]["PreviewFailedError"];
+                };
+            };
+            /** @description PREVIEW_TIMEOUT, DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewTimeoutError"] | components["schemas"]["DependencyUnavailableError"];
+                };
+            };
+        };
+    };
+    "projects-history": {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryOut"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description Validation Error */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2119,13 +4853,93 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationError"];
                 };
             };
-            /** @description FRAME_FAILED */
+        };
+    };
+    "projects-redo": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description NOTHING_TO_REDO */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NothingToRedoError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FrameFailedError"];
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
                 };
             };
         };
@@ -2250,6 +5064,724 @@ export interface operations {
             };
         };
     };
+    "projects-restore": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineOut"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+        };
+    };
+    "projects-tracks-add": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackOut"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-tracks-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+                /** @description 32 hex digits. */
+                track_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description MAIN_TRACK_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MainTrackRequiredError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-tracks-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+                /** @description 32 hex digits. */
+                track_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackOut"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-transitions-add": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectTransitionOut"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-transitions-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+                /** @description 32 hex digits. */
+                transition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-undo": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on (`3`, `"3"` or `*`); a stale one answers 412. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description NOTHING_TO_UNDO */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NothingToUndoError"];
+                };
+            };
+            /** @description VERSION_CONFLICT */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
     "render-formats": {
         parameters: {
             query?: never;
@@ -2345,6 +5877,44 @@ export interface operations {
             };
         };
     };
+    "transitions-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionList"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyUnavailableError"];
+                };
+            };
+        };
+    };
     "videos-list": {
         parameters: {
             query?: {
@@ -2352,6 +5922,8 @@ export interface operations {
                 offset?: number;
                 sort?: "filename" | "created_at" | "updated_at" | "duration_seconds" | "file_size" | "width";
                 order?: "asc" | "desc";
+                /** @description Only `video` or only `audio` records; both when absent. */
+                media_type?: ("video" | "audio") | null;
             };
             header?: never;
             path?: never;
@@ -2493,6 +6065,8 @@ export interface operations {
                 offset?: number;
                 sort?: "filename" | "created_at" | "updated_at" | "duration_seconds" | "file_size" | "width";
                 order?: "asc" | "desc";
+                /** @description Only `video` or only `audio` records; both when absent. */
+                media_type?: ("video" | "audio") | null;
             };
             header?: never;
             path?: never;

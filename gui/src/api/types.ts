@@ -26,6 +26,7 @@ export type Video = VideoPage["videos"][number];
 export type VideoListQuery = NonNullable<paths["/api/v1/videos"]["get"]["parameters"]["query"]>;
 export type VideoSort = NonNullable<VideoListQuery["sort"]>;
 export type SortOrder = NonNullable<VideoListQuery["order"]>;
+export type MediaType = NonNullable<VideoListQuery["media_type"]>;
 
 export type ScanRequest = Json<NonNullable<paths["/api/v1/videos/scan"]["post"]["requestBody"]>>;
 export type ScanAccepted = Json<paths["/api/v1/videos/scan"]["post"]["responses"][202]>;

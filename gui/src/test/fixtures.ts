@@ -41,6 +41,7 @@ export function makeVideo(overrides: Partial<Video> = {}): Video {
     id,
     path: `/videos/${id}.mp4`,
     filename: `${id}.mp4`,
+    media_type: "video",
     duration_seconds: 83.4,
     duration_frames: 2502,
     frame_rate_numerator: 30,

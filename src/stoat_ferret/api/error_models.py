@@ -28,11 +28,13 @@ from stoat_ferret.api.errors import FRAMEWORK_CODES, status_for
 from stoat_ferret.editing import errors as editing_errors
 from stoat_ferret.editing.interchange import errors as interchange_errors
 from stoat_ferret.errors import StoatError
+from stoat_ferret.ffmpeg import frames as frame_errors
 from stoat_ferret.render import errors as render_errors
+from stoat_ferret.render import preview_service as preview_errors
 
 #: Modules whose error classes are part of the tree before a route of theirs exists
 #: (a test checks that no module's class is missing from the schema).
-TREE_MODULES = (editing_errors, interchange_errors, render_errors)
+TREE_MODULES = (editing_errors, interchange_errors, render_errors, frame_errors, preview_errors)
 
 __all__ = [
     "TREE_MODULES",

@@ -15,6 +15,7 @@ from rich.console import Console
 from stoat_ferret import __version__
 from stoat_ferret.cli import exit_codes
 from stoat_ferret.cli import jobs as jobs_cli
+from stoat_ferret.cli import projects as projects_cli
 from stoat_ferret.cli.client import DEFAULT_URL
 from stoat_ferret.db import Database
 from stoat_ferret.errors import StoatError
@@ -26,6 +27,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(jobs_cli.app, name="jobs")
+app.add_typer(projects_cli.app, name="projects")
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 err_console = Console(stderr=True)

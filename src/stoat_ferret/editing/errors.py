@@ -4,12 +4,14 @@
 InvalidInputError
 └── FieldValidationError      (422, ``VALIDATION_ERROR`` naming ``field``)
     └── EditRuleError         a bound of SPEC §9 "Validation"
-    ├── TimelineRuleError     clips, tracks, transitions, project settings
-    └── EffectParameterError  effect parameters outside the effect's schema
+        ├── TimelineRuleError clips, tracks, transitions, project settings
+        └── EffectParameterError effect parameters outside the effect's schema
 NotFoundError
 └── EditTargetNotFoundError   an edit names a clip, track, effect or transition that is not there
 ConflictError
-└── MainTrackRequiredError    the main track cannot be removed
+├── MainTrackRequiredError    the main track cannot be removed
+├── SourceMissingError        the library file of a clip's source is missing
+└── NothingToUndoError        undo with nothing left to step to (NothingToRedoError: redo)
 ```
 
 ``field`` is a path into the edited object (``clips[c3].out_point``,
@@ -18,7 +20,13 @@ ConflictError
 
 from __future__ import annotations
 
-from stoat_ferret.errors import ConflictError, FieldValidationError, NotFoundError, cap_message
+from stoat_ferret.errors import (
+    ConflictError,
+    FieldValidationError,
+    NotFoundError,
+    cap_message,
+    capped,
+)
 
 
 class EditRuleError(FieldValidationError):
@@ -53,3 +61,28 @@ class MainTrackRequiredError(ConflictError):
     def __init__(self, track_id: str) -> None:
         super().__init__(f"track {track_id!r} is the main track and cannot be removed")
         self.field = "track_id"
+
+
+class SourceMissingError(ConflictError):
+    """A clip may not be made from a library video whose file the last scan did not find."""
+
+    code = "SOURCE_MISSING"
+
+    def __init__(self, field: str, video_id: str) -> None:
+        super().__init__(
+            f"{field}: video {capped(video_id)} is missing from the library "
+            "(its file was not found by the last scan); rescan or choose another video"
+        )
+        self.field = field
+
+
+class NothingToUndoError(ConflictError):
+    """``undo`` at the project's first state, or ``redo`` with nothing undone."""
+
+    code = "NOTHING_TO_UNDO"
+
+
+class NothingToRedoError(NothingToUndoError):
+    """``redo`` with nothing undone (or a new edit since the last undo)."""
+
+    code = "NOTHING_TO_REDO"

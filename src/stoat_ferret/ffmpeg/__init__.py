@@ -10,6 +10,8 @@ Public entry points, re-exported here (and only public names):
 
 - :func:`ffprobe_video` - ``VideoMetadata`` from the ``ffprobe`` binary (the reference);
 - :func:`extract_thumbnail` - a 320-px-wide JPEG written atomically with ``ffmpeg``;
+- :func:`extract_waveform` - the 320x120 waveform JPEG of a sound file, with ``ffmpeg``;
+- :data:`MediaType` - ``"video"`` or ``"audio"``, what a probe reads a file as;
 - :class:`ProbeBackend` with :class:`FFprobeBackend` and :class:`PyAVBackend`, and
   :func:`make_probe_backend` which picks one from ``Settings``;
 - :func:`media_process` and :func:`run_process` - the media process runner;
@@ -24,7 +26,7 @@ from stoat_ferret.ffmpeg.backends.ffprobe import FFprobeBackend
 from stoat_ferret.ffmpeg.backends.protocol import ProbeBackend
 from stoat_ferret.ffmpeg.backends.pyav import PyAVBackend
 from stoat_ferret.ffmpeg.probe.ffprobe import ffprobe_video
-from stoat_ferret.ffmpeg.probe.metadata import VideoMetadata
+from stoat_ferret.ffmpeg.probe.metadata import MEDIA_TYPES, MediaType, VideoMetadata
 from stoat_ferret.ffmpeg.runtime.binaries import (
     BinaryStatus,
     binary_statuses,
@@ -39,19 +41,22 @@ from stoat_ferret.ffmpeg.runtime.process import (
     media_process,
     run_process,
 )
-from stoat_ferret.ffmpeg.thumbnail.ffmpeg import extract_thumbnail
+from stoat_ferret.ffmpeg.thumbnail.ffmpeg import extract_thumbnail, extract_waveform
 from stoat_ferret.ffmpeg.thumbnail.rules import scaled_size, thumbnail_at_s
 
 __all__ = [
+    "MEDIA_TYPES",
     "BinaryStatus",
     "FFprobeBackend",
     "MediaProcess",
+    "MediaType",
     "ProbeBackend",
     "ProcessOutput",
     "PyAVBackend",
     "VideoMetadata",
     "binary_statuses",
     "extract_thumbnail",
+    "extract_waveform",
     "ffprobe_video",
     "make_probe_backend",
     "media_process",

@@ -1,4 +1,8 @@
-"""The ``videos`` table (created by migration 0002, with its FTS5 index)."""
+"""The ``videos`` table (created by migration 0002, with its FTS5 index).
+
+It holds every library record, sound files too: ``media_type`` (migration 0003) is
+``video`` or ``audio``, and an audio record leaves the picture columns NULL.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from sqlalchemy import Boolean, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stoat_ferret.db.base import Base, UTCDateTime
-from stoat_ferret.ffmpeg import VideoMetadata
+from stoat_ferret.ffmpeg import MediaType, VideoMetadata
 
 
 class VideoRow(Base):
@@ -20,6 +24,7 @@ class VideoRow(Base):
     id: Mapped[str] = mapped_column(String(32), unique=True)
     path: Mapped[str] = mapped_column(Text, unique=True)
     filename: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(8), default="video")
     duration_seconds: Mapped[float | None] = mapped_column(Float)
     duration_frames: Mapped[int | None] = mapped_column(Integer)
     frame_rate_numerator: Mapped[int | None] = mapped_column(Integer)
@@ -50,6 +55,7 @@ class VideoRecord(NamedTuple):
     id: str
     path: str
     filename: str
+    media_type: MediaType
     duration_seconds: float | None
     duration_frames: int | None
     frame_rate_numerator: int | None

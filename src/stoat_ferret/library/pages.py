@@ -5,7 +5,9 @@ shape (sort field, order, which kinds of search terms) is built with SQLAlchemy 
 and compiled to SQLite text once, and each request binds its values and makes one
 trip to a reader thread (``db/reader.py``), which returns ``VideoRecord`` tuples. The
 page and its total come from one statement; a second one counts only when the page
-is empty (no match, or an offset past the end). Measurements: docs/performance.md.
+is empty (no match, or an offset past the end). Either can be narrowed to one
+``media_type`` (``video`` or ``audio``), bound like the other values.
+Measurements: docs/performance.md.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy import CTE, ColumnElement, Integer, Select, bindparam, func, sel
 from sqlalchemy.dialects import sqlite
 
 from stoat_ferret.db.reader import ReadPool
+from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.library.models import VideoRecord, VideoRow
 
 SortField = Literal[
@@ -96,19 +99,35 @@ class PageQuery:
         return [], int(found[0])
 
 
+def _of_type(filtered: bool) -> list[ColumnElement[bool]]:
+    """The ``media_type`` condition, when the request names one."""
+    return [VideoRow.media_type == bindparam("media_type")] if filtered else []
+
+
+def _media_value(media_type: MediaType | None) -> tuple[tuple[str, Any], ...]:
+    return () if media_type is None else (("media_type", media_type),)
+
+
 @cache
-def _list_sql(sort: SortField, order: SortOrder) -> tuple[_Sql, _Sql]:
-    count = select(func.count()).select_from(_TABLE)
+def _list_sql(sort: SortField, order: SortOrder, filtered: bool) -> tuple[_Sql, _Sql]:
+    count = select(func.count()).select_from(_TABLE).where(*_of_type(filtered))
     # correlate(None): the subquery counts the whole table, not the outer row.
     total = count.scalar_subquery().correlate(None)
-    page = _paged(select(*_COLUMNS, total), sort, order)
+    page = _paged(select(*_COLUMNS, total).where(*_of_type(filtered)), sort, order)
     return _compile(page), _compile(count)
 
 
-def list_page(sort: SortField, order: SortOrder, limit: int, offset: int) -> PageQuery:
-    """The read for one list page (``ReadPool.read`` runs it)."""
-    page, count = _list_sql(sort, order)
-    return PageQuery(page, count, (("limit", limit), ("offset", offset)))
+def list_page(
+    sort: SortField,
+    order: SortOrder,
+    limit: int,
+    offset: int,
+    media_type: MediaType | None = None,
+) -> PageQuery:
+    """The read for one list page (``ReadPool.read`` runs it); all media types by default."""
+    page, count = _list_sql(sort, order, media_type is not None)
+    values = (("limit", limit), ("offset", offset), *_media_value(media_type))
+    return PageQuery(page, count, values)
 
 
 def _fts_phrase(term: str) -> str:
@@ -121,12 +140,16 @@ def _like(term: str) -> str:
 
 @lru_cache(maxsize=256)
 def _search_sql(
-    by_words: bool, short_terms: int, sort: SortField, order: SortOrder
+    by_words: bool, short_terms: int, sort: SortField, order: SortOrder, filtered: bool
 ) -> tuple[_Sql, _Sql]:
     # The filename is the last part of the path, so matching the path alone finds
     # the same rows, and SQLite can answer it from the path index (path and rowid)
     # instead of reading every row (docs/performance.md).
-    contains = [VideoRow.path.like(bindparam(f"like_{n}"), escape="\\") for n in range(short_terms)]
+    contains: list[ColumnElement[bool]] = [
+        VideoRow.path.like(bindparam(f"like_{n}"), escape="\\") for n in range(short_terms)
+    ]
+    # Narrowing to one media type is one more condition on the matches.
+    contains += _of_type(filtered)
     matches: CTE
     if by_words:
         fts = text("SELECT rowid AS pk FROM videos_fts WHERE videos_fts MATCH :match")
@@ -151,7 +174,12 @@ def _search_sql(
 
 
 def search_page(
-    query: str, sort: SortField, order: SortOrder, limit: int, offset: int
+    query: str,
+    sort: SortField,
+    order: SortOrder,
+    limit: int,
+    offset: int,
+    media_type: MediaType | None = None,
 ) -> PageQuery:
     """The read for one search page: every whitespace-separated term must match."""
     terms = query.split()
@@ -160,7 +188,10 @@ def search_page(
     values: dict[str, Any] = {"limit": limit, "offset": offset}
     values["match"] = " AND ".join(_fts_phrase(t) for t in long_terms)
     values.update({f"like_{n}": _like(t) for n, t in enumerate(short_terms)})
-    page, count = _search_sql(bool(long_terms), len(short_terms), sort, order)
+    values.update(_media_value(media_type))
+    page, count = _search_sql(
+        bool(long_terms), len(short_terms), sort, order, media_type is not None
+    )
     return PageQuery(page, count, tuple(values.items()))
 
 
@@ -182,8 +213,11 @@ class VideoPages:
         order: SortOrder = "asc",
         limit: int = 20,
         offset: int = 0,
+        media_type: MediaType | None = None,
     ) -> Page:
-        return await self._reads.read(list_page(sort, order, limit, offset), cache=True)
+        """One page of the library, of one media type when ``media_type`` is given."""
+        read = list_page(sort, order, limit, offset, media_type)
+        return await self._reads.read(read, cache=True)
 
     async def search(
         self,
@@ -193,6 +227,8 @@ class VideoPages:
         order: SortOrder = "asc",
         limit: int = 20,
         offset: int = 0,
+        media_type: MediaType | None = None,
     ) -> Page:
         """Substring search over filename and path; every whitespace-separated term must match."""
-        return await self._reads.read(search_page(query, sort, order, limit, offset), cache=True)
+        read = search_page(query, sort, order, limit, offset, media_type)
+        return await self._reads.read(read, cache=True)

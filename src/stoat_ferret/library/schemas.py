@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.jobs.schemas import JobOut
 from stoat_ferret.library.models import VideoRecord, VideoRow
 
@@ -16,8 +17,16 @@ class VideoOut(BaseModel):
     id: str
     path: str
     filename: str
+    media_type: MediaType = Field(
+        description=(
+            "`video`, or `audio` for a sound file (by its extension): audio records have "
+            "no `width`, `height`, frame rate, `video_codec` or `duration_frames`."
+        )
+    )
     duration_seconds: float | None
-    duration_frames: int | None
+    duration_frames: int | None = Field(
+        description="Frames of the video stream; null for audio (no frames of its own)."
+    )
     frame_rate_numerator: int | None
     frame_rate_denominator: int | None
     width: int | None
@@ -42,6 +51,7 @@ class VideoOut(BaseModel):
             "id": row.id,
             "path": row.path,
             "filename": row.filename,
+            "media_type": row.media_type,
             "duration_seconds": row.duration_seconds,
             "duration_frames": row.duration_frames,
             "frame_rate_numerator": row.frame_rate_numerator,

@@ -10,19 +10,16 @@ InvalidInputError
     │                      a main-track clip without pictures): 422 naming the field
     └── UnsupportedFormatError  a container or codec the local ffmpeg cannot write
                            (422 VALIDATION_ERROR naming the field)
-DependencyUnavailableError
-└── FrameError             FRAME_FAILED: ffmpeg could not make a preview frame in time (503)
 ```
 """
 
 from __future__ import annotations
 
 from stoat_ferret.editing.errors import EditRuleError
-from stoat_ferret.errors import ConflictError, DependencyUnavailableError
+from stoat_ferret.errors import ConflictError
 
 __all__ = [
     "EmptyProjectError",
-    "FrameError",
     "RenderFailedError",
     "RenderRequestError",
     "SourceMissingError",
@@ -60,16 +57,6 @@ class UnsupportedFormatError(EditRuleError):
     A ``VALIDATION_ERROR`` like every 422: ``field`` says which setting, and the
     message what this ffmpeg has instead.
     """
-
-
-class FrameError(DependencyUnavailableError):
-    """ffmpeg failed to make a preview frame, or took longer than its bound (503).
-
-    Not the request's fault: the same request may succeed once the machine is less
-    busy, so it is answered as a tool that is unavailable right now.
-    """
-
-    code = "FRAME_FAILED"
 
 
 class RenderFailedError(Exception):

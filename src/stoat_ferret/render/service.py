@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from stoat_ferret.editing.document import ProjectDocument
 from stoat_ferret.editing.timeline import DerivedTimeline, validate_document
 from stoat_ferret.errors import NotFoundError, capped
-from stoat_ferret.ffmpeg.runtime.tools import clean_stderr, run_ffmpeg_tool
+from stoat_ferret.ffmpeg.frames import JpegCache, grab_jpeg
 from stoat_ferret.jobs import AsyncJobQueue, JobStatus
-from stoat_ferret.render.errors import EmptyProjectError, FrameError, SourceMissingError
+from stoat_ferret.render.errors import EmptyProjectError, SourceMissingError
 from stoat_ferret.render.formats import FormatCatalog
 from stoat_ferret.render.frame import frame_command
 from stoat_ferret.render.graph import render_command
@@ -36,9 +35,6 @@ from stoat_ferret.render.settings import RenderCommand, RenderSettings, SourceMe
 __all__ = ["RENDER_JOB_TYPE", "Prepared", "RenderService"]
 
 RENDER_JOB_TYPE = "render"
-FRAME_TIMEOUT_S = 15.0
-"""The frame preview's bound: one frame of a seek-first graph takes well under a second."""
-_FRAME_CACHE_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -73,6 +69,7 @@ class RenderService:
         renders_dir: ``<data dir>/renders``, for renders without ``output_path``.
         allowed_roots: ``STOAT_ALLOWED_SCAN_ROOTS``.
         ffmpeg: the executable.
+        frame_timeout_s: a frame preview's bound (``STOAT_PREVIEW_TIMEOUT``).
     """
 
     def __init__(
@@ -85,6 +82,7 @@ class RenderService:
         renders_dir: Path,
         allowed_roots: list[Path],
         ffmpeg: str,
+        frame_timeout_s: float,
     ) -> None:
         self._queue = queue
         self._documents = documents
@@ -93,7 +91,10 @@ class RenderService:
         self.renders_dir = renders_dir
         self._allowed_roots = allowed_roots
         self.ffmpeg = ffmpeg
-        self._frames: OrderedDict[tuple[str, int, int, int], bytes] = OrderedDict()
+        self._frame_timeout_s = frame_timeout_s
+        #: The last frame previews, by (project, version, at, width): a version never
+        #: changes, so an entry is never stale.
+        self.frames: JpegCache[tuple[str, int, int, int]] = JpegCache()
 
     async def load(
         self, session: AsyncSession, project_id: str, version: int | None = None
@@ -231,13 +232,13 @@ class RenderService:
 
         Raises:
             RenderRequestError: ``at`` or ``width`` out of range (422).
-            FrameError: ffmpeg failed or took longer than ``FRAME_TIMEOUT_S``.
+            PreviewFailedError: ffmpeg failed (422 ``PREVIEW_FAILED``).
+            PreviewTimeoutError: it took longer than ``STOAT_PREVIEW_TIMEOUT`` (503).
         """
         prepared = await self.prepare(session, project_id)
         key = (project_id, prepared.stored.version, at, width)
-        cached = self._frames.get(key)
+        cached = self.frames.get(key)
         if cached is not None:
-            self._frames.move_to_end(key)
             return cached
         command = frame_command(
             prepared.document,
@@ -247,20 +248,10 @@ class RenderService:
             width=width,
             ffmpeg=self.ffmpeg,
         )
-        try:
-            async with asyncio.timeout(FRAME_TIMEOUT_S):
-                output = await run_ffmpeg_tool(
-                    command.argv, tool="ffmpeg", setting="STOAT_FFMPEG_PATH"
-                )
-        except TimeoutError:
-            raise FrameError(f"the frame took longer than {FRAME_TIMEOUT_S:g} s") from None
-        if output.returncode != 0 or not output.stdout:
-            reason = clean_stderr(output.stderr) or f"ffmpeg exited with {output.returncode}"
-            raise FrameError(f"frame {at} of project {capped(project_id)}: {reason}")
-        self._frames[key] = output.stdout
-        while len(self._frames) > _FRAME_CACHE_SIZE:
-            self._frames.popitem(last=False)
-        return output.stdout
+        what = f"frame {at} of project {capped(project_id)}"
+        picture = await grab_jpeg(command.argv, timeout_s=self._frame_timeout_s, what=what)
+        self.frames.put(key, picture)
+        return picture
 
     async def output_file(self, job_id: str) -> str:
         """The file a complete render job wrote, while it exists.

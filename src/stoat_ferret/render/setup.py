@@ -27,6 +27,7 @@ def setup_render(core: Core) -> RenderDomain:
         renders_dir=settings.data_dir / "renders",
         allowed_roots=settings.allowed_scan_roots,
         ffmpeg=ffmpeg,
+        frame_timeout_s=settings.preview_timeout,
     )
     handler = make_render_handler(
         service, core.unit_of_work, ffprobe=settings.ffprobe_path or "ffprobe"

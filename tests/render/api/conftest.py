@@ -14,12 +14,12 @@ import pytest
 from stoat_ferret.api import create_app
 from stoat_ferret.api.app import default_domains
 from stoat_ferret.api.deps import Services
-from stoat_ferret.editing.document import ProjectDocument, Transition, document_to_json
+from stoat_ferret.editing.document import ProjectDocument, Transition
 from stoat_ferret.settings import Settings
+from tests.render.api.projects_api import create_project
 from tests.render.oracle import make_source
 from tests.render.projects import clip, project
 from tests.support.app_client import app_client
-from tests.support.project_documents import PROJECTS, router
 from tests.support.server_with_test_handlers import TEST_JOBS
 
 
@@ -42,12 +42,9 @@ class RenderApp:
     out: Path
     data_dir: Path
 
-    async def put(self, project_id: str, document: ProjectDocument) -> int:
-        answer = await self.client.put(
-            f"/test/projects/{project_id}", json=document_to_json(document)
-        )
-        assert answer.status_code == 200, answer.text
-        return int(answer.json()["version"])
+    async def create(self, document: ProjectDocument) -> str:
+        """``document`` made through the editor's routes; returns the project's id."""
+        return await create_project(self.client, document)
 
     async def wait(self, job_id: str, limit_s: float = 120) -> dict[str, Any]:
         answer = await self.client.get(f"/api/v1/jobs/{job_id}/wait", params={"timeout": limit_s})
@@ -89,8 +86,7 @@ async def open_render_app(
         job_cancel_grace=8,
         **overrides,
     )
-    app = create_app(settings, domains=(*default_domains(), PROJECTS, TEST_JOBS))
-    app.include_router(router)
+    app = create_app(settings, domains=(*default_domains(), TEST_JOBS))
     async with app_client(app) as client:
         scan = await client.post("/api/v1/videos/scan", json={"path": str(media_dir)})
         assert scan.status_code == 202, scan.text

@@ -49,10 +49,10 @@ async def test_client_disconnect_kills_the_frame_ffmpeg(
     port = free_port()
     env = {**os.environ, "STOAT_FFMPEG_PATH": str(wrapper)}
     with server_process(_argv(tmp_path / "data", port), port, env=env) as (url, _):
-        await asyncio.to_thread(_prepare, url, media_dir)
+        projects = await asyncio.to_thread(_prepare, url, media_dir)
         async with httpx.AsyncClient(base_url=url, timeout=1.0) as client:
             with pytest.raises(httpx.ReadTimeout):
-                await client.get("/api/v1/projects/long/frame", params={"at": 10})
+                await client.get(f"/api/v1/projects/{projects['long']}/frame", params={"at": 10})
         pid = await read_pid(pid_file)
         assert await wait_until_stopped(pid, limit_s=5), "ffmpeg outlived its client"
         # The server is fine and answers the next request.

@@ -50,13 +50,13 @@ def _ffmpeg_pids(marker: str) -> list[int]:
 
 async def test_render_job_end_to_end(render_app: RenderApp) -> None:
     app = render_app
-    await app.put("p1", two_clips(app.videos))
+    p1 = await app.create(two_clips(app.videos))
     progress: list[dict[str, Any]] = []
     app.services.queue.add_event_listener(
         lambda kind, payload: progress.append(payload) if kind == "job.progress" else None
     )
     target = app.out / "two clips.mp4"
-    job_id = await _render(app, "p1", output_path=str(target), **FAST)
+    job_id = await _render(app, p1, output_path=str(target), **FAST)
     job = await app.wait(job_id)
     assert job["status"] == "complete", job["error"]
     result = job["result"]
@@ -96,8 +96,8 @@ async def test_render_job_end_to_end(render_app: RenderApp) -> None:
 
 async def test_range_request_on_the_file(render_app: RenderApp) -> None:
     app = render_app
-    await app.put("p1", two_clips(app.videos))
-    job_id = await _render(app, "p1", **FAST)  # the default path under the data dir
+    p1 = await app.create(two_clips(app.videos))
+    job_id = await _render(app, p1, **FAST)  # the default path under the data dir
     job = await app.wait(job_id)
     assert job["status"] == "complete", job["error"]
     path = Path(job["result"]["output_path"])
@@ -118,26 +118,28 @@ async def test_range_request_on_the_file(render_app: RenderApp) -> None:
 
 async def test_frame_preview_equals_the_render(render_app: RenderApp) -> None:
     app = render_app
-    await app.put("p1", two_clips(app.videos))
-    job = await app.wait(await _render(app, "p1", crf=10, **FAST))
+    p1 = await app.create(two_clips(app.videos))
+    job = await app.wait(await _render(app, p1, crf=10, **FAST))
     assert job["status"] == "complete", job["error"]
     rendered = decode_frames(job["result"]["output_path"])
     for at in (3, 25, 38, 40, 43, 60, 94):  # 38-43: inside the crossfade
-        answer = await app.client.get("/api/v1/projects/p1/frame", params={"at": at, "width": 320})
+        answer = await app.client.get(
+            f"/api/v1/projects/{p1}/frame", params={"at": at, "width": 320}
+        )
         assert answer.status_code == 200, answer.text
         assert answer.headers["content-type"] == "image/jpeg"
         picture = np.asarray(Image.open(io.BytesIO(answer.content)).convert("RGB"))
         assert picture.shape == (180, 320, 3)
         assert colour_distance(mean_colour(picture), mean_colour(rendered[at])) <= 8, at
     # A second ask is the cache's answer: the same bytes.
-    again = await app.client.get("/api/v1/projects/p1/frame", params={"at": 40, "width": 320})
-    first = await app.client.get("/api/v1/projects/p1/frame", params={"at": 40, "width": 320})
+    again = await app.client.get(f"/api/v1/projects/{p1}/frame", params={"at": 40, "width": 320})
+    first = await app.client.get(f"/api/v1/projects/{p1}/frame", params={"at": 40, "width": 320})
     assert again.content == first.content
     for at in (95, 10_000):
-        outside = await app.client.get("/api/v1/projects/p1/frame", params={"at": at})
+        outside = await app.client.get(f"/api/v1/projects/{p1}/frame", params={"at": at})
         assert outside.status_code == 422, outside.text
         assert "at" in outside.json()["detail"]["message"]
-    negative = await app.client.get("/api/v1/projects/p1/frame", params={"at": -1})
+    negative = await app.client.get(f"/api/v1/projects/{p1}/frame", params={"at": -1})
     assert negative.status_code == 422
 
 
@@ -153,9 +155,9 @@ async def _running_with_progress(app: RenderApp, job_id: str) -> None:
 
 async def test_cancel_mid_render(render_app: RenderApp) -> None:
     app = render_app
-    await app.put("long", long_clip(app.videos))
+    long = await app.create(long_clip(app.videos))
     target = app.out / "long.mp4"
-    job_id = await _render(app, "long", output_path=str(target), preset="veryslow", crf=0)
+    job_id = await _render(app, long, output_path=str(target), preset="veryslow", crf=0)
     await _running_with_progress(app, job_id)
     pids = await asyncio.to_thread(_ffmpeg_pids, f".long.mp4.{job_id}.")
     assert pids, "ffmpeg is running"
@@ -189,10 +191,10 @@ async def test_source_deleted_after_validation_fails_with_ffmpegs_message(
     listed = (await app.client.get("/api/v1/videos", params={"limit": 100})).json()["videos"]
     doomed_id = next(v["id"] for v in listed if v["filename"] == "doomed.mp4")
     document = two_clips({**app.videos, "right.mp4": doomed_id})
-    await app.put("p1", document)
+    p1 = await app.create(document)
     # One worker, kept busy: the render is validated and queued, then its source goes.
     blocker = await app.services.queue.submit("steps", {"total": 10_000, "step_s": 0.01})
-    job_id = await _render(app, "p1", output_path=str(app.out / "x.mp4"), **FAST)
+    job_id = await _render(app, p1, output_path=str(app.out / "x.mp4"), **FAST)
     doomed.unlink()
     await app.services.queue.cancel(blocker)
     job = await app.wait(job_id)
@@ -221,9 +223,9 @@ async def test_a_verification_mismatch_fails_the_job_naming_it(
     wrapper.write_text(_LYING_FFPROBE.replace("{ffprobe}", ffprobe))
     wrapper.chmod(0o755)
     async with open_render_app(tmp_path, media_dir, ffprobe_path=str(wrapper)) as app:
-        await app.put("p1", two_clips(app.videos))
+        p1 = await app.create(two_clips(app.videos))
         target = app.out / "x.mp4"
-        job = await app.wait(await _render(app, "p1", output_path=str(target), **FAST))
+        job = await app.wait(await _render(app, p1, output_path=str(target), **FAST))
         assert job["status"] == "failed"
         assert "frames: expected 95, got 3" in job["error"]
         assert os.listdir(app.out) == []  # neither the target nor the temporary file

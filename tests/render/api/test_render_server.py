@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -13,19 +12,19 @@ from typing import Any
 
 import httpx
 
-from stoat_ferret.editing.document import document_to_json
 from tests.cli.test_scan_command import CLI
 from tests.render.api.conftest import long_clip
+from tests.render.api.projects_api import create_project_sync
 from tests.support.processes import REPO_ROOT, free_port, server_process
 
 
 def _argv(data_dir: Path, port: int) -> list[str]:
-    module = "tests.support.server_with_projects"
-    return [sys.executable, "-m", module, "--data-dir", str(data_dir), "--port", str(port)]
+    """``stoat-ferret serve``, the product's own server."""
+    return [*CLI, "serve", "--data-dir", str(data_dir), "--port", str(port)]
 
 
-def _prepare(url: str, media_dir: Path) -> None:
-    """Scan the sources; store the long project as ``long``, at 1080p as ``big``."""
+def _prepare(url: str, media_dir: Path) -> dict[str, str]:
+    """Scan the sources; make the long project (``long``) and it at 1080p (``big``)."""
     scan = httpx.post(f"{url}/api/v1/videos/scan", json={"path": str(media_dir)}).json()
     done = httpx.get(f"{url}/api/v1/jobs/{scan['job_id']}/wait", params={"timeout": 60}).json()
     assert done["status"] == "complete", done
@@ -35,9 +34,11 @@ def _prepare(url: str, media_dir: Path) -> None:
     big = replace(
         document, settings=replace(document.settings, output_width=1920, output_height=1080)
     )
-    for project_id, stored in (("long", document), ("big", big)):
-        answer = httpx.put(f"{url}/test/projects/{project_id}", json=document_to_json(stored))
-        assert answer.status_code == 200, answer.text
+    with httpx.Client(base_url=url) as client:
+        return {
+            "long": create_project_sync(client, document),
+            "big": create_project_sync(client, big),
+        }
 
 
 def _running_with_progress(url: str, job_id: str) -> dict[str, Any]:
@@ -57,9 +58,10 @@ def test_sigkill_mid_render_reruns_after_restart(tmp_path: Path, media_dir: Path
     target = out / "long.mp4"
     port = free_port()
     with server_process(_argv(data_dir, port), port) as (url, process):
-        _prepare(url, media_dir)
+        projects = _prepare(url, media_dir)
         body = {"output_path": str(target), "preset": "veryslow", "crf": 0}
-        job_id = httpx.post(f"{url}/api/v1/projects/long/render", json=body).json()["job_id"]
+        answer = httpx.post(f"{url}/api/v1/projects/{projects['long']}/render", json=body)
+        job_id = answer.json()["job_id"]
         _running_with_progress(url, job_id)
         assert [name for name in os.listdir(out) if name.endswith(".part")]
         os.killpg(process.pid, signal.SIGKILL)
@@ -84,11 +86,11 @@ def test_cli_render_ctrl_c_cancels_and_removes_the_partial_file(
     out.mkdir()
     port = free_port()
     with server_process(_argv(data_dir, port), port) as (url, _):
-        _prepare(url, media_dir)
+        projects = _prepare(url, media_dir)
         # The CLI sends only the output path (preset medium): a 1080p project is slow
         # enough to interrupt once progress is reported.
         cli = subprocess.Popen(
-            [*CLI, "render", "big", "-o", str(out / "cli.mp4"), "--url", url],
+            [*CLI, "render", projects["big"], "-o", str(out / "cli.mp4"), "--url", url],
             cwd=REPO_ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -60,6 +60,34 @@ describe("LibraryPage", () => {
     }
   });
 
+  it("shows a sound file with its waveform and an audio badge, without a resolution", async () => {
+    libraryApi([
+      makeVideo({ filename: "song.flac", media_type: "audio", width: null, height: null, video_codec: null }),
+    ]);
+    renderApp("/");
+    const card = await screen.findByTestId("video-card");
+    expect(within(card).getByTestId("audio-badge")).toHaveTextContent("audio");
+    expect(within(card).queryByTestId("video-resolution")).toBeNull();
+    expect(card.querySelector("img")).toHaveAttribute("height", "120");
+  });
+
+  it("filters by media type and sends media_type to list and search", async () => {
+    const calls = libraryApi([makeVideo()]);
+    const user = userEvent.setup();
+    renderApp("/");
+    await screen.findByTestId("video-card");
+    expect(calls[0]?.searchParams.has("media_type")).toBe(false);
+    expect(screen.queryByTestId("audio-badge")).toBeNull();
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Media type" }), "audio");
+    await waitFor(() => expect(calls.at(-1)?.searchParams.get("media_type")).toBe("audio"));
+    expect(calls.at(-1)?.pathname).toBe("/api/v1/videos");
+
+    await user.type(screen.getByRole("searchbox", { name: "Search videos" }), "song");
+    await waitFor(() => expect(calls.at(-1)?.pathname).toBe("/api/v1/videos/search"));
+    expect(calls.at(-1)?.searchParams.get("media_type")).toBe("audio");
+  });
+
   it("asks for 48 videos a page and pages through them", async () => {
     const calls = libraryApi(Array.from({ length: 50 }, (_, i) => makeVideo({ filename: `clip-${i}.mp4` })));
     const user = userEvent.setup();

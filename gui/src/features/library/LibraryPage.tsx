@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage } from "../../api/errors";
-import type { SortOrder, VideoSort } from "../../api/types";
+import type { MediaType, SortOrder, VideoSort } from "../../api/types";
 import { useDebouncedValue } from "../../lib/useDebouncedValue";
 import { ScanModal } from "../scan/ScanModal";
 import { useVideos } from "./api";
@@ -23,20 +23,32 @@ const SORT_LABELS = {
 
 const SORT_FIELDS = Object.keys(SORT_LABELS) as VideoSort[];
 
+const MEDIA_LABELS = { video: "Videos", audio: "Audio" } as const satisfies Record<MediaType, string>;
+const MEDIA_TYPES = Object.keys(MEDIA_LABELS) as MediaType[];
+
 export function LibraryPage() {
   const queryClient = useQueryClient();
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<VideoSort>("filename");
   const [order, setOrder] = useState<SortOrder>("asc");
+  const [mediaType, setMediaType] = useState<MediaType | "">("");
   const [page, setPage] = useState(0);
   const [scanOpen, setScanOpen] = useState(false);
 
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const videos = useVideos({ q, sort, order, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+  const videos = useVideos({
+    q,
+    sort,
+    order,
+    limit: PAGE_SIZE,
+    offset: page * PAGE_SIZE,
+    ...(mediaType ? { mediaType } : {}),
+  });
   const data = videos.data;
   const total = data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const libraryEmpty = data !== undefined && total === 0 && q === "" && !videos.isPlaceholderData;
+  const filtered = q !== "" || mediaType !== "";
+  const libraryEmpty = data !== undefined && total === 0 && !filtered && !videos.isPlaceholderData;
 
   function closeScan() {
     setScanOpen(false);
@@ -81,6 +93,24 @@ export function LibraryPage() {
               ))}
             </select>
           </label>
+          <label className={styles.sort}>
+            Show{" "}
+            <select
+              aria-label="Media type"
+              value={mediaType}
+              onChange={(event) => {
+                setMediaType(event.target.value as MediaType | "");
+                setPage(0);
+              }}
+            >
+              <option value="">All media</option>
+              {MEDIA_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {MEDIA_LABELS[type]}
+                </option>
+              ))}
+            </select>
+          </label>
           <button
             type="button"
             aria-label={`Sort order: ${order === "asc" ? "ascending" : "descending"}`}
@@ -109,9 +139,10 @@ export function LibraryPage() {
           {scanButton}
         </div>
       )}
-      {data && total === 0 && q !== "" && (
+      {data && total === 0 && filtered && (
         <p className={styles.empty} data-testid="search-empty">
-          No videos match “{q}”.
+          {q !== "" ? `No videos match “${q}”` : "Nothing here"}
+          {mediaType !== "" ? ` among ${MEDIA_LABELS[mediaType].toLowerCase()}` : ""}.
         </p>
       )}
 

@@ -11,6 +11,8 @@ export function VideoCard({ video }: { video: Video }) {
   // Remember which URL failed: a new token gives a new URL worth trying again.
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const showThumb = thumbUrl !== null && thumbUrl !== failedUrl;
+  // A sound file's thumbnail is its waveform, 320x120.
+  const audio = video.media_type === "audio";
 
   return (
     <li className={styles.card} data-testid="video-card" data-video-id={video.id}>
@@ -22,11 +24,16 @@ export function VideoCard({ video }: { video: Video }) {
             loading="lazy"
             decoding="async"
             width={320}
-            height={180}
+            height={audio ? 120 : 180}
             onError={() => setFailedUrl(thumbUrl)}
           />
         ) : (
           <span className={styles.noThumb}>No thumbnail</span>
+        )}
+        {audio && (
+          <span className={styles.audioBadge} data-testid="audio-badge">
+            audio
+          </span>
         )}
         <span className={styles.durationTag}>{formatDuration(video.duration_seconds)}</span>
       </div>
@@ -36,7 +43,7 @@ export function VideoCard({ video }: { video: Video }) {
         </span>
         <span className={styles.meta}>
           <span data-testid="video-duration">{formatDuration(video.duration_seconds)}</span>
-          <span data-testid="video-resolution">{formatResolution(video.width, video.height)}</span>
+          {!audio && <span data-testid="video-resolution">{formatResolution(video.width, video.height)}</span>}
           <span>{formatBytes(video.file_size)}</span>
         </span>
         {video.missing && (

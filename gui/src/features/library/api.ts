@@ -11,10 +11,11 @@ export function useVideos(params: VideoListParams) {
   return useQuery({
     queryKey: videoKeys.list(params),
     queryFn: ({ signal }) => {
-      const { q, sort, order, limit, offset } = params;
+      const { q, sort, order, limit, offset, mediaType } = params;
+      const query = { sort, order, limit, offset, ...(mediaType ? { media_type: mediaType } : {}) };
       return q
-        ? unwrap(api.GET("/api/v1/videos/search", { params: { query: { q, sort, order, limit, offset } }, signal }))
-        : unwrap(api.GET("/api/v1/videos", { params: { query: { sort, order, limit, offset } }, signal }));
+        ? unwrap(api.GET("/api/v1/videos/search", { params: { query: { q, ...query } }, signal }))
+        : unwrap(api.GET("/api/v1/videos", { params: { query }, signal }));
     },
     placeholderData: keepPreviousData,
   });

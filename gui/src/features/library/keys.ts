@@ -1,4 +1,4 @@
-import type { VideoSort, SortOrder } from "../../api/types";
+import type { MediaType, VideoSort, SortOrder } from "../../api/types";
 
 export interface VideoListParams {
   q: string;
@@ -6,6 +6,8 @@ export interface VideoListParams {
   order: SortOrder;
   limit: number;
   offset: number;
+  /** Only videos or only sound files; both when absent. */
+  mediaType?: MediaType;
 }
 
 export const videoKeys = {

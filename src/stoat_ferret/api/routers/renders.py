@@ -6,8 +6,6 @@ There is no render-specific cancel: a render job is cancelled through the generi
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import os
 from typing import Annotated
 
@@ -15,6 +13,11 @@ from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.responses import FileResponse, JSONResponse
 
 from stoat_ferret.api.deps import ServicesDep, SessionDep
+from stoat_ferret.api.disconnect import (
+    CLIENT_CLOSED_REQUEST,
+    ClientDisconnected,
+    unless_disconnected,
+)
 from stoat_ferret.api.error_models import error_responses
 from stoat_ferret.api.schemas import JobSubmitted
 from stoat_ferret.errors import (
@@ -25,10 +28,10 @@ from stoat_ferret.errors import (
     StorageError,
     StorageFullError,
 )
+from stoat_ferret.ffmpeg.frames import PreviewFailedError, PreviewTimeoutError
 from stoat_ferret.render.domain import RenderDomain
 from stoat_ferret.render.errors import (
     EmptyProjectError,
-    FrameError,
     RenderRequestError,
     SourceMissingError,
     UnsupportedFormatError,
@@ -125,21 +128,19 @@ async def render_file(job_id: JobId, render: RenderDep) -> FileResponse:
     return FileResponse(path, media_type=media_type, filename=os.path.basename(path))
 
 
-async def _disconnected(request: Request) -> None:
-    """Return once the client has gone (``http.disconnect``)."""
-    while True:
-        message = await request.receive()
-        if message["type"] == "http.disconnect":
-            return
-
-
 @router.get(
     "/projects/{project_id}/frame",
     response_class=Response,
     responses={
         200: {"content": {"image/jpeg": {}}},
         **error_responses(
-            NotFoundError, EmptyProjectError, SourceMissingError, RenderRequestError, FrameError
+            NotFoundError,
+            EmptyProjectError,
+            SourceMissingError,
+            RenderRequestError,
+            PreviewFailedError,
+            PreviewTimeoutError,
+            DependencyUnavailableError,
         ),
     },
     operation_id="render-frame",
@@ -154,20 +155,13 @@ async def project_frame(
 ) -> Response:
     """One JPEG of the rendered output at frame ``at`` (0 <= at < duration, else 422).
 
-    ffmpeg is killed when it takes too long or when the client goes away first.
+    ffmpeg gets ``STOAT_PREVIEW_TIMEOUT`` seconds (503 ``PREVIEW_TIMEOUT``) and is
+    killed as soon as the client goes away.
     """
-    work = asyncio.ensure_future(render.frame(uow.session, project_id, at, width))
-    gone = asyncio.ensure_future(_disconnected(request))
     try:
-        await asyncio.wait({work, gone}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        gone.cancel()
-        if not work.done():
-            work.cancel()  # kills ffmpeg (the runner stops its group on cancel)
-        with contextlib.suppress(asyncio.CancelledError):
-            await gone
-    if not work.done() or work.cancelled():
-        with contextlib.suppress(asyncio.CancelledError):
-            await work
-        return Response(status_code=499)
-    return Response(work.result(), media_type="image/jpeg", headers={"Cache-Control": "no-cache"})
+        picture = await unless_disconnected(
+            request, render.frame(uow.session, project_id, at, width)
+        )
+    except ClientDisconnected:
+        return Response(status_code=CLIENT_CLOSED_REQUEST)
+    return Response(picture, media_type="image/jpeg", headers={"Cache-Control": "no-cache"})

@@ -29,6 +29,7 @@ from stoat_ferret.errors import (
     StorageFullError,
     UnsafeFileError,
 )
+from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.library.domain import LibraryDomain
 from stoat_ferret.library.pages import SortField, SortOrder, VideoPages
 from stoat_ferret.library.schemas import ScanRequest, VideoOut, VideoPage
@@ -106,6 +107,11 @@ VideoId = Annotated[str, Path(pattern=f"^{VIDEO_ID_REGEX}$", description="32 hex
 
 Limit = Annotated[int, Query(ge=1, le=100)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+#: An enum in the schema; anything else is a 422 naming ``media_type``.
+MediaTypeFilter = Annotated[
+    MediaType | None,
+    Query(description="Only `video` or only `audio` records; both when absent."),
+]
 
 
 @router.post(
@@ -129,8 +135,11 @@ async def list_videos(
     offset: Offset = 0,
     sort: SortField = "filename",
     order: SortOrder = "asc",
+    media_type: MediaTypeFilter = None,
 ) -> VideoPage:
-    rows, total = await pages.list_page(sort=sort, order=order, limit=limit, offset=offset)
+    rows, total = await pages.list_page(
+        sort=sort, order=order, limit=limit, offset=offset, media_type=media_type
+    )
     return VideoPage.of(rows, total, limit, offset)
 
 
@@ -142,9 +151,12 @@ async def search_videos(
     offset: Offset = 0,
     sort: SortField = "filename",
     order: SortOrder = "asc",
+    media_type: MediaTypeFilter = None,
 ) -> VideoPage:
     """Substring match over filename and path; every word must match."""
-    rows, total = await pages.search(q, sort=sort, order=order, limit=limit, offset=offset)
+    rows, total = await pages.search(
+        q, sort=sort, order=order, limit=limit, offset=offset, media_type=media_type
+    )
     return VideoPage.of(rows, total, limit, offset)
 
 

@@ -64,6 +64,7 @@ def make_probe_backend(settings: Settings) -> ProbeBackend:
         DependencyUnavailableError: ``"pyav"`` was requested and PyAV is unusable.
     """
     choice = settings.probe_backend
+    ffmpeg_path = resolve_binary("ffmpeg", settings.ffmpeg_path) or settings.ffmpeg_path or "ffmpeg"
     if choice == "pyav" or (choice == "auto" and pyav_available()):
         if choice == "pyav" and not pyav_available():
             raise DependencyUnavailableError(
@@ -71,12 +72,13 @@ def make_probe_backend(settings: Settings) -> ProbeBackend:
                 "install it or use STOAT_PROBE_BACKEND=ffprobe"
             )
         # Room for a full scan's worth of probes plus as many abandoned threads.
-        return PyAVBackend(max_threads=max(64, 2 * settings.scan_concurrency))
+        # ffmpeg draws the waveforms of sound files (thumbnail/ffmpeg.py says why).
+        return PyAVBackend(
+            max_threads=max(64, 2 * settings.scan_concurrency), ffmpeg_path=ffmpeg_path
+        )
     return FFprobeBackend(
         ffprobe_path=resolve_binary("ffprobe", settings.ffprobe_path)
         or settings.ffprobe_path
         or "ffprobe",
-        ffmpeg_path=resolve_binary("ffmpeg", settings.ffmpeg_path)
-        or settings.ffmpeg_path
-        or "ffmpeg",
+        ffmpeg_path=ffmpeg_path,
     )

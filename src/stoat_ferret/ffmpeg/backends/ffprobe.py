@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 
 from stoat_ferret.ffmpeg.probe.ffprobe import ffprobe_video
-from stoat_ferret.ffmpeg.probe.metadata import VideoMetadata
-from stoat_ferret.ffmpeg.thumbnail.ffmpeg import extract_thumbnail
+from stoat_ferret.ffmpeg.probe.metadata import MediaType, VideoMetadata
+from stoat_ferret.ffmpeg.thumbnail.ffmpeg import extract_thumbnail, extract_waveform
 from stoat_ferret.ffmpeg.thumbnail.rules import THUMBNAIL_WIDTH_PX
 
 __all__ = ["FFprobeBackend"]
@@ -42,10 +42,16 @@ class FFprobeBackend:
         self.thumbnail_width_px = thumbnail_width_px
 
     async def probe(
-        self, path: str | os.PathLike[str], *, timeout_s: float = 30.0
+        self,
+        path: str | os.PathLike[str],
+        *,
+        timeout_s: float = 30.0,
+        media_type: MediaType = "video",
     ) -> VideoMetadata:
         """Run ffprobe on ``path``; see :func:`~stoat_ferret.ffmpeg.probe.ffprobe.ffprobe_video`."""
-        return await ffprobe_video(path, ffprobe_path=self.ffprobe_path, timeout_s=timeout_s)
+        return await ffprobe_video(
+            path, ffprobe_path=self.ffprobe_path, timeout_s=timeout_s, media_type=media_type
+        )
 
     async def thumbnail(
         self,
@@ -60,6 +66,22 @@ class FFprobeBackend:
             path,
             dest,
             duration_s=duration_s,
+            ffmpeg_path=self.ffmpeg_path,
+            width=self.thumbnail_width_px,
+            timeout_s=timeout_s,
+        )
+
+    async def waveform(
+        self,
+        path: str | os.PathLike[str],
+        dest: str | os.PathLike[str],
+        *,
+        timeout_s: float = 30.0,
+    ) -> None:
+        """Run ffmpeg; see :func:`~stoat_ferret.ffmpeg.thumbnail.ffmpeg.extract_waveform`."""
+        await extract_waveform(
+            path,
+            dest,
             ffmpeg_path=self.ffmpeg_path,
             width=self.thumbnail_width_px,
             timeout_s=timeout_s,

@@ -4,7 +4,9 @@
 The work itself is in :mod:`stoat_ferret.ffmpeg.probe.pyav` and
 :mod:`stoat_ferret.ffmpeg.thumbnail.pyav`; this class runs it on
 :class:`~stoat_ferret.ffmpeg.runtime.threads.DecoderThreads` and turns timeouts and
-a full pool into the backend's error types.
+a full pool into the backend's error types. Waveforms of sound files are drawn by
+the ``ffmpeg`` binary, as for :class:`FFprobeBackend` (see
+:mod:`stoat_ferret.ffmpeg.thumbnail.ffmpeg` for why).
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import os
 import threading
 
 from stoat_ferret.errors import FFprobeError, ThumbnailError
-from stoat_ferret.ffmpeg.probe.metadata import VideoMetadata
+from stoat_ferret.ffmpeg.probe.metadata import MediaType, VideoMetadata
 from stoat_ferret.ffmpeg.probe.pyav import probe_with_pyav
 from stoat_ferret.ffmpeg.runtime.threads import DecoderThreads, DecoderThreadsBusyError
+from stoat_ferret.ffmpeg.thumbnail.ffmpeg import extract_waveform
 from stoat_ferret.ffmpeg.thumbnail.pyav import thumbnail_with_pyav
 from stoat_ferret.ffmpeg.thumbnail.rules import THUMBNAIL_WIDTH_PX
 
@@ -40,7 +43,11 @@ class PyAVBackend:
     name: str = "pyav"
 
     def __init__(
-        self, *, max_threads: int = 64, thumbnail_width_px: int = THUMBNAIL_WIDTH_PX
+        self,
+        *,
+        max_threads: int = 64,
+        thumbnail_width_px: int = THUMBNAIL_WIDTH_PX,
+        ffmpeg_path: str = "ffmpeg",
     ) -> None:
         """
         Create the backend.
@@ -48,9 +55,11 @@ class PyAVBackend:
         Args:
             max_threads: cap on live decoder threads, abandoned ones included.
             thumbnail_width_px: width of generated thumbnails.
+            ffmpeg_path: the ffmpeg executable that draws waveforms of sound files.
         """
         self._threads = DecoderThreads(max_threads)
         self._thumbnail_width_px = thumbnail_width_px
+        self._ffmpeg_path = ffmpeg_path
 
     @property
     def threads(self) -> DecoderThreads:
@@ -58,19 +67,25 @@ class PyAVBackend:
         return self._threads
 
     async def probe(
-        self, path: str | os.PathLike[str], *, timeout_s: float = 30.0
+        self,
+        path: str | os.PathLike[str],
+        *,
+        timeout_s: float = 30.0,
+        media_type: MediaType = "video",
     ) -> VideoMetadata:
         """
         Read the file's metadata on a decoder thread.
 
         Raises:
-            FFprobeError: unreadable file, no video, timeout (the thread is
-                abandoned) or too many busy threads; names the file.
+            FFprobeError: unreadable file, no video (no audio, for a sound file),
+                timeout (the thread is abandoned) or too many busy threads; names the file.
             DependencyUnavailableError: PyAV is not installed.
         """
         name = os.fspath(path)
         try:
-            return await self._threads.run(lambda: probe_with_pyav(name), timeout_s=timeout_s)
+            return await self._threads.run(
+                lambda: probe_with_pyav(name, media_type=media_type), timeout_s=timeout_s
+            )
         except TimeoutError:
             raise FFprobeError(
                 name, f"timed out after {timeout_s:g} s (PyAV thread abandoned)"
@@ -112,3 +127,25 @@ class PyAVBackend:
             raise
         except DecoderThreadsBusyError as exc:
             raise ThumbnailError(name, str(exc)) from None
+
+    async def waveform(
+        self,
+        path: str | os.PathLike[str],
+        dest: str | os.PathLike[str],
+        *,
+        timeout_s: float = 30.0,
+    ) -> None:
+        """
+        Draw the waveform with the ffmpeg binary (a process group, killed on timeout).
+
+        Raises:
+            ThumbnailError: ffmpeg failed, timed out or drew nothing; names the file.
+            DependencyUnavailableError: the ffmpeg executable cannot be run.
+        """
+        await extract_waveform(
+            path,
+            dest,
+            ffmpeg_path=self._ffmpeg_path,
+            width=self._thumbnail_width_px,
+            timeout_s=timeout_s,
+        )

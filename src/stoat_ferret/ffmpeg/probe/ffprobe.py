@@ -16,7 +16,13 @@ import os
 from typing import Any
 
 from stoat_ferret.errors import FFprobeError
-from stoat_ferret.ffmpeg.probe.metadata import RawProbe, VideoMetadata, build_metadata, parse_rate
+from stoat_ferret.ffmpeg.probe.metadata import (
+    MediaType,
+    RawProbe,
+    VideoMetadata,
+    build_metadata,
+    parse_rate,
+)
 from stoat_ferret.ffmpeg.runtime.tools import as_file_url, clean_stderr, run_ffmpeg_tool
 
 __all__ = ["ffprobe_argv", "ffprobe_video", "metadata_from_ffprobe_json"]
@@ -41,6 +47,7 @@ async def ffprobe_video(
     *,
     ffprobe_path: str = "ffprobe",
     timeout_s: float = 30.0,
+    media_type: MediaType = "video",
 ) -> VideoMetadata:
     """
     Probe one file with ffprobe and return its metadata.
@@ -50,14 +57,16 @@ async def ffprobe_video(
         ffprobe_path: the ffprobe executable (resolve it once with
             :func:`stoat_ferret.ffmpeg.runtime.binaries.require_binary`).
         timeout_s: seconds before ffprobe is killed and the file reported as timed out.
+        media_type: ``"video"`` (the file needs a video stream) or ``"audio"`` (a
+            sound file: it needs an audio stream and gets no picture fields).
 
     Returns:
         The file's ``VideoMetadata``.
 
     Raises:
         FFprobeError: ffprobe failed (the reason is ffprobe's own stderr), timed out,
-            printed unparsable output, or the file has no video stream. The message
-            names the file.
+            printed unparsable output, or the file has no video stream (no audio
+            stream, for ``media_type="audio"``). The message names the file.
         DependencyUnavailableError: the ffprobe executable cannot be run.
         asyncio.CancelledError: the caller was cancelled; ffprobe has been killed.
     """
@@ -71,19 +80,23 @@ async def ffprobe_video(
     if output.returncode != 0:
         reason = clean_stderr(output.stderr, as_file_url(name), name)
         raise FFprobeError(name, reason or f"ffprobe exited with status {output.returncode}")
-    return metadata_from_ffprobe_json(name, output.stdout)
+    return metadata_from_ffprobe_json(name, output.stdout, media_type=media_type)
 
 
-def metadata_from_ffprobe_json(path: str, stdout: bytes | str) -> VideoMetadata:
+def metadata_from_ffprobe_json(
+    path: str, stdout: bytes | str, *, media_type: MediaType = "video"
+) -> VideoMetadata:
     """
     Parse ffprobe's ``-show_format -show_streams`` JSON into ``VideoMetadata``.
 
     Args:
         path: the probed file, for error messages.
         stdout: ffprobe's standard output.
+        media_type: what the file must be (see ``build_metadata``).
 
     Raises:
-        FFprobeError: the output is not the expected JSON, or has no usable video.
+        FFprobeError: the output is not the expected JSON, or has no usable video
+            (audio, for ``media_type="audio"``).
     """
     text = stdout.decode("utf-8", errors="replace") if isinstance(stdout, bytes) else stdout
     try:
@@ -111,8 +124,9 @@ def metadata_from_ffprobe_json(path: str, stdout: bytes | str) -> VideoMetadata:
         audio_codec=(_text(audio.get("codec_name")) or "unknown") if audio else None,
         audio_channels=_int(audio.get("channels")) if audio else None,
         audio_sample_rate=_int(audio.get("sample_rate")) if audio else None,
+        audio_duration_s=_float(audio.get("duration")) if audio else None,
     )
-    return build_metadata(path, raw)
+    return build_metadata(path, raw, media_type=media_type)
 
 
 def _is_real_video(stream: dict[str, Any]) -> bool:

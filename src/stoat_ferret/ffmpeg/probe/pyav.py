@@ -18,7 +18,8 @@ ffprobe prints, so both backends produce identical ``VideoMetadata``:
 - bit rate: the container ``bit_rate``, the number ffprobe prints as
   ``format.bit_rate`` (libavformat takes it from the header or, failing that,
   computes it from file size and duration); neither backend uses stream bit rates;
-- audio: ``channels`` and ``sample_rate`` of the first audio stream's codec context;
+- audio: ``channels`` and ``sample_rate`` of the first audio stream's codec context,
+  and its ``duration * time_base`` when the container has no duration;
 - the demuxer option ffprobe sets by default (``scan_all_pmts=1``, which finds every
   program of an MPEG-TS file), and the same ``file:`` URL;
 - the same cover-art rule (streams flagged ``attached_pic`` are not video);
@@ -42,7 +43,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from stoat_ferret.errors import FFprobeError
-from stoat_ferret.ffmpeg.probe.metadata import RawProbe, VideoMetadata, build_metadata
+from stoat_ferret.ffmpeg.probe.metadata import MediaType, RawProbe, VideoMetadata, build_metadata
 from stoat_ferret.ffmpeg.runtime.libav import (
     first_video,
     import_av,
@@ -79,8 +80,9 @@ def _audio_attr(audio: Any, name: str) -> int | None:
     return int(value) if isinstance(value, int) else None
 
 
-def _raw_probe(av: Any, path: str, container: InputContainer) -> RawProbe:
-    video = first_video(av, container)
+def _raw_probe(av: Any, path: str, container: InputContainer, media_type: MediaType) -> RawProbe:
+    # A sound file's pictures (cover art, or a stray video stream) are not read.
+    video = first_video(av, container) if media_type == "video" else None
     audio = next(iter(container.streams.audio), None)
     duration_us = container.duration
     raw = RawProbe(
@@ -96,6 +98,7 @@ def _raw_probe(av: Any, path: str, container: InputContainer) -> RawProbe:
         audio_codec=(_codec_name(audio) or "unknown") if audio is not None else None,
         audio_channels=_audio_attr(audio, "channels"),
         audio_sample_rate=_audio_attr(audio, "sample_rate"),
+        audio_duration_s=_seconds(audio.duration, audio.time_base) if audio is not None else None,
     )
     if video is None:
         return raw
@@ -112,13 +115,20 @@ def _raw_probe(av: Any, path: str, container: InputContainer) -> RawProbe:
     )
 
 
-def probe_with_pyav(path: str | os.PathLike[str]) -> VideoMetadata:
+def probe_with_pyav(
+    path: str | os.PathLike[str], *, media_type: MediaType = "video"
+) -> VideoMetadata:
     """
     Probe ``path`` in this thread with PyAV (blocking; see :class:`PyAVBackend`).
 
+    Args:
+        path: the media file.
+        media_type: what the file must be (see ``build_metadata``).
+
     Raises:
-        FFprobeError: the file cannot be read or has no usable video stream; the
-            message names the file and carries libav's reason.
+        FFprobeError: the file cannot be read or has no usable video stream (audio
+            stream, for ``media_type="audio"``); the message names the file and
+            carries libav's reason.
         DependencyUnavailableError: PyAV is not installed.
     """
     name = os.fspath(path)
@@ -127,7 +137,7 @@ def probe_with_pyav(path: str | os.PathLike[str]) -> VideoMetadata:
     try:
         with libav_errors(av) as logs:
             try:
-                raw = _raw_probe(av, name, container)
+                raw = _raw_probe(av, name, container, media_type)
             except FFprobeError:
                 raise
             except Exception as exc:
@@ -136,4 +146,4 @@ def probe_with_pyav(path: str | os.PathLike[str]) -> VideoMetadata:
                 raise FFprobeError(name, reason(exc, logs)) from exc
     finally:
         container.close()
-    return build_metadata(name, raw)
+    return build_metadata(name, raw, media_type=media_type)

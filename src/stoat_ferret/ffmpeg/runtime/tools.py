@@ -8,13 +8,14 @@ a binary that cannot start reported as a missing dependency.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Sequence
 
 from stoat_ferret.errors import DependencyUnavailableError
 from stoat_ferret.ffmpeg.runtime.process import ProcessOutput, run_process
 
-__all__ = ["as_file_url", "clean_stderr", "run_ffmpeg_tool"]
+__all__ = ["as_file_url", "clean_stderr", "run_ffmpeg_bounded", "run_ffmpeg_tool"]
 
 _STDERR_LIMIT_CHARS = 2000
 """Longest message kept from stderr; corrupt files can make ffmpeg print megabytes."""
@@ -91,3 +92,22 @@ async def run_ffmpeg_tool(argv: Sequence[str], *, tool: str, setting: str) -> Pr
             f"cannot run {tool} at {argv[0]!r}: {exc.strerror or exc}; "
             f"install FFmpeg or set {setting}"
         ) from exc
+
+
+async def run_ffmpeg_bounded(
+    argv: Sequence[str], *, timeout_s: float, late: DependencyUnavailableError
+) -> ProcessOutput:
+    """
+    ``run_ffmpeg_tool`` for ``ffmpeg`` within ``timeout_s``; past it, ``late`` is raised.
+
+    The timeout cancels ``run_process``, which kills ffmpeg's process group and reaps
+    it before ``late`` leaves here.
+
+    Raises:
+        DependencyUnavailableError: ``late`` on a timeout, or the binary cannot run.
+    """
+    try:
+        async with asyncio.timeout(timeout_s):
+            return await run_ffmpeg_tool(argv, tool="ffmpeg", setting="STOAT_FFMPEG_PATH")
+    except TimeoutError:
+        raise late from None

@@ -18,6 +18,7 @@ __all__ = [
     "THUMBNAIL_FRACTION",
     "THUMBNAIL_MAX_OFFSET_S",
     "THUMBNAIL_WIDTH_PX",
+    "WAVEFORM_HEIGHT_PX",
     "first_frame_after_seek",
     "first_frame_from_start",
     "rescale_us",
@@ -27,6 +28,9 @@ __all__ = [
 
 THUMBNAIL_WIDTH_PX = 320
 """Width of every thumbnail; the height follows the aspect ratio, rounded to even."""
+
+WAVEFORM_HEIGHT_PX = 120
+"""A sound file's thumbnail is its waveform, ``THUMBNAIL_WIDTH_PX`` wide by this."""
 
 THUMBNAIL_FRACTION = 0.10
 """Thumbnails show the frame at this fraction of the duration..."""

@@ -1,4 +1,4 @@
-"""The library scan: find video files, probe what changed, store it, report progress.
+"""The library scan: find video and audio files, probe what changed, store it, report progress.
 
 The ``scan`` package: ``config`` (``ScanConfig``), ``discovery`` (the synchronous walk),
 ``walker`` (the walk in a thread, in chunks), ``pipeline`` (triage, probe, thumbnail),
@@ -44,11 +44,13 @@ stores what was finished, and the job ends ``cancelled`` with the partial counts
 
 from stoat_ferret.library.scan.config import IN_PROCESS_BACKENDS, SCAN_JOB_TYPE, ScanConfig
 from stoat_ferret.library.scan.discovery import (
+    AUDIO_EXTENSIONS,
     LINK_OUTSIDE_ROOTS,
     VIDEO_EXTENSIONS,
     FoundFile,
     WalkError,
     is_video_name,
+    media_type_of,
     walk_videos,
 )
 from stoat_ferret.library.scan.handler import make_scan_handler, scan_directory
@@ -57,6 +59,7 @@ from stoat_ferret.library.scan.tally import ScanTally
 from stoat_ferret.library.scan.writer import BatchWriter
 
 __all__ = [
+    "AUDIO_EXTENSIONS",
     "IN_PROCESS_BACKENDS",
     "LINK_OUTSIDE_ROOTS",
     "ORPHAN_MIN_AGE_S",
@@ -69,6 +72,7 @@ __all__ = [
     "WalkError",
     "is_video_name",
     "make_scan_handler",
+    "media_type_of",
     "remove_orphan_thumbnails",
     "scan_directory",
     "walk_videos",

@@ -1,4 +1,8 @@
-"""Finding video files on disk (synchronous: the scan runs it in a worker thread).
+"""Finding media files on disk (synchronous: the scan runs it in a worker thread).
+
+The extension decides what a file is: a video extension makes a ``video`` record (the
+file must then have a video stream), an audio extension an ``audio`` one (SPEC §9
+"Library media"). Each found file carries that ``media_type`` to the probe.
 
 ``os.scandir`` gives the file type and (on Linux) a cached ``stat`` per entry, so a
 walk of 100,000 files costs one ``getdents`` stream plus one ``stat`` per file.
@@ -11,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.library.models import FileStamp
 from stoat_ferret.library.paths import is_within, real_roots
 
@@ -20,14 +25,28 @@ VIDEO_EXTENSIONS = frozenset(
 )  # fmt: skip
 
 
+AUDIO_EXTENSIONS = frozenset({".mp3", ".m4a", ".aac", ".wav", ".flac", ".ogg", ".opus"})
+
+
 def is_video_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in VIDEO_EXTENSIONS
+
+
+def media_type_of(name: str) -> MediaType | None:
+    """``"video"`` or ``"audio"`` by the extension (any case), None for other files."""
+    extension = os.path.splitext(name)[1].lower()
+    if extension in VIDEO_EXTENSIONS:
+        return "video"
+    if extension in AUDIO_EXTENSIONS:
+        return "audio"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class FoundFile:
     path: str
     stamp: FileStamp
+    media_type: MediaType = "video"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +70,14 @@ LINK_OUTSIDE_ROOTS = "symbolic link leads outside the allowed scan roots; not fo
 def walk_videos(
     root: str, *, recursive: bool, allowed_roots: Sequence[Path | str] = ()
 ) -> Iterator[FoundFile | WalkError]:
-    """Yield video files under ``root`` and the errors met on the way.
+    """Yield media files (video and audio extensions) under ``root`` and the errors met.
 
     Symlinks are followed, but every directory is entered at most once, keyed by
     ``(st_dev, st_ino)``, so a symlink loop ends instead of recursing forever; the
     same file reached twice (a hard link or a symlink) is reported once.
 
     With ``allowed_roots`` (empty: everything is allowed), a symlink the walk would use
-    (to a video file, or to a folder in a recursive walk) is resolved and must land
+    (to a media file, or to a folder in a recursive walk) is resolved and must land
     inside a root; one that leads out becomes a ``WalkError`` naming the link. Only
     symlinks pay for a ``realpath``: ``DirEntry.is_symlink`` comes from the directory
     listing itself, so plain files and folders cost nothing extra. ``root`` was
@@ -100,7 +119,8 @@ def walk_videos(
                         continue
                     subfolders.append(entry.path)
                     continue
-                if not (is_video_name(entry.name) and entry.is_file()):
+                media_type = media_type_of(entry.name)
+                if media_type is None or not entry.is_file():
                     continue
                 if roots and entry.is_symlink() and not _leads_inside(entry.path, roots):
                     yield WalkError(entry.path, LINK_OUTSIDE_ROOTS, unchecked=False)
@@ -113,7 +133,7 @@ def walk_videos(
             if file_key in seen_files:
                 continue
             seen_files.add(file_key)
-            yield FoundFile(entry.path, FileStamp(stat.st_size, stat.st_mtime_ns))
+            yield FoundFile(entry.path, FileStamp(stat.st_size, stat.st_mtime_ns), media_type)
         # Reversed so the stack pops them in name order: stable, predictable output.
         pending.extend(reversed(subfolders))
 

@@ -117,7 +117,7 @@ class Pipeline:
             try:
                 async with self._slot():
                     metadata = await config.backend.probe(
-                        found.path, timeout_s=config.probe_timeout_s
+                        found.path, timeout_s=config.probe_timeout_s, media_type=found.media_type
                     )
             except FFprobeError as exc:
                 self.tally.add_error(found.path, exc.reason)
@@ -135,12 +135,18 @@ class Pipeline:
             video_id = record[0] if record is not None else uuid.uuid4().hex
             dest = config.thumbnails_dir / f"{video_id}.jpg"
             try:
-                await config.backend.thumbnail(
-                    found.path,
-                    dest,
-                    duration_s=metadata.duration_s,
-                    timeout_s=config.probe_timeout_s,
-                )
+                if metadata.media_type == "audio":
+                    # A sound file's thumbnail is its waveform.
+                    await config.backend.waveform(
+                        found.path, dest, timeout_s=config.probe_timeout_s
+                    )
+                else:
+                    await config.backend.thumbnail(
+                        found.path,
+                        dest,
+                        duration_s=metadata.duration_s,
+                        timeout_s=config.probe_timeout_s,
+                    )
                 thumbnail_path: str | None = str(dest)
             except ThumbnailError as exc:
                 # The video is still usable; the API serves a placeholder image for it.

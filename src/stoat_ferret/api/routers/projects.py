@@ -1,0 +1,253 @@
+"""
+Projects: create, list, read, change, delete; the derived timeline; versions and batches.
+
+Thin over ``EditingService``: each route gets the request's unit of work (``SessionDep``)
+and hands it over; the service does the rest. Tracks, clips, effects and transitions
+are in ``project_parts.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from stoat_ferret.api.deps import SessionDep
+from stoat_ferret.api.error_models import error_responses
+from stoat_ferret.api.routers.project_deps import (
+    EditingDep,
+    IfMatch,
+    ProjectId,
+    tag,
+)
+from stoat_ferret.editing.errors import (
+    MainTrackRequiredError,
+    NothingToRedoError,
+    NothingToUndoError,
+    SourceMissingError,
+)
+from stoat_ferret.editing.requests import (
+    EditBatch,
+    ProjectCreate,
+    ProjectUpdate,
+    RestoreRequest,
+    UpdateProject,
+)
+from stoat_ferret.editing.schemas import (
+    EditsResult,
+    HistoryOut,
+    ProjectOut,
+    ProjectPage,
+    ProjectSummary,
+    TimelineOut,
+    VersionOut,
+)
+from stoat_ferret.errors import (
+    FieldValidationError,
+    NotFoundError,
+    StorageError,
+    StorageFullError,
+    VersionConflictError,
+)
+
+router = APIRouter(prefix="/projects", tags=["projects"])
+
+_WRITE = (StorageError, StorageFullError)
+_CHANGE = (NotFoundError, VersionConflictError, *_WRITE)
+
+Limit = Annotated[int, Query(ge=1, le=100)]
+Offset = Annotated[int, Query(ge=0, le=2**31 - 1)]
+_PROJECT = "/{project_id:project_id}"
+
+
+@router.get("", response_model=ProjectPage, operation_id="projects-list")
+async def list_projects(
+    editing: EditingDep, work: SessionDep, limit: Limit = 20, offset: Offset = 0
+) -> ProjectPage:
+    """Projects, newest first, without their tracks and clips."""
+    rows, total = await editing.list_page(work, limit=limit, offset=offset)
+    return ProjectPage(projects=[ProjectSummary.from_row(row) for row in rows], total=total)
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=ProjectOut,
+    responses=error_responses(*_WRITE),
+    operation_id="projects-create",
+)
+async def create_project(
+    body: ProjectCreate, editing: EditingDep, work: SessionDep, response: Response
+) -> ProjectOut:
+    """A new project with one empty video track, the magnetic main track ``V1``."""
+    view = await editing.create(work, body)
+    tag(response, view.row.version)
+    return ProjectOut.of(view)
+
+
+@router.get(
+    _PROJECT,
+    response_model=ProjectOut,
+    responses=error_responses(NotFoundError),
+    operation_id="projects-get",
+)
+async def get_project(
+    project_id: ProjectId, editing: EditingDep, work: SessionDep, response: Response
+) -> ProjectOut:
+    view = await editing.get(work, project_id)
+    tag(response, view.row.version)
+    return ProjectOut.of(view)
+
+
+@router.patch(
+    _PROJECT,
+    response_model=ProjectOut,
+    responses=error_responses(*_CHANGE),
+    operation_id="projects-update",
+)
+async def update_project(
+    project_id: ProjectId,
+    body: ProjectUpdate,
+    editing: EditingDep,
+    work: SessionDep,
+    if_match: IfMatch,
+    response: Response,
+) -> ProjectOut:
+    """Rename or change the output settings (the frame rate only while there are no clips)."""
+    operation = UpdateProject(op="update_project", **body.model_dump(exclude_unset=True))
+    view, _ = await editing.edit(work, project_id, [operation], expected_version=if_match)
+    tag(response, view.row.version)
+    return ProjectOut.of(view)
+
+
+@router.delete(
+    _PROJECT,
+    status_code=204,
+    responses=error_responses(*_CHANGE),
+    operation_id="projects-delete",
+)
+async def delete_project(
+    project_id: ProjectId, editing: EditingDep, work: SessionDep, if_match: IfMatch
+) -> Response:
+    await editing.delete(work, project_id, expected_version=if_match)
+    return Response(status_code=204)
+
+
+@router.get(
+    f"{_PROJECT}/timeline",
+    response_model=TimelineOut,
+    responses=error_responses(NotFoundError),
+    operation_id="projects-timeline",
+)
+async def get_timeline(project_id: ProjectId, editing: EditingDep, work: SessionDep) -> TimelineOut:
+    """Where every clip and transition plays in the output, derived from the document."""
+    return TimelineOut.of((await editing.get(work, project_id)).timeline)
+
+
+@router.get(
+    f"{_PROJECT}/history",
+    response_model=HistoryOut,
+    responses=error_responses(NotFoundError),
+    operation_id="projects-history",
+)
+async def get_history(
+    project_id: ProjectId,
+    editing: EditingDep,
+    work: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Offset = 0,
+) -> HistoryOut:
+    """Every version, newest first: its number, time and a one-line summary."""
+    row, versions, total = await editing.history(work, project_id, limit=limit, offset=offset)
+    return HistoryOut(
+        version=row.version,
+        versions=[VersionOut.from_row(v) for v in versions],
+        total=total,
+        can_undo=len(row.undo_stack) > 1,
+        can_redo=bool(row.redo_stack),
+    )
+
+
+@router.post(
+    f"{_PROJECT}/undo",
+    response_model=ProjectOut,
+    responses=error_responses(*_CHANGE, NothingToUndoError),
+    operation_id="projects-undo",
+)
+async def undo(
+    project_id: ProjectId,
+    editing: EditingDep,
+    work: SessionDep,
+    if_match: IfMatch,
+    response: Response,
+) -> ProjectOut:
+    """Step back over the last edit; the project gets a new version with that document."""
+    view = await editing.undo(work, project_id, expected_version=if_match)
+    tag(response, view.row.version)
+    return ProjectOut.of(view)
+
+
+@router.post(
+    f"{_PROJECT}/redo",
+    response_model=ProjectOut,
+    responses=error_responses(*_CHANGE, NothingToRedoError),
+    operation_id="projects-redo",
+)
+async def redo(
+    project_id: ProjectId,
+    editing: EditingDep,
+    work: SessionDep,
+    if_match: IfMatch,
+    response: Response,
+) -> ProjectOut:
+    """Make the last undone edit again (until a new edit clears what can be redone)."""
+    view = await editing.redo(work, project_id, expected_version=if_match)
+    tag(response, view.row.version)
+    return ProjectOut.of(view)
+
+
+@router.post(
+    f"{_PROJECT}/restore",
+    response_model=ProjectOut,
+    responses=error_responses(*_CHANGE),
+    operation_id="projects-restore",
+)
+async def restore(
+    project_id: ProjectId,
+    body: RestoreRequest,
+    editing: EditingDep,
+    work: SessionDep,
+    if_match: IfMatch,
+    response: Response,
+) -> ProjectOut:
+    """Make a past version's document current, as a new version."""
+    view = await editing.restore(work, project_id, body.version, expected_version=if_match)
+    tag(response, view.row.version)
+    return ProjectOut.of(view)
+
+
+@router.post(
+    f"{_PROJECT}/edits",
+    response_model=EditsResult,
+    responses=error_responses(*_CHANGE, MainTrackRequiredError, SourceMissingError),
+    operation_id="projects-edits",
+)
+async def apply_edits(
+    project_id: ProjectId,
+    body: EditBatch,
+    editing: EditingDep,
+    work: SessionDep,
+    if_match: IfMatch,
+    response: Response,
+) -> EditsResult:
+    """Apply every operation, all or nothing, as one version."""
+    expected = if_match if if_match is not None else body.expected_version
+    if body.expected_version is not None and expected != body.expected_version:
+        raise FieldValidationError(
+            "expected_version", f"{body.expected_version} differs from If-Match {if_match}"
+        )
+    view, created = await editing.edit(
+        work, project_id, body.operations, expected_version=expected, batch=True
+    )
+    tag(response, view.row.version)
+    return EditsResult(project=ProjectOut.of(view), created_ids=created)

@@ -1,0 +1,152 @@
+"""
+``ProjectRepository``: every query on the editor's tables, in the caller's session.
+
+The repository never commits: it works in the session of the caller's unit of work, so
+a change (the new document, its version row, the usage index) and its event commit or
+roll back as one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
+
+from stoat_ferret.editing.models import ProjectRow, ProjectSourceRow, ProjectVersionRow
+
+__all__ = ["ProjectRepository"]
+
+
+class ProjectRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def claim(self, project_id: str) -> bool:
+        """
+        Take the database's write lock before reading a project that will change.
+
+        SQLite begins the transaction at the first write; a change that read first and
+        wrote later could be based on a version another writer has just replaced. A
+        no-op update first makes the read and the write one serialised step (a second
+        editor waits here). Returns whether the project exists.
+        """
+        result = await self._session.execute(
+            update(ProjectRow).where(ProjectRow.id == project_id).values(version=ProjectRow.version)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def get(self, project_id: str) -> ProjectRow | None:
+        return await self._session.scalar(select(ProjectRow).where(ProjectRow.id == project_id))
+
+    async def list_page(self, *, limit: int, offset: int) -> tuple[list[ProjectRow], int]:
+        """Projects newest first, without their documents (the columns suffice)."""
+        rows = await self._session.scalars(
+            select(ProjectRow)
+            .options(defer(ProjectRow.document), defer(ProjectRow.undo_stack))
+            .options(defer(ProjectRow.redo_stack))
+            .order_by(ProjectRow.pk.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        total = await self._session.scalar(select(func.count()).select_from(ProjectRow))
+        return list(rows.all()), int(total or 0)
+
+    async def add(self, row: ProjectRow) -> None:
+        self._session.add(row)
+        await self._session.flush()
+
+    async def add_version(
+        self, project_id: str, version: int, document: dict[str, Any], summary: str, row_time: Any
+    ) -> None:
+        self._session.add(
+            ProjectVersionRow(
+                project_id=project_id,
+                version=version,
+                document=document,
+                summary=summary,
+                created_at=row_time,
+            )
+        )
+        await self._session.flush()
+
+    async def document_at(self, project_id: str, version: int) -> dict[str, Any] | None:
+        document: dict[str, Any] | None = await self._session.scalar(
+            select(ProjectVersionRow.document).where(
+                ProjectVersionRow.project_id == project_id, ProjectVersionRow.version == version
+            )
+        )
+        return document
+
+    async def summary_of(self, project_id: str, version: int) -> str | None:
+        return await self._session.scalar(
+            select(ProjectVersionRow.summary).where(
+                ProjectVersionRow.project_id == project_id, ProjectVersionRow.version == version
+            )
+        )
+
+    async def history(
+        self, project_id: str, *, limit: int, offset: int
+    ) -> tuple[list[ProjectVersionRow], int]:
+        """Versions newest first, without their documents."""
+        rows = await self._session.scalars(
+            select(ProjectVersionRow)
+            .options(defer(ProjectVersionRow.document))
+            .where(ProjectVersionRow.project_id == project_id)
+            .order_by(ProjectVersionRow.version.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        total = await self._session.scalar(
+            select(func.count())
+            .select_from(ProjectVersionRow)
+            .where(ProjectVersionRow.project_id == project_id)
+        )
+        return list(rows.all()), int(total or 0)
+
+    async def sources(self, project_id: str) -> set[str]:
+        found = await self._session.scalars(
+            select(ProjectSourceRow.video_id).where(ProjectSourceRow.project_id == project_id)
+        )
+        return set(found.all())
+
+    async def set_sources(self, project_id: str, old: set[str], new: set[str]) -> None:
+        """Bring the usage index from ``old`` to ``new`` (only the difference is written)."""
+        gone, added = old - new, new - old
+        if gone:
+            await self._session.execute(
+                delete(ProjectSourceRow).where(
+                    ProjectSourceRow.project_id == project_id,
+                    ProjectSourceRow.video_id.in_(sorted(gone)),
+                )
+            )
+        if added:
+            self._session.add_all(
+                ProjectSourceRow(project_id=project_id, video_id=video_id)
+                for video_id in sorted(added)
+            )
+        await self._session.flush()
+
+    async def delete(self, project_id: str) -> None:
+        # Explicit deletes rather than relying on ON DELETE CASCADE alone: the rows go
+        # in this transaction whatever the connection's foreign-key setting.
+        for table in (ProjectSourceRow, ProjectVersionRow):
+            await self._session.execute(delete(table).where(table.project_id == project_id))
+        await self._session.execute(delete(ProjectRow).where(ProjectRow.id == project_id))
+
+    async def projects_using(self, video_id: str) -> Sequence[tuple[str, str]]:
+        """``(id, name)`` of every project with a clip from ``video_id``, oldest first."""
+        rows = await self._session.execute(
+            select(ProjectRow.id, ProjectRow.name)
+            .join(ProjectSourceRow, ProjectSourceRow.project_id == ProjectRow.id)
+            .where(ProjectSourceRow.video_id == video_id)
+            .order_by(ProjectRow.pk)
+        )
+        return [(project_id, name) for project_id, name in rows.all()]
+
+
+def source_ids(document: dict[str, Any]) -> set[str]:
+    """Every library video the (JSON) document's clips use."""
+    return {clip["source_id"] for track in document["tracks"] for clip in track["clips"]}

@@ -1,0 +1,345 @@
+"""
+``EditingService``: the editor's use cases over stored projects (SPEC §9).
+
+Every change follows one path, in the caller's unit of work (one session, one
+transaction): take the write lock and load the document, check the version the client
+based its change on (``If-Match``), apply the pure operations, validate, then store the
+new document with its version row and the usage index, and emit ``project.updated``,
+which the unit of work publishes only once it has committed. A refused change raises
+before anything is written, so the transaction stores nothing.
+
+Undo and redo step through an undo stack of version numbers kept with the project; each
+step is itself a change (a new version whose document is the one stepped to), and a new
+edit or a restore clears the redo stack (``docs/design/04-projects.md``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from stoat_ferret.clock import utcnow
+from stoat_ferret.editing.batch import SourceInfo, apply_operations, batch_summary
+from stoat_ferret.editing.document import (
+    ProjectDocument,
+    ProjectSettings,
+    document_from_json,
+    document_to_json,
+)
+from stoat_ferret.editing.errors import NothingToRedoError, NothingToUndoError
+from stoat_ferret.editing.models import ProjectRow, ProjectVersionRow
+from stoat_ferret.editing.repository import ProjectRepository, source_ids
+from stoat_ferret.editing.requests import AddClip, Operation, ProjectCreate
+from stoat_ferret.editing.schemas import ProjectView
+from stoat_ferret.editing.timeline import derive_timeline, validate_document
+from stoat_ferret.editing.xfade import XfadeCatalog
+from stoat_ferret.errors import FieldValidationError, NotFoundError, VersionConflictError, capped
+from stoat_ferret.events.types import EventType
+from stoat_ferret.library.models import VideoRow
+
+__all__ = ["EditingService", "Work"]
+
+
+class Work(Protocol):
+    """What a use case runs in: a unit of work's session and its pending events."""
+
+    @property
+    def session(self) -> AsyncSession: ...
+
+    def emit(self, event_type: str, payload: dict[str, Any]) -> None: ...
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _not_found(project_id: str) -> NotFoundError:
+    return NotFoundError(f"project {capped(project_id)} not found")
+
+
+class EditingService:
+    def __init__(self, transitions: XfadeCatalog) -> None:
+        self.transitions = transitions
+
+    # -- reads --------------------------------------------------------------------
+
+    async def list_page(
+        self, work: Work, *, limit: int, offset: int
+    ) -> tuple[list[ProjectRow], int]:
+        return await ProjectRepository(work.session).list_page(limit=limit, offset=offset)
+
+    async def get(self, work: Work, project_id: str) -> ProjectView:
+        row = await ProjectRepository(work.session).get(project_id)
+        if row is None:
+            raise _not_found(project_id)
+        return await self._view(work.session, row)
+
+    async def history(
+        self, work: Work, project_id: str, *, limit: int, offset: int
+    ) -> tuple[ProjectRow, list[ProjectVersionRow], int]:
+        repository = ProjectRepository(work.session)
+        row = await repository.get(project_id)
+        if row is None:
+            raise _not_found(project_id)
+        versions, total = await repository.history(project_id, limit=limit, offset=offset)
+        return row, versions, total
+
+    # -- changes ------------------------------------------------------------------
+
+    async def create(self, work: Work, body: ProjectCreate) -> ProjectView:
+        settings = ProjectSettings(**body.model_dump())
+        document = ProjectDocument.new(settings, _new_id())
+        timeline = validate_document(document)
+        now = utcnow()
+        data = document_to_json(document)
+        row = ProjectRow(
+            id=_new_id(),
+            **_columns(document, timeline.duration_frames),
+            version=1,
+            document=data,
+            undo_stack=[1],
+            redo_stack=[],
+            created_at=now,
+            updated_at=now,
+        )
+        repository = ProjectRepository(work.session)
+        await repository.add(row)
+        summary = f"Create project {capped(settings.name, 60)}"
+        await repository.add_version(row.id, 1, data, summary, now)
+        work.emit(EventType.PROJECT_CREATED, _event(row, summary))
+        return ProjectView(row, document, timeline, frozenset())
+
+    async def edit(
+        self,
+        work: Work,
+        project_id: str,
+        operations: Sequence[Operation],
+        *,
+        expected_version: int | None = None,
+        batch: bool = False,
+    ) -> tuple[ProjectView, list[str | None]]:
+        """
+        Apply ``operations`` all or nothing, as one new version.
+
+        Raises:
+            NotFoundError: no such project (or, outside a batch, no such clip/track...).
+            VersionConflictError: ``expected_version`` is not the current version.
+            EditRuleError: a rule refused an operation; its field is named.
+            SourceMissingError: a new clip's library file is missing.
+        """
+        repository = ProjectRepository(work.session)
+        row = await self._claim(repository, project_id, expected_version)
+        wanted = {op.source_video_id for op in operations if isinstance(op, AddClip)}
+        applied = apply_operations(
+            document_from_json(row.document),
+            operations,
+            sources=await _source_infos(work.session, wanted),
+            transition_names=await self.transitions.names(),
+            new_id=_new_id,
+            batch=batch,
+        )
+        version = row.version + 1
+        view = await self._store(
+            work,
+            repository,
+            row,
+            applied.document,
+            batch_summary(applied.summaries),
+            undo=[*row.undo_stack, version],
+            redo=[],
+        )
+        return view, applied.created
+
+    async def undo(
+        self, work: Work, project_id: str, *, expected_version: int | None = None
+    ) -> ProjectView:
+        """Go back to the state before the last edit (or redo), as a new version."""
+        repository = ProjectRepository(work.session)
+        row = await self._claim(repository, project_id, expected_version)
+        if len(row.undo_stack) < 2:
+            raise NothingToUndoError(f"project {capped(project_id)} has no edit to undo")
+        undone, target = row.undo_stack[-1], row.undo_stack[-2]
+        document = await self._document_at(repository, project_id, target, "undo")
+        summary = await repository.summary_of(project_id, undone)
+        return await self._store(
+            work,
+            repository,
+            row,
+            document,
+            _capped_summary(f"Undo: {summary}"),
+            undo=row.undo_stack[:-1],
+            redo=[*row.redo_stack, undone],
+        )
+
+    async def redo(
+        self, work: Work, project_id: str, *, expected_version: int | None = None
+    ) -> ProjectView:
+        """Make the last undone edit again, as a new version."""
+        repository = ProjectRepository(work.session)
+        row = await self._claim(repository, project_id, expected_version)
+        if not row.redo_stack:
+            raise NothingToRedoError(f"project {capped(project_id)} has no undone edit to redo")
+        target = row.redo_stack[-1]
+        document = await self._document_at(repository, project_id, target, "redo")
+        summary = await repository.summary_of(project_id, target)
+        return await self._store(
+            work,
+            repository,
+            row,
+            document,
+            _capped_summary(f"Redo: {summary}"),
+            undo=[*row.undo_stack, target],
+            redo=row.redo_stack[:-1],
+        )
+
+    async def restore(
+        self, work: Work, project_id: str, version: int, *, expected_version: int | None = None
+    ) -> ProjectView:
+        """Make a past version's document current, as a new version (an edit: undoable)."""
+        repository = ProjectRepository(work.session)
+        row = await self._claim(repository, project_id, expected_version)
+        data = await repository.document_at(project_id, version)
+        if data is None:
+            raise FieldValidationError(
+                "version", f"project has no version {version}; it is at {row.version}"
+            )
+        return await self._store(
+            work,
+            repository,
+            row,
+            document_from_json(data),
+            f"Restore version {version}",
+            undo=[*row.undo_stack, row.version + 1],
+            redo=[],
+        )
+
+    async def delete(
+        self, work: Work, project_id: str, *, expected_version: int | None = None
+    ) -> None:
+        repository = ProjectRepository(work.session)
+        row = await self._claim(repository, project_id, expected_version)
+        await repository.delete(project_id)
+        work.emit(EventType.PROJECT_DELETED, _event(row, f"Delete project {capped(row.name, 60)}"))
+
+    # -- internals ----------------------------------------------------------------
+
+    async def _claim(
+        self, repository: ProjectRepository, project_id: str, expected: int | None
+    ) -> ProjectRow:
+        if not await repository.claim(project_id):
+            raise _not_found(project_id)
+        row = await repository.get(project_id)
+        if row is None:  # pragma: no cover - claimed in this very transaction
+            raise _not_found(project_id)
+        if expected is not None and expected != row.version:
+            raise VersionConflictError(
+                f"project {project_id}", expected=expected, current_version=row.version
+            )
+        return row
+
+    async def _document_at(
+        self, repository: ProjectRepository, project_id: str, version: int, what: str
+    ) -> ProjectDocument:
+        data = await repository.document_at(project_id, version)
+        if data is None:  # pragma: no cover - versions are never removed
+            raise NotFoundError(f"version {version} of project {project_id} to {what} is gone")
+        return document_from_json(data)
+
+    async def _store(
+        self,
+        work: Work,
+        repository: ProjectRepository,
+        row: ProjectRow,
+        document: ProjectDocument,
+        summary: str,
+        *,
+        undo: list[int],
+        redo: list[int],
+    ) -> ProjectView:
+        timeline = derive_timeline(document)
+        data = document_to_json(document)
+        old_sources = source_ids(row.document)
+        now = utcnow()
+        for name, value in _columns(document, timeline.duration_frames).items():
+            setattr(row, name, value)
+        row.version += 1
+        row.document = data
+        row.undo_stack = undo
+        row.redo_stack = redo
+        row.updated_at = now
+        await repository.add_version(row.id, row.version, data, summary, now)
+        await repository.set_sources(row.id, old_sources, source_ids(data))
+        work.emit(EventType.PROJECT_UPDATED, _event(row, summary))
+        return await self._view(work.session, row, document, timeline)
+
+    async def _view(
+        self,
+        session: AsyncSession,
+        row: ProjectRow,
+        document: ProjectDocument | None = None,
+        timeline: Any = None,
+    ) -> ProjectView:
+        document = document if document is not None else document_from_json(row.document)
+        timeline = timeline if timeline is not None else derive_timeline(document)
+        missing = await _missing_sources(session, source_ids(row.document))
+        return ProjectView(row, document, timeline, missing)
+
+
+def _columns(document: ProjectDocument, duration_frames: int) -> dict[str, Any]:
+    settings = document.settings
+    return {
+        "name": settings.name,
+        "output_width": settings.output_width,
+        "output_height": settings.output_height,
+        "output_fps": settings.output_fps,
+        "sample_rate": settings.sample_rate,
+        "duration_frames": duration_frames,
+    }
+
+
+def _event(row: ProjectRow, summary: str) -> dict[str, Any]:
+    return {"project_id": row.id, "version": row.version, "summary": summary}
+
+
+def _capped_summary(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
+    chosen = sorted(ids)
+    # SQLite limits the number of bound parameters per statement.
+    for start in range(0, len(chosen), size):
+        yield chosen[start : start + size]
+
+
+async def _source_infos(session: AsyncSession, ids: set[str]) -> dict[str, SourceInfo]:
+    """What the library knows of each video a new clip names (unknown ids are absent)."""
+    found: dict[str, SourceInfo] = {}
+    for chunk in _chunks(ids):
+        rows = await session.execute(
+            select(
+                VideoRow.id,
+                VideoRow.filename,
+                VideoRow.duration_seconds,
+                VideoRow.missing,
+                VideoRow.width,
+            ).where(VideoRow.id.in_(chunk))
+        )
+        for video_id, filename, duration_s, missing, width in rows.all():
+            found[video_id] = SourceInfo(video_id, filename, duration_s, bool(missing), bool(width))
+    return found
+
+
+async def _missing_sources(session: AsyncSession, ids: set[str]) -> frozenset[str]:
+    """The ids among ``ids`` whose video is missing now (or no longer in the library)."""
+    present: set[str] = set()
+    for chunk in _chunks(ids):
+        rows = await session.execute(
+            select(VideoRow.id).where(VideoRow.id.in_(chunk), VideoRow.missing.is_(False))
+        )
+        present.update(video_id for (video_id,) in rows.all())
+    return frozenset(ids - present)
