@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 import httpx
@@ -10,14 +11,8 @@ from stoat_ferret.editing.document import ProjectDocument
 
 
 def _create_body(document: ProjectDocument) -> dict[str, Any]:
-    settings = document.settings
-    return {
-        "name": settings.name,
-        "output_width": settings.output_width,
-        "output_height": settings.output_height,
-        "output_fps": settings.output_fps,
-        "sample_rate": settings.sample_rate,
-    }
+    """``POST /api/v1/projects``'s body: the document's settings, field for field."""
+    return asdict(document.settings)
 
 
 def _clip_bodies(document: ProjectDocument) -> list[tuple[str, dict[str, Any]]]:
