@@ -1,4 +1,5 @@
-"""``stoat-ferret render PROJECT_ID [-o FILE]``: a render on a running server, followed live.
+"""
+``stoat-ferret render PROJECT_ID [-o FILE]``: a render on a running server, followed live.
 
 The render runs in the server (it owns the project and the job queue); this command
 submits it, polls the job and draws a progress bar with ffmpeg's fps, speed and the

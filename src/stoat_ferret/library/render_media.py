@@ -1,4 +1,5 @@
-"""The library's answer to the render's ``RenderMedia`` question (``render/ports.py``).
+"""
+The library's answer to the render's ``RenderMedia`` question (``render/ports.py``).
 
 Registered by ``setup_library`` under ``RENDER_MEDIA``: the render asks which file a
 clip's source is, whether it is missing, and what streams it has, without importing

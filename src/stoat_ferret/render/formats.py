@@ -1,4 +1,5 @@
-"""Which containers and encoders this machine's ffmpeg can render (``GET /render/formats``).
+"""
+Which containers and encoders this machine's ffmpeg can render (``GET /render/formats``).
 
 The answer is the local ffmpeg's own: ``ffmpeg -muxers`` and ``ffmpeg -encoders``, asked
 once per process (:class:`FormatCatalog`) and parsed by the pure :func:`parse_muxers` and
@@ -158,7 +159,8 @@ def containers_from(
 
 
 class FormatCatalog:
-    """The local ffmpeg's renderable formats, asked once and kept.
+    """
+    The local ffmpeg's renderable formats, asked once and kept.
 
     Args:
         ffmpeg: the executable (``STOAT_FFMPEG_PATH`` or the one on ``PATH``).
@@ -170,7 +172,8 @@ class FormatCatalog:
         self._containers: dict[str, ContainerFormats] | None = None
 
     async def containers(self) -> dict[str, ContainerFormats]:
-        """Container name → what it accepts here.
+        """
+        Container name → what it accepts here.
 
         Raises:
             DependencyUnavailableError: ffmpeg cannot be run.
@@ -190,7 +193,8 @@ class FormatCatalog:
         return output.stdout.decode("utf-8", errors="replace")
 
     async def check(self, container: str, video_codec: str, audio_codec: str, preset: str) -> None:
-        """Refuse what the local ffmpeg cannot write, naming the field.
+        """
+        Refuse what the local ffmpeg cannot write, naming the field.
 
         Raises:
             UnsupportedFormatError: with ``field`` ``container``, ``video_codec``,

@@ -1,4 +1,5 @@
-"""The ``render`` job: one ffmpeg run over the whole project, verified before it succeeds.
+"""
+The ``render`` job: one ffmpeg run over the whole project, verified before it succeeds.
 
 Payload ``{project_id, version, settings, output_path}`` (``output_path`` null: the
 default ``<data dir>/renders/<project name>-<job id>.<container>``). The handler:
@@ -94,7 +95,8 @@ async def _until_end_or_cancel(
 
 
 async def _run_ffmpeg(ctx: JobContext, command: RenderCommand, last: dict[str, Any]) -> None:
-    """Run the render's ffmpeg to its end, or stop it on a cancel request.
+    """
+    Run the render's ffmpeg to its end, or stop it on a cancel request.
 
     Raises:
         JobCancelledError: a cancel was requested; ffmpeg is stopped and reaped.

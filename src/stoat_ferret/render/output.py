@@ -1,4 +1,5 @@
-"""Where a render writes: the requested path's checks, the default name, the temporary file.
+"""
+Where a render writes: the requested path's checks, the default name, the temporary file.
 
 A render never writes its target directly: ffmpeg writes a temporary file beside it,
 ``.<target name>.<job id>.<attempt token>.part``, and the job renames it to the target
@@ -36,7 +37,8 @@ _LONGEST_NAME = 80
 
 
 def safe_name(name: str) -> str:
-    """``name`` as a file-name stem on every common file system.
+    """
+    ``name`` as a file-name stem on every common file system.
 
     Unicode is normalised (NFC), anything but letters, digits, ``.``, ``-`` and ``_``
     becomes ``_``, dots and ``_`` at either end go (no hidden files), and the result is at most 80
@@ -52,7 +54,8 @@ def default_output(renders_dir: Path, project_name: str, job_id: str, container:
 
 
 def resolve_output(raw: str, allowed_roots: Sequence[Path]) -> str:
-    """Check a requested ``output_path``; returns it with symlinks resolved.
+    """
+    Check a requested ``output_path``; returns it with symlinks resolved.
 
     The order matters (SPEC §13): absolute first (400), then the allowed roots (403,
     before anything about the path's existence is revealed), then the file itself: an
@@ -105,7 +108,8 @@ def remove_quietly(path: str) -> None:
 
 
 def finish_output(temporary: str, target: str) -> int:
-    """Move the verified file to ``target`` without replacing anything; returns its size.
+    """
+    Move the verified file to ``target`` without replacing anything; returns its size.
 
     A hard link then an unlink: the link fails if a file appeared at ``target`` since
     the request was checked, where a rename would silently replace it.

@@ -1,4 +1,5 @@
-"""What the render asks other domains, as protocols they register at wiring time.
+"""
+What the render asks other domains, as protocols they register at wiring time.
 
 The render owns no project and no library record: it needs a project's document (the
 editor's) and facts about the files its clips use (the library's). Each answering
@@ -46,7 +47,8 @@ class ProjectDocuments(Protocol):
     async def load(
         self, session: AsyncSession, project_id: str, version: int | None = None
     ) -> StoredProject:
-        """The project's document: the current one, or the one of ``version``.
+        """
+        The project's document: the current one, or the one of ``version``.
 
         Raises:
             NotFoundError: no such project, or it never had that version.
@@ -56,7 +58,8 @@ class ProjectDocuments(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class MediaFacts:
-    """What the render needs to know about one library file.
+    """
+    What the render needs to know about one library file.
 
     Attributes:
         path: the file's absolute path.

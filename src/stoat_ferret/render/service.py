@@ -1,4 +1,5 @@
-"""``RenderService``: the render's use cases, shared by the routes and the job.
+"""
+``RenderService``: the render's use cases, shared by the routes and the job.
 
 Every use case starts from :meth:`RenderService.prepare`: the project's document (through
 the registered ``ProjectDocuments``), its derived timeline, and each clip's source
@@ -59,7 +60,8 @@ def _files_present(paths: Sequence[str]) -> list[str]:
 
 
 class RenderService:
-    """Built once per app by ``setup_render``.
+    """
+    Built once per app by ``setup_render``.
 
     Args:
         queue: where ``render`` jobs go.
@@ -99,7 +101,8 @@ class RenderService:
     async def load(
         self, session: AsyncSession, project_id: str, version: int | None = None
     ) -> StoredProject:
-        """The project's document (current, or at ``version``).
+        """
+        The project's document (current, or at ``version``).
 
         Raises:
             NotFoundError: no registered ``ProjectDocuments`` knows it.
@@ -122,7 +125,8 @@ class RenderService:
         *,
         check_files: bool = True,
     ) -> Prepared:
-        """Load and check a project for compiling.
+        """
+        Load and check a project for compiling.
 
         Args:
             check_files: also check that each source file is on disk (the request does;
@@ -167,7 +171,8 @@ class RenderService:
     async def check_request(
         self, session: AsyncSession, project_id: str, request: RenderRequest
     ) -> tuple[Prepared, str | None]:
-        """Every check of SPEC §10 before a job exists; returns the resolved output path.
+        """
+        Every check of SPEC §10 before a job exists; returns the resolved output path.
 
         Raises:
             UnsupportedFormatError: 422 naming ``container``, a codec or ``preset``.
@@ -208,7 +213,8 @@ class RenderService:
     async def dry_run(
         self, session: AsyncSession, project_id: str, request: RenderRequest
     ) -> dict[str, Any]:
-        """What the render would run, without a job (``?dry_run=true``).
+        """
+        What the render would run, without a job (``?dry_run=true``).
 
         Without ``output_path`` the argv names the default file with ``{job_id}`` where
         the job's id would be; the job itself writes a temporary name beside its target.
@@ -226,7 +232,8 @@ class RenderService:
         }
 
     async def frame(self, session: AsyncSession, project_id: str, at: int, width: int) -> bytes:
-        """The render's frame ``at`` of the current version as a JPEG, ``width`` px wide.
+        """
+        The render's frame ``at`` of the current version as a JPEG, ``width`` px wide.
 
         Cached by (project, version, at, width): a version is never edited in place.
 
@@ -254,7 +261,8 @@ class RenderService:
         return picture
 
     async def output_file(self, job_id: str) -> str:
-        """The file a complete render job wrote, while it exists.
+        """
+        The file a complete render job wrote, while it exists.
 
         Raises:
             NotFoundError: no such render job, it is not complete, or the file is gone.

@@ -25,7 +25,8 @@ from tests.support.server_with_test_handlers import TEST_JOBS
 
 @pytest.fixture(scope="session")
 def media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``left``: red 1 s, green 1 s, a tone; ``right``: blue 1 s, yellow 1 s, no audio;
+    """
+    ``left``: red 1 s, green 1 s, a tone; ``right``: blue 1 s, yellow 1 s, no audio;
     ``long``: 12 s of alternating colours with a tone (for renders to interrupt)."""
     folder = tmp_path_factory.mktemp("render-api-media")
     make_source(folder / "left.mp4", [("red", 1), ("green", 1)], tone_hz=440)
@@ -54,7 +55,8 @@ class RenderApp:
 
 
 def two_clips(videos: dict[str, str]) -> ProjectDocument:
-    """``left`` from frame 15 (red 15 frames, then green), a 10-frame crossfade into
+    """
+    ``left`` from frame 15 (red 15 frames, then green), a 10-frame crossfade into
     ``right`` from 0 (blue 30 frames, then yellow): a [0, 45), b [35, 95); 95 frames."""
     document, _ = project(
         [

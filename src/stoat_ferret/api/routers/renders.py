@@ -1,4 +1,5 @@
-"""Render routes (SPEC §10 and §9's frame preview): submit, dry run, formats, file, frame.
+"""
+Render routes (SPEC §10 and §9's frame preview): submit, dry run, formats, file, frame.
 
 There is no render-specific cancel: a render job is cancelled through the generic
 ``POST /api/v1/jobs/{id}/cancel``.
@@ -153,7 +154,8 @@ async def project_frame(
     at: Annotated[int, Query(ge=0, le=2**31 - 1, description="The project frame.")],
     width: Annotated[int, Query(ge=MIN_FRAME_WIDTH, le=MAX_FRAME_WIDTH)] = 640,
 ) -> Response:
-    """One JPEG of the rendered output at frame ``at`` (0 <= at < duration, else 422).
+    """
+    One JPEG of the rendered output at frame ``at`` (0 <= at < duration, else 422).
 
     ffmpeg gets ``STOAT_PREVIEW_TIMEOUT`` seconds (503 ``PREVIEW_TIMEOUT``) and is
     killed as soon as the client goes away.
