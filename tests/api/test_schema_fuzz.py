@@ -92,9 +92,10 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403",
 
 # The editor's rules (SPEC §9) depend on the project and the library: a schema-valid
 # clip can pass its source's end (422), a version can be stale (412), a transition's
-# clips not consecutive (422), an undo have nothing to undo (409).
+# clips not consecutive (422), an undo have nothing to undo (409). The render has its
+# own entry below.
 [[operations]]
-include-path-regex = "^/api/v1/projects"
+include-path-regex = "^/api/v1/projects(?!/[^/]+/render$)"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "404", "409", "412", "422"]
 
 # Effect parameters are checked against the JSON Schema of the effect that
@@ -104,6 +105,14 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "404", "409",
 [[operations]]
 include-path-regex = "^/api/v1/effects/"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
+
+# A render's codecs are the local ffmpeg's (422 VALIDATION_ERROR otherwise) and its
+# output path may exist or be relative (400 INVALID_PATH): no schema can predict them.
+[[operations]]
+include-path = "/api/v1/projects/{{project_id}}/render"
+checks.positive_data_acceptance.expected-statuses = [
+    "2xx", "400", "401", "403", "404", "409", "422",
+]
 """,
         encoding="utf-8",
     )

@@ -51,11 +51,16 @@ def build_app(settings: Settings) -> FastAPI:
     return app
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
+    """``--data-dir`` and ``--port``, the arguments every test server module takes."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--port", type=int, required=True)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
     settings = Settings(data_dir=args.data_dir, port=args.port, job_cancel_grace=2)
     uvicorn.run(build_app(settings), host="127.0.0.1", port=args.port, log_level="warning")
 

@@ -304,6 +304,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{project_id}/frame": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Project Frame
+         * @description One JPEG of the rendered output at frame ``at`` (0 <= at < duration, else 422).
+         *
+         *     ffmpeg gets ``STOAT_PREVIEW_TIMEOUT`` seconds (503 ``PREVIEW_TIMEOUT``) and is
+         *     killed as soon as the client goes away.
+         */
+        get: operations["render-frame"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project_id}/history": {
         parameters: {
             query?: never;
@@ -338,6 +361,26 @@ export interface paths {
          * @description Make the last undone edit again (until a new edit clears what can be redone).
          */
         post: operations["projects-redo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render Project
+         * @description Check everything at once, then queue a ``render`` job of the current version.
+         */
+        post: operations["render-project"];
         delete?: never;
         options?: never;
         head?: never;
@@ -479,6 +522,46 @@ export interface paths {
          * @description Step back over the last edit; the project gets a new version with that document.
          */
         post: operations["projects-undo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/render/formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Render Formats
+         * @description The containers this server's ffmpeg can write and the encoders each accepts.
+         */
+        get: operations["render-formats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renders/{job_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Render File
+         * @description The rendered file while it exists; ``Range`` requests get 206 (Starlette).
+         */
+        get: operations["render-file"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -982,6 +1065,36 @@ export interface components {
              */
             message: string;
         };
+        /** ContainerOut */
+        ContainerOut: {
+            /**
+             * Audio Codecs
+             * @example [
+             *       "aac",
+             *       "libopus"
+             *     ]
+             */
+            audio_codecs: string[];
+            /**
+             * Container
+             * @example mp4
+             */
+            container: string;
+            /**
+             * Muxer
+             * @description ffmpeg's muxer for it (-f).
+             * @example mp4
+             */
+            muxer: string;
+            /**
+             * Video Codecs
+             * @example [
+             *       "libx264",
+             *       "libx265"
+             *     ]
+             */
+            video_codecs: string[];
+        };
         /**
          * CorsRejectedError
          * @description Error `CORS_REJECTED`.
@@ -1031,6 +1144,20 @@ export interface components {
              * @description For people; may change. `code` is for programs.
              */
             message: string;
+        };
+        /**
+         * DryRunOut
+         * @description What a render would run (``?dry_run=true``); nothing is started.
+         */
+        DryRunOut: {
+            /** Argv */
+            argv: string[];
+            /** Expected Duration S */
+            expected_duration_s: number;
+            /** Expected Frames */
+            expected_frames: number;
+            /** Filter Complex */
+            filter_complex: string;
         };
         /** EditBatch */
         EditBatch: {
@@ -1261,6 +1388,16 @@ export interface components {
              * @description For people; may change. `code` is for programs.
              */
             message: string;
+        };
+        /**
+         * FormatsOut
+         * @description The containers this server's ffmpeg can write and the encoders each accepts.
+         */
+        FormatsOut: {
+            /** Containers */
+            containers: components["schemas"]["ContainerOut"][];
+            /** Presets */
+            presets: string[];
         };
         /**
          * GenericJob
@@ -2166,6 +2303,49 @@ export interface components {
              */
             transition_id: string;
         };
+        /**
+         * RenderRequest
+         * @description ``POST /api/v1/projects/{id}/render``; every field is optional.
+         */
+        RenderRequest: {
+            /**
+             * Audio Codec
+             * @description Likewise.
+             * @default aac
+             */
+            audio_codec: string;
+            /**
+             * Container
+             * @description Also refused (422) when the local ffmpeg lacks its muxer.
+             * @default mp4
+             * @enum {string}
+             */
+            container: "mp4" | "mov" | "mkv" | "webm";
+            /**
+             * Crf
+             * @description Constant rate factor (lower is better).
+             * @default 23
+             */
+            crf: number;
+            /**
+             * Output Path
+             * @description Absolute path of a new file inside the allowed roots; default <data dir>/renders/<project name>-<job id>.<container>.
+             */
+            output_path?: string | null;
+            /**
+             * Preset
+             * @description An x264 preset name.
+             * @default medium
+             * @enum {string}
+             */
+            preset: "ultrafast" | "superfast" | "veryfast" | "faster" | "fast" | "medium" | "slow" | "slower" | "veryslow" | "placebo";
+            /**
+             * Video Codec
+             * @description An encoder GET /api/v1/render/formats lists for the container.
+             * @default libx264
+             */
+            video_codec: string;
+        };
         /** RestoreRequest */
         RestoreRequest: {
             /** Version */
@@ -2845,6 +3025,8 @@ export interface components {
          *     HTTP 422: An export format that is not known, or whose OTIO adapter is not installed.
          *
          *     HTTP 422: A render or frame request the project cannot satisfy, naming the field.
+         *
+         *     HTTP 422: A container, codec or preset the local ffmpeg cannot render (422 naming it).
          */
         ValidationError: {
             detail: components["schemas"]["ValidationErrorDetail"];
@@ -4548,6 +4730,78 @@ export interface operations {
             };
         };
     };
+    "render-frame": {
+        parameters: {
+            query: {
+                /** @description The project frame. */
+                at: number;
+                width?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description EMPTY_PROJECT, SOURCE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyProjectError"] | components["schemas"]["SourceMissingError"];
+                };
+            };
+            /** @description VALIDATION_ERROR, PREVIEW_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"] | components["schemas"]["PreviewFailedError"];
+                };
+            };
+            /** @description PREVIEW_TIMEOUT, DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewTimeoutError"] | components["schemas"]["DependencyUnavailableError"];
+                };
+            };
+        };
+    };
     "projects-history": {
         parameters: {
             query?: {
@@ -4677,6 +4931,126 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "render-project": {
+        parameters: {
+            query?: {
+                /** @description Answer the command; start nothing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RenderRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description ``dry_run=true``: the command, no job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunOut"];
+                };
+            };
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSubmitted"];
+                };
+            };
+            /** @description INVALID_PATH, BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidPathError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description PATH_NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PathNotAllowedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description EMPTY_PROJECT, SOURCE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyProjectError"] | components["schemas"]["SourceMissingError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /** @description DEPENDENCY_UNAVAILABLE, STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyUnavailableError"] | components["schemas"]["StorageUnavailableError"];
                 };
             };
             /** @description INSUFFICIENT_STORAGE */
@@ -5404,6 +5778,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "render-formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormatsOut"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyUnavailableError"];
+                };
+            };
+        };
+    };
+    "render-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The render job's id. */
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/mp4": unknown;
+                };
+            };
+            /** @description The bytes a ``Range`` asked for. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };

@@ -150,10 +150,12 @@ def create_app(
 
 
 def default_domains() -> tuple[DomainSetup[Any], ...]:
-    """The domains the product ships: the library, the editor and the render previews."""
+    """The domains the product ships: the library, the editor, the render previews and
+    the render."""
     # Imported here: each setup imports its routers, which import api.deps.
     from stoat_ferret.editing.setup import EDITING
     from stoat_ferret.library.setup import LIBRARY
     from stoat_ferret.render.preview_setup import PREVIEW
+    from stoat_ferret.render.setup import RENDER
 
-    return (LIBRARY, EDITING, PREVIEW)
+    return (LIBRARY, EDITING, PREVIEW, RENDER)

@@ -16,6 +16,7 @@ from stoat_ferret import __version__
 from stoat_ferret.cli import exit_codes
 from stoat_ferret.cli import jobs as jobs_cli
 from stoat_ferret.cli import projects as projects_cli
+from stoat_ferret.cli.client import DEFAULT_URL
 from stoat_ferret.db import Database
 from stoat_ferret.errors import StoatError
 from stoat_ferret.settings import Settings, describe_settings_error, load_settings
@@ -99,6 +100,21 @@ def scan(
     from stoat_ferret.cli.scan import scan_command
 
     scan_command(settings_or_exit(data_dir=data_dir), path, recursive)
+
+
+@app.command()
+def render(
+    project_id: Annotated[str, typer.Argument(help="The project to render.")],
+    output: Annotated[
+        str | None,
+        typer.Option("-o", "--output", help="Absolute path of the new file (default: data dir)."),
+    ] = None,
+    url: jobs_cli.UrlOption = DEFAULT_URL,
+) -> None:
+    """Render a project on the server with a progress bar (Ctrl-C cancels, removes the file)."""
+    from stoat_ferret.cli.render import render_command
+
+    render_command(url, project_id, output)
 
 
 @db_app.command("upgrade")

@@ -7,9 +7,11 @@ from functools import partial
 from stoat_ferret.api.routers import videos
 from stoat_ferret.library.domain import LibraryDomain
 from stoat_ferret.library.pages import VideoPages
+from stoat_ferret.library.render_media import LibraryRenderMedia
 from stoat_ferret.library.scan import SCAN_JOB_TYPE, ScanConfig, make_scan_handler
 from stoat_ferret.library.service import LibraryService
 from stoat_ferret.library.usage import VIDEO_USAGE
+from stoat_ferret.render.ports import RENDER_MEDIA
 from stoat_ferret.wiring import Core, DomainSetup
 
 
@@ -29,6 +31,8 @@ def setup_library(core: Core) -> LibraryDomain:
         # Asked at delete time: domains set up after this one register theirs too.
         usages=partial(core.registry.all, VIDEO_USAGE),
     )
+    # The render asks the library which file each clip plays (render/ports.py).
+    core.registry.add(RENDER_MEDIA, LibraryRenderMedia())
     return LibraryDomain(
         service=service,
         pages=VideoPages(core.database.reads),
