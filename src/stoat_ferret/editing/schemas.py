@@ -26,7 +26,9 @@ __all__ = [
     "ClipList",
     "ClipOut",
     "EditsResult",
+    "ExportOut",
     "HistoryOut",
+    "ImportResult",
     "ProjectOut",
     "ProjectPage",
     "ProjectSummary",
@@ -325,6 +327,35 @@ class EditsResult(BaseModel):
     project: ProjectOut
     created_ids: list[str | None] = Field(
         description="Per operation, the id of the track, clip or transition it made (or null)."
+    )
+
+
+class ExportOut(BaseModel):
+    """
+    An exported project: the file's text and what the format could not carry.
+
+    One JSON answer rather than the bare file, so the list of what was lost travels with
+    it in a typed field (a header could not hold every name); save ``content`` under
+    ``filename`` to get the file.
+    """
+
+    format: str = Field(description="The format asked for: `otio`, `edl` or `fcpxml`.")
+    filename: str = Field(description="A file name for the content, from the project's name.")
+    media_type: str = Field(description="The content's media type (`application/json`...).")
+    content: str = Field(description="The file itself, as text.")
+    not_carried: list[str] = Field(
+        description="One line per thing the file lost, naming the field "
+        "(`clips[ID].effects[0] (blur)`); empty when an import gives the project back."
+    )
+
+
+class ImportResult(BaseModel):
+    """An import's answer: the new project, and what of the file was left out of it."""
+
+    project: ProjectOut
+    warnings: list[str] = Field(
+        description="One line per thing in the file that the project does not hold "
+        "(another video track, a gap on the main track, another editor's effect...)."
     )
 
 
