@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from stoat_ferret.api.deps import SessionDep
 from stoat_ferret.api.error_models import error_responses
-from stoat_ferret.api.routers.project_deps import EditingDep, ProjectId, tag
+from stoat_ferret.api.routers.project_deps import EditingDep, ProjectId, answer
 from stoat_ferret.editing.errors import SourceMissingError
 from stoat_ferret.editing.exchange import export_stored, import_stored
 from stoat_ferret.editing.interchange import (
@@ -23,7 +23,7 @@ from stoat_ferret.editing.interchange import (
     UnknownMediaError,
     UnsupportedFormatError,
 )
-from stoat_ferret.editing.schemas import ExportOut, ImportResult, ProjectOut
+from stoat_ferret.editing.schemas import ExportOut, ImportResult
 from stoat_ferret.errors import NotFoundError, StorageError, StorageFullError
 
 router = APIRouter(prefix="/projects", tags=["projects"])
@@ -97,7 +97,5 @@ async def import_project(
 ) -> ImportResult:
     """A new project from another editor's file; unknown media answer 422 naming them."""
     imported = await import_stored(editing, work, await request.body(), format, fps=fps)
-    project = imported.view.row
-    tag(response, project.version)
-    response.headers["Location"] = f"/api/v1/projects/{project.id}"
-    return ImportResult(project=ProjectOut.of(imported.view), warnings=imported.warnings)
+    response.headers["Location"] = f"/api/v1/projects/{imported.view.row.id}"
+    return ImportResult(project=answer(response, imported.view), warnings=imported.warnings)
