@@ -9,6 +9,7 @@ exactly what the timeline rules derive.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -218,18 +219,20 @@ class ProjectOut(ProjectSummary):
         )
 
 
+def _ordered(view: ProjectView) -> Iterator[tuple[Track, Clip, int | None]]:
+    """Every clip with its track and main-track index, in the order the answers list them."""
+    for position, track in enumerate(view.document.tracks):
+        if position == 0:
+            for index, clip in enumerate(track.clips):
+                yield track, clip, index
+            continue
+        for clip in sorted(track.clips, key=lambda c: (c.timeline_position or 0, c.id)):
+            yield track, clip, None
+
+
 def clips_of(view: ProjectView) -> list[ClipOut]:
     """Every clip: the main track's in order, then each audio track's by position."""
-    clips: list[ClipOut] = []
-    for position, track in enumerate(view.document.tracks):
-        ordered = (
-            list(track.clips)
-            if position == 0
-            else sorted(track.clips, key=lambda c: (c.timeline_position or 0, c.id))
-        )
-        for index, clip in enumerate(ordered):
-            clips.append(ClipOut.of(view, track, clip, index if position == 0 else None))
-    return clips
+    return [ClipOut.of(view, track, clip, index) for track, clip, index in _ordered(view)]
 
 
 class TimelineClipOut(BaseModel):
@@ -366,8 +369,12 @@ def track_out(view: ProjectView, track_id: str) -> TrackOut:
 
 
 def clip_out(view: ProjectView, clip_id: str) -> ClipOut:
-    """The answer for one clip of ``view`` (it must be there)."""
-    return next(clip for clip in clips_of(view) if clip.id == clip_id)
+    """The answer for one clip of ``view`` (it must be there); only that one is built."""
+    for position, track in enumerate(view.document.tracks):
+        for index, clip in enumerate(track.clips):
+            if clip.id == clip_id:
+                return ClipOut.of(view, track, clip, index if position == 0 else None)
+    raise KeyError(clip_id)
 
 
 def transition_out(view: ProjectView, transition_id: str) -> ProjectTransitionOut:
