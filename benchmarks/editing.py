@@ -111,18 +111,17 @@ def measure_edits(
     for _ in range(3):  # warm-up, untimed
         _check(client.get("/health/live"))
         _check(client.get(f"{API}/{pid}"))
+    trim_url, move_url = f"{API}/{pid}/clips/{trimmed['id']}", f"{API}/{pid}/clips/{last['id']}"
+    added = {"source_video_id": source, "in_point": 0, "out_point": CLIP_FRAMES}
     for n in range(rounds):
-        out_point = trimmed["in_point"] + CLIP_FRAMES - 1 - n % 2
-        index = 2 if n % 2 == 0 else len(clips) - 1
+        trim = {"out_point": trimmed["in_point"] + CLIP_FRAMES - 1 - n % 2}
+        move = {"index": 2 if n % 2 == 0 else len(clips) - 1}
         record("health", lambda: client.get("/health/live"))
         record("project", lambda: client.get(f"{API}/{pid}"))
         record("timeline", lambda: client.get(f"{API}/{pid}/timeline"))
-        record("trim", lambda: client.patch(f"{API}/{pid}/clips/{trimmed['id']}",
-                                            json={"out_point": out_point}))  # fmt: skip
-        record("move", lambda: client.patch(f"{API}/{pid}/clips/{last['id']}",
-                                            json={"index": index}))  # fmt: skip
-        record("add", lambda: client.post(f"{API}/{pid}/clips", json={
-            "source_video_id": source, "in_point": 0, "out_point": CLIP_FRAMES}))  # fmt: skip
+        record("trim", lambda body=trim: client.patch(trim_url, json=body))
+        record("move", lambda body=move: client.patch(move_url, json=body))
+        record("add", lambda: client.post(f"{API}/{pid}/clips", json=added))
     for _ in range(rounds):
         record("undo", lambda: client.post(f"{API}/{pid}/undo"))
     return times
