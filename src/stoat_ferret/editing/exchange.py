@@ -48,6 +48,11 @@ class ImportedView:
     warnings: list[str]
 
 
+def _tail(label: str, longest: int = 80) -> str:
+    """A media label cut from the left: a URL's end (the file name) is what tells."""
+    return label if len(label) <= longest else "…" + label[-(longest - 1) :]
+
+
 def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
     chosen = sorted(set(values))
     for start in range(0, len(chosen), _CHUNK):
@@ -143,10 +148,10 @@ async def import_stored(
         for clip in track.clips:
             query, video = by_id[clip.source_id]
             if video.missing:
-                raise SourceMissingError(f"media {capped(query.label, 80)}", clip.source_id)
+                raise SourceMissingError(f"media {_tail(query.label)}", clip.source_id)
             if position == 0 and not video.has_picture:
                 raise TimelineRuleError(
-                    "media", f"{capped(query.label, 80)} has no picture for the main video track"
+                    "media", f"{_tail(query.label)} has no picture for the main video track"
                 )
     name = imported.document.settings.name
     view = await editing.create_from(

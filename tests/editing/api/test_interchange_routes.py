@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from tests.editing.api.conftest import add_clip, new_project, project, scan
+from tests.support.media import make_audio_only
 
 API = "/api/v1/projects"
 FORMATS = ("otio", "edl", "fcpxml")
@@ -254,3 +255,21 @@ async def test_a_missing_source_is_refused_like_a_new_clip(
     assert response.status_code == 409, response.text
     detail = response.json()["detail"]
     assert detail["code"] == "SOURCE_MISSING" and videos["b.mp4"] in detail["message"]
+
+
+async def test_a_sound_file_cannot_be_imported_onto_the_main_track(
+    client: httpx.AsyncClient, videos: dict[str, str], media_root: Path
+) -> None:
+    original = await build(client, videos)
+    text = (await export(client, original["id"], "otio"))["content"]
+    make_audio_only(media_root / "song.wav", duration_s=3.0)
+    song = (await scan(client, media_root))["song.wav"]
+    # The first clip now names the sound file, by its library id and by its path.
+    text = text.replace(videos["a.mp4"], song).replace(
+        (media_root / "a.mp4").as_uri(), (media_root / "song.wav").as_uri()
+    )
+    response = await import_file(client, text)
+    assert response.status_code == 422, response.text
+    detail = response.json()["detail"]
+    assert detail["field"] == "media" and "song.wav" in detail["message"]
+    assert "no picture" in detail["message"]
