@@ -102,7 +102,7 @@ def test_edit_a_project_from_create_to_reload(
     page.get_by_role("button", name="New project").click()
     dialog = page.get_by_role("dialog", name="New project")
     dialog.get_by_label("Name").fill("Harbour morning")
-    dialog.get_by_label("Output size").select_option(label="720p (1280×720)")
+    dialog.get_by_label("Output size").select_option(value="720p")
     dialog.get_by_label("Frame rate").fill(str(FPS))
     screenshot(page, "editor-create-project")
     dialog.get_by_role("button", name="Create project").click()
@@ -178,10 +178,18 @@ def test_edit_a_project_from_create_to_reload(
     expect(clips.get_by_test_id("clip-filename")).to_have_text(list(CLIPS))
     settled_preview(page, 0, 6)
 
+    # Reorder by drag and drop: the second clip dropped on the first takes its place.
+    clips.nth(1).drag_to(clips.nth(0))
+    expect_version(page, 7)
+    expect(clips.get_by_test_id("clip-filename")).to_have_text(list(reversed(CLIPS)))
+    page.keyboard.press("Control+z")
+    expect_version(page, 8)
+    expect(clips.get_by_test_id("clip-filename")).to_have_text(list(CLIPS))
+
     # The Projects page lists it with its settings and new length (5.5 s → 0:05 or 0:06).
     page.get_by_role("link", name="← Projects").click()
     row = page.get_by_test_id("project-row").filter(has_text="Harbour morning")
-    expect(row).to_contain_text("1280×720")
+    expect(row).to_contain_text("1280\N{MULTIPLICATION SIGN}720")
     expect(row.get_by_test_id("project-duration")).to_have_text(re.compile(r"^0:0[56]$"))
     screenshot(page, "editor-projects")
 
