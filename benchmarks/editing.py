@@ -31,12 +31,12 @@ from typing import Any
 
 import httpx
 
-from benchmarks.library import make_tree, seed_rows
+# The library benchmark's seeding, megabytes and ratios (one rounding for all tables).
+from benchmarks.library import _mb, _ratio, make_tree, seed_rows
 from benchmarks.sampling import latency_summary
 from benchmarks.server import Server, run_server
 
 Log = Callable[[str], None]
-MB = 1_000_000
 API = "/api/v1/projects"
 CLIP_FRAMES = 30
 TRANSITION_FRAMES = 5
@@ -179,14 +179,6 @@ def _many_projects(
         "rss_mb": _mb(server.rss_mib()),
         "peak_rss_mb": _mb(server.peak_rss_mib()),
     }
-
-
-def _mb(mib: float) -> float:
-    return round(mib * 1024 * 1024 / MB, 1)
-
-
-def _ratio(a: float, b: float) -> float | None:
-    return round(a / b, 1) if a and b else None
 
 
 def editing_rows(metrics: dict[str, Any], options: EditingOptions) -> list[dict[str, Any]]:
