@@ -9,22 +9,32 @@ directly inside ``database.unit_of_work()``.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from stoat_ferret.db import Database
 from stoat_ferret.library.models import ProbedVideo, VideoRow
-from stoat_ferret.library.pages import VideoPages
+from stoat_ferret.library.pages import Page, SortField, SortOrder, video_pages
 from stoat_ferret.library.repository import KnownStamp, VideoRepository
 
 T = TypeVar("T")
 
 
-class StoredVideos(VideoPages):
+class StoredVideos:
     """The pages (``list_page``, ``search``) as served, plus the repository's calls."""
 
     def __init__(self, database: Database) -> None:
-        super().__init__(database.reads)
+        self._pages = video_pages(database)
         self._database = database
+
+    async def list_page(
+        self, *, sort: SortField = "filename", order: SortOrder = "asc", **page: Any
+    ) -> Page:
+        return await self._pages.list_page(sort=sort, order=order, **page)
+
+    async def search(
+        self, query: str, *, sort: SortField = "filename", order: SortOrder = "asc", **page: Any
+    ) -> Page:
+        return await self._pages.search(query, sort=sort, order=order, **page)
 
     async def _in_unit(self, call: Callable[[VideoRepository], Awaitable[T]]) -> T:
         async with self._database.unit_of_work() as uow:

@@ -125,7 +125,7 @@ def db_upgrade(
     settings = settings_or_exit(data_dir=data_dir)
 
     async def upgrade() -> None:
-        database = Database(settings.database_path)
+        database = Database.from_settings(settings)
         try:
             await database.migrate()
         finally:
@@ -135,7 +135,7 @@ def db_upgrade(
         asyncio.run(upgrade())
     except StoatError as exc:  # a restore is replacing the database
         raise exit_codes.report(exc) from exc
-    typer.echo(f"database at {settings.database_path} is up to date")
+    typer.echo(f"database at {Database.from_settings(settings).describe()} is up to date")
 
 
 @db_app.command("backup")

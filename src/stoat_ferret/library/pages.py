@@ -8,6 +8,10 @@ page and its total come from one statement; a second one counts only when the pa
 is empty (no match, or an offset past the end). Either can be narrowed to one
 ``media_type`` (``video`` or ``audio``), bound like the other values.
 Measurements: docs/performance.md.
+
+That is the SQLite database. On PostgreSQL the same statements (and a search of its
+own, over a ``pg_trgm`` index) run through the async engine: ``pages_pg.py``.
+``video_pages(database)`` picks the one for the database; both are ``LibraryPages``.
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from sqlalchemy import CTE, ColumnElement, Integer, Select, bindparam, func, select, text
 from sqlalchemy.dialects import sqlite
 
+from stoat_ferret.db import Database
 from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.library.models import VideoRecord, VideoRow
@@ -109,11 +114,31 @@ def _media_value(media_type: MediaType | None) -> tuple[tuple[str, Any], ...]:
 
 
 @cache
-def _list_sql(sort: SortField, order: SortOrder, filtered: bool) -> tuple[_Sql, _Sql]:
+def list_statements(
+    sort: SortField, order: SortOrder, filtered: bool
+) -> tuple[Select[Any], Select[Any]]:
+    """A list page (its rows, each with the total last) and the separate count."""
     count = select(func.count()).select_from(_TABLE).where(*_of_type(filtered))
     # correlate(None): the subquery counts the whole table, not the outer row.
     total = count.scalar_subquery().correlate(None)
     page = _paged(select(*_COLUMNS, total).where(*_of_type(filtered)), sort, order)
+    return page, count
+
+
+def page_of_matches(
+    matches: CTE, sort: SortField, order: SortOrder
+) -> tuple[Select[Any], Select[Any]]:
+    """A page of the rows whose ``pk`` is in ``matches`` (with the total last), and the count."""
+    count = select(func.count()).select_from(matches)
+    matching = select(*_COLUMNS, count.scalar_subquery()).where(
+        VideoRow.pk.in_(select(matches.c.pk))
+    )
+    return _paged(matching, sort, order), count
+
+
+@cache
+def _list_sql(sort: SortField, order: SortOrder, filtered: bool) -> tuple[_Sql, _Sql]:
+    page, count = list_statements(sort, order, filtered)
     return _compile(page), _compile(count)
 
 
@@ -134,7 +159,8 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _like(term: str) -> str:
+def like_pattern(term: str) -> str:
+    """``term`` as a LIKE pattern that finds it anywhere, its wildcards taken literally."""
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -162,15 +188,12 @@ def _search_sql(
             matches = words.cte("matches")
     else:
         matches = select(VideoRow.pk).where(*contains).cte("matches")
-    count = select(func.count()).select_from(matches)
     # One statement for the page and the total: SQLite materialises the matches once
     # (a CTE used twice) and sorts only those, instead of finding them twice or
     # walking the sort index and testing every row on the way (a two-letter search
     # in 100,000 rows: 108 ms before, docs/performance.md).
-    matching = select(*_COLUMNS, count.scalar_subquery()).where(
-        VideoRow.pk.in_(select(matches.c.pk))
-    )
-    return _compile(_paged(matching, sort, order)), _compile(count)
+    page, count = page_of_matches(matches, sort, order)
+    return _compile(page), _compile(count)
 
 
 def search_page(
@@ -187,12 +210,46 @@ def search_page(
     short_terms = [t for t in terms if len(t) < MIN_FTS_TERM]
     values: dict[str, Any] = {"limit": limit, "offset": offset}
     values["match"] = " AND ".join(_fts_phrase(t) for t in long_terms)
-    values.update({f"like_{n}": _like(t) for n, t in enumerate(short_terms)})
+    values.update({f"like_{n}": like_pattern(t) for n, t in enumerate(short_terms)})
     values.update(_media_value(media_type))
     page, count = _search_sql(
         bool(long_terms), len(short_terms), sort, order, media_type is not None
     )
     return PageQuery(page, count, tuple(values.items()))
+
+
+class LibraryPages(Protocol):
+    """The list and search pages as the API reads them, whichever the database."""
+
+    async def list_page(
+        self,
+        *,
+        sort: SortField = "filename",
+        order: SortOrder = "asc",
+        limit: int = 20,
+        offset: int = 0,
+        media_type: MediaType | None = None,
+    ) -> Page: ...
+
+    async def search(
+        self,
+        query: str,
+        *,
+        sort: SortField = "filename",
+        order: SortOrder = "asc",
+        limit: int = 20,
+        offset: int = 0,
+        media_type: MediaType | None = None,
+    ) -> Page: ...
+
+
+def video_pages(database: Database) -> LibraryPages:
+    """The pages for ``database``: the SQLite read pool's, or the engine's on PostgreSQL."""
+    if database.reads is not None:
+        return VideoPages(database.reads)
+    from stoat_ferret.library.pages_pg import EngineVideoPages
+
+    return EngineVideoPages(database.engine)
 
 
 class VideoPages:

@@ -1,0 +1,109 @@
+"""List and search pages on PostgreSQL: the statements of ``pages.py``, through the engine.
+
+PostgreSQL serves concurrent readers itself (no SQLite-style single file to share),
+so there is no read pool and no page cache here: each page is one statement on a
+pooled asyncpg connection, with the total counted in the same statement.
+
+Search keeps SQLite's meaning exactly (every whitespace-separated term is a
+case-insensitive substring of the path, which ends with the file name), so one test
+suite holds on both databases: each term is an ``ILIKE`` over the path, which the
+``pg_trgm`` GIN index of migration 0002 answers for terms of three characters or
+more, as SQLite's trigram FTS5 table does (decision: docs/design/09-database-backends.md).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, Select, bindparam, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from stoat_ferret.ffmpeg import MediaType
+from stoat_ferret.library.models import VideoRecord, VideoRow
+from stoat_ferret.library.pages import (
+    Page,
+    SortField,
+    SortOrder,
+    like_pattern,
+    list_statements,
+    page_of_matches,
+)
+
+_SEARCHED = VideoRow.path.collate("default")
+"""The path in the database's locale: the expression the trigram index is built on."""
+
+
+def _term_matches(n: int) -> ColumnElement[bool]:
+    return _SEARCHED.ilike(bindparam(f"like_{n}"), escape="\\")
+
+
+@lru_cache(maxsize=256)
+def _search_statements(
+    terms: int, sort: SortField, order: SortOrder, filtered: bool
+) -> tuple[Select[Any], Select[Any]]:
+    conditions = [_term_matches(n) for n in range(terms)]
+    if filtered:
+        conditions.append(VideoRow.media_type == bindparam("media_type"))
+    matches = select(VideoRow.pk).where(*conditions).cte("matches")
+    return page_of_matches(matches, sort, order)
+
+
+def _values(limit: int, offset: int, media_type: MediaType | None) -> dict[str, Any]:
+    values: dict[str, Any] = {"limit": limit, "offset": offset}
+    if media_type is not None:
+        values["media_type"] = media_type
+    return values
+
+
+def _records(rows: list[Row[Any]]) -> list[VideoRecord]:
+    # The engine has already converted every column (aware datetimes, booleans).
+    return [VideoRecord._make(tuple(row)[:-1]) for row in rows]
+
+
+class EngineVideoPages:
+    """``LibraryPages`` on the async engine (PostgreSQL): one statement per page."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def _read(
+        self, statements: tuple[Select[Any], Select[Any]], values: dict[str, Any]
+    ) -> Page:
+        page, count = statements
+        async with self._engine.connect() as connection:
+            rows = list((await connection.execute(page, values)).all())
+            if rows:
+                return _records(rows), int(rows[0][-1])
+            # An empty page (no match, or an offset past the end) carries no total.
+            return [], int((await connection.execute(count, values)).scalar_one())
+
+    async def list_page(
+        self,
+        *,
+        sort: SortField = "filename",
+        order: SortOrder = "asc",
+        limit: int = 20,
+        offset: int = 0,
+        media_type: MediaType | None = None,
+    ) -> Page:
+        """One page of the library, of one media type when ``media_type`` is given."""
+        statements = list_statements(sort, order, media_type is not None)
+        return await self._read(statements, _values(limit, offset, media_type))
+
+    async def search(
+        self,
+        query: str,
+        *,
+        sort: SortField = "filename",
+        order: SortOrder = "asc",
+        limit: int = 20,
+        offset: int = 0,
+        media_type: MediaType | None = None,
+    ) -> Page:
+        """Substring search over filename and path; every whitespace-separated term must match."""
+        terms = query.split()
+        values = _values(limit, offset, media_type)
+        values.update({f"like_{n}": like_pattern(term) for n, term in enumerate(terms)})
+        statements = _search_statements(len(terms), sort, order, media_type is not None)
+        return await self._read(statements, values)
