@@ -39,9 +39,10 @@ def _term_matches(n: int) -> ColumnElement[bool]:
 
 
 @lru_cache(maxsize=256)
-def _search_statements(
+def search_statements(
     terms: int, sort: SortField, order: SortOrder, filtered: bool
 ) -> tuple[Select[Any], Select[Any]]:
+    """A search page and its count for ``terms`` terms (bound as ``like_0``, ``like_1``...)."""
     conditions = [_term_matches(n) for n in range(terms)]
     if filtered:
         conditions.append(VideoRow.media_type == bindparam("media_type"))
@@ -105,5 +106,5 @@ class EngineVideoPages:
         terms = query.split()
         values = _values(limit, offset, media_type)
         values.update({f"like_{n}": like_pattern(term) for n, term in enumerate(terms)})
-        statements = _search_statements(len(terms), sort, order, media_type is not None)
+        statements = search_statements(len(terms), sort, order, media_type is not None)
         return await self._read(statements, values)
