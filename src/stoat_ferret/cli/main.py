@@ -149,10 +149,16 @@ def db_backup(
 
     settings = settings_or_exit(data_dir=data_dir)
     try:
-        summary = backup_database(settings.database_path, path.absolute(), force=force)
+        if settings.database_url is not None and settings.uses_postgres:
+            from stoat_ferret.db.backup_pg import backup_postgres
+
+            summary = backup_postgres(settings.database_url, path.absolute(), force=force)
+        else:
+            summary = backup_database(settings.database_path, path.absolute(), force=force)
     except StoatError as exc:
         raise exit_codes.report(exc) from exc
-    typer.echo(f"backed up {settings.database_path} to {path}: {summary.describe()}")
+    shown = Database.from_settings(settings).describe()
+    typer.echo(f"backed up {shown} to {path}: {summary.describe()}")
 
 
 @db_app.command("restore")
@@ -165,13 +171,17 @@ def db_restore(
 
     settings = settings_or_exit(data_dir=data_dir)
     try:
-        summary = restore_database(path.absolute(), settings.database_path)
+        if settings.database_url is not None and settings.uses_postgres:
+            from stoat_ferret.db.backup_pg import restore_postgres
+
+            summary = restore_postgres(path.absolute(), settings.database_url)
+        else:
+            summary = restore_database(path.absolute(), settings.database_path)
     except StoatError as exc:
         raise exit_codes.report(exc) from exc
     upgraded = f", upgraded from schema {summary.backup_revision}" if summary.upgraded else ""
-    typer.echo(
-        f"restored {path} into {settings.database_path}: {summary.restored.describe()}{upgraded}"
-    )
+    shown = Database.from_settings(settings).describe()
+    typer.echo(f"restored {path} into {shown}: {summary.restored.describe()}{upgraded}")
 
 
 @app.command()
