@@ -9,11 +9,11 @@ directly inside ``database.unit_of_work()``.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar, Unpack
 
 from stoat_ferret.db import Database
 from stoat_ferret.library.models import ProbedVideo, VideoRow
-from stoat_ferret.library.pages import Page, SortField, SortOrder, video_pages
+from stoat_ferret.library.pages import Page, PageOptions, video_pages
 from stoat_ferret.library.repository import KnownStamp, VideoRepository
 
 T = TypeVar("T")
@@ -26,15 +26,11 @@ class StoredVideos:
         self._pages = video_pages(database)
         self._database = database
 
-    async def list_page(
-        self, *, sort: SortField = "filename", order: SortOrder = "asc", **page: Any
-    ) -> Page:
-        return await self._pages.list_page(sort=sort, order=order, **page)
+    async def list_page(self, **options: Unpack[PageOptions]) -> Page:
+        return await self._pages.list_page(**options)
 
-    async def search(
-        self, query: str, *, sort: SortField = "filename", order: SortOrder = "asc", **page: Any
-    ) -> Page:
-        return await self._pages.search(query, sort=sort, order=order, **page)
+    async def search(self, query: str, **options: Unpack[PageOptions]) -> Page:
+        return await self._pages.search(query, **options)
 
     async def _in_unit(self, call: Callable[[VideoRepository], Awaitable[T]]) -> T:
         async with self._database.unit_of_work() as uow:

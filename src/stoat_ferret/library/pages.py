@@ -17,11 +17,12 @@ own, over a ``pg_trgm`` index) run through the async engine: ``pages_pg.py``.
 from __future__ import annotations
 
 import sqlite3
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, lru_cache
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, TypedDict, Unpack
 
 from sqlalchemy import CTE, ColumnElement, Integer, Select, bindparam, func, select, text
 from sqlalchemy.dialects import sqlite
@@ -30,6 +31,7 @@ from stoat_ferret.db import Database
 from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.library.models import VideoRecord, VideoRow
+from stoat_ferret.library.schemas import VideoPage
 
 SortField = Literal[
     "filename", "created_at", "updated_at", "duration_seconds", "file_size", "width"
@@ -218,29 +220,82 @@ def search_page(
     return PageQuery(page, count, tuple(values.items()))
 
 
-class LibraryPages(Protocol):
-    """The list and search pages as the API reads them, whichever the database."""
+@dataclass(frozen=True)
+class PageBody:
+    """A page read and rendered to its JSON body in the reader thread.
 
-    async def list_page(
-        self,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-        media_type: MediaType | None = None,
-    ) -> Page: ...
+    Cached like the page itself, so a page asked again by many clients is read,
+    validated and encoded once per write to the database: the request then costs
+    only the HTTP stack (validating and encoding 20 rows took about as much CPU as
+    all the rest of the request, docs/performance.md).
+    """
 
-    async def search(
-        self,
-        query: str,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-        media_type: MediaType | None = None,
-    ) -> Page: ...
+    query: PageQuery
+    limit: int
+    offset: int
+
+    def __call__(self, connection: sqlite3.Connection) -> bytes:
+        rows, total = self.query(connection)
+        return encode_page(rows, total, self.limit, self.offset)
+
+
+def encode_page(rows: list[VideoRecord], total: int, limit: int, offset: int) -> bytes:
+    """The JSON body of a ``VideoPage``: what the list and search routes answer."""
+    return VideoPage.of(rows, total, limit, offset).model_dump_json().encode()
+
+
+class PageOptions(TypedDict, total=False):
+    """Which page: the query parameters of the list and search routes."""
+
+    sort: SortField
+    order: SortOrder
+    limit: int
+    offset: int
+    media_type: MediaType | None
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """One page to read: ``query`` is None for the library list, else the search text."""
+
+    query: str | None
+    sort: SortField = "filename"
+    order: SortOrder = "asc"
+    limit: int = 20
+    offset: int = 0
+    media_type: MediaType | None = None
+
+
+class LibraryPages(ABC):
+    """The list and search pages as the API reads them, whichever the database.
+
+    ``list_page`` and ``search`` hand back rows; the ``*_body`` forms hand back the
+    HTTP answer's JSON. A database's pages implement ``_rows`` (and ``_body`` when
+    they can do better than encoding the rows, e.g. cache the encoded answer).
+    """
+
+    async def list_page(self, **options: Unpack[PageOptions]) -> Page:
+        """One page of the library, of one media type when ``media_type`` is given."""
+        return await self._rows(PageRequest(None, **options))
+
+    async def search(self, query: str, **options: Unpack[PageOptions]) -> Page:
+        """Substring search over filename and path; every whitespace-separated term must match."""
+        return await self._rows(PageRequest(query, **options))
+
+    async def list_body(self, **options: Unpack[PageOptions]) -> bytes:
+        """``list_page`` as the JSON of a ``VideoPage``."""
+        return await self._body(PageRequest(None, **options))
+
+    async def search_body(self, query: str, **options: Unpack[PageOptions]) -> bytes:
+        """``search`` as the JSON of a ``VideoPage``."""
+        return await self._body(PageRequest(query, **options))
+
+    @abstractmethod
+    async def _rows(self, request: PageRequest) -> Page: ...
+
+    async def _body(self, request: PageRequest) -> bytes:
+        rows, total = await self._rows(request)
+        return encode_page(rows, total, request.limit, request.offset)
 
 
 def video_pages(database: Database) -> LibraryPages:
@@ -252,40 +307,28 @@ def video_pages(database: Database) -> LibraryPages:
     return EngineVideoPages(database.engine)
 
 
-class VideoPages:
+def _read(request: PageRequest) -> PageQuery:
+    sort, order, limit, offset = request.sort, request.order, request.limit, request.offset
+    if request.query is None:
+        return list_page(sort, order, limit, offset, request.media_type)
+    return search_page(request.query, sort, order, limit, offset, request.media_type)
+
+
+class VideoPages(LibraryPages):
     """The list and search pages, read through the ``ReadPool`` with its page cache.
 
     Deliberately not a unit-of-work repository: these are the hot reads (many
     clients at once), served by plain sqlite3 readers in threads, each page one trip
-    and cached until the next write (``db/reader.py``, ``docs/design/03-wiring.md``).
+    and cached until the next write (``db/reader.py``, ``docs/design/03-wiring.md``),
+    as rows or as the encoded answer.
     """
 
     def __init__(self, reads: ReadPool) -> None:
         self._reads = reads
 
-    async def list_page(
-        self,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-        media_type: MediaType | None = None,
-    ) -> Page:
-        """One page of the library, of one media type when ``media_type`` is given."""
-        read = list_page(sort, order, limit, offset, media_type)
-        return await self._reads.read(read, cache=True)
+    async def _rows(self, request: PageRequest) -> Page:
+        return await self._reads.read(_read(request), cache=True)
 
-    async def search(
-        self,
-        query: str,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-        media_type: MediaType | None = None,
-    ) -> Page:
-        """Substring search over filename and path; every whitespace-separated term must match."""
-        read = search_page(query, sort, order, limit, offset, media_type)
+    async def _body(self, request: PageRequest) -> bytes:
+        read = PageBody(_read(request), request.limit, request.offset)
         return await self._reads.read(read, cache=True)

@@ -19,10 +19,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.library.models import VideoRecord, VideoRow
 from stoat_ferret.library.pages import (
+    LibraryPages,
     Page,
+    PageRequest,
     SortField,
     SortOrder,
     like_pattern,
@@ -50,11 +51,16 @@ def search_statements(
     return page_of_matches(matches, sort, order)
 
 
-def _values(limit: int, offset: int, media_type: MediaType | None) -> dict[str, Any]:
-    values: dict[str, Any] = {"limit": limit, "offset": offset}
-    if media_type is not None:
-        values["media_type"] = media_type
-    return values
+def _statements(request: PageRequest) -> tuple[tuple[Select[Any], Select[Any]], dict[str, Any]]:
+    values: dict[str, Any] = {"limit": request.limit, "offset": request.offset}
+    filtered = request.media_type is not None
+    if filtered:
+        values["media_type"] = request.media_type
+    if request.query is None:
+        return list_statements(request.sort, request.order, filtered), values
+    terms = request.query.split()
+    values.update({f"like_{n}": like_pattern(term) for n, term in enumerate(terms)})
+    return search_statements(len(terms), request.sort, request.order, filtered), values
 
 
 def _records(rows: list[Row[Any]]) -> list[VideoRecord]:
@@ -62,49 +68,17 @@ def _records(rows: list[Row[Any]]) -> list[VideoRecord]:
     return [VideoRecord._make(tuple(row)[:-1]) for row in rows]
 
 
-class EngineVideoPages:
+class EngineVideoPages(LibraryPages):
     """``LibraryPages`` on the async engine (PostgreSQL): one statement per page."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
-    async def _read(
-        self, statements: tuple[Select[Any], Select[Any]], values: dict[str, Any]
-    ) -> Page:
-        page, count = statements
+    async def _rows(self, request: PageRequest) -> Page:
+        (page, count), values = _statements(request)
         async with self._engine.connect() as connection:
             rows = list((await connection.execute(page, values)).all())
             if rows:
                 return _records(rows), int(rows[0][-1])
             # An empty page (no match, or an offset past the end) carries no total.
             return [], int((await connection.execute(count, values)).scalar_one())
-
-    async def list_page(
-        self,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-        media_type: MediaType | None = None,
-    ) -> Page:
-        """One page of the library, of one media type when ``media_type`` is given."""
-        statements = list_statements(sort, order, media_type is not None)
-        return await self._read(statements, _values(limit, offset, media_type))
-
-    async def search(
-        self,
-        query: str,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-        media_type: MediaType | None = None,
-    ) -> Page:
-        """Substring search over filename and path; every whitespace-separated term must match."""
-        terms = query.split()
-        values = _values(limit, offset, media_type)
-        values.update({f"like_{n}": like_pattern(term) for n, term in enumerate(terms)})
-        statements = search_statements(len(terms), sort, order, media_type is not None)
-        return await self._read(statements, values)
