@@ -233,7 +233,15 @@ def running_postgres() -> Iterator[PostgresServer]:
         if os.geteuid() == 0:
             shutil.chown(folder, user="postgres", group="postgres")
         _initdb(server)
-        _start(server)
+        for attempt in range(3):
+            try:
+                _start(server)
+                break
+            except subprocess.CalledProcessError:
+                # Another process took the free port in the meantime: pick another.
+                if attempt == 2:
+                    raise
+                server.port = free_port()
         _wait_until_ready(server)
         yield server
     finally:
