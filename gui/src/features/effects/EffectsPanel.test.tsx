@@ -55,7 +55,7 @@ function effectsApi() {
       previews.push(body);
       const size = body.parameters.font_size;
       if (typeof size === "number" && size > 400) return fontSizeError(size);
-      return HttpResponse.json({ filter_string: `drawtext=fontsize=${String(size ?? 24)}` });
+      return HttpResponse.json({ filter_string: `drawtext=fontsize=${JSON.stringify(size ?? 24)}` });
     }),
   );
   return previews;

@@ -75,7 +75,7 @@ interface WidgetProps {
 }
 
 function FieldWidget({ spec, value, onChange, common, label }: WidgetProps) {
-  const text = value === undefined || value === null ? "" : String(value);
+  const text = typeof value === "string" || typeof value === "number" ? String(value) : "";
   switch (spec.kind) {
     case "boolean":
       return null;
