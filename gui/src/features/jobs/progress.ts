@@ -29,6 +29,9 @@ export interface ProgressInfo {
   current: string | null;
   filesPerS: number | null;
   etaS: number | null;
+  /** A render's encoding rate (frames per second) and speed (output seconds per second). */
+  fps: number | null;
+  speed: number | null;
 }
 
 export function readProgress(detail: unknown): ProgressInfo {
@@ -39,6 +42,8 @@ export function readProgress(detail: unknown): ProgressInfo {
     current: str(record, "current"),
     filesPerS: num(record, "files_per_s"),
     etaS: num(record, "eta_s"),
+    fps: num(record, "fps"),
+    speed: num(record, "speed"),
   };
 }
 
