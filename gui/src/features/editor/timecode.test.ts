@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTimecode, parseTimecode } from "./timecode";
+import { formatTimecode, parseTimecode, sourceFrames } from "./timecode";
 
 describe("formatTimecode", () => {
   it("splits frames into hours, minutes, seconds and frames", () => {
@@ -37,5 +37,14 @@ describe("parseTimecode", () => {
     expect(parseTimecode("1.5", 30)).toBeNull();
     expect(parseTimecode("", 30)).toBeNull();
     expect(parseTimecode("a:b", 30)).toBeNull();
+  });
+});
+
+describe("sourceFrames", () => {
+  it("counts whole frames, forgiving rounding noise", () => {
+    expect(sourceFrames(2, 30)).toBe(60);
+    expect(sourceFrames(1.9999999, 30)).toBe(60);
+    expect(sourceFrames(1.99, 30)).toBe(59);
+    expect(sourceFrames(null, 30)).toBe(0);
   });
 });

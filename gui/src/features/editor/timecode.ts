@@ -34,3 +34,9 @@ export function parseTimecode(text: string, fps: number): number | null {
   if (ff >= fps || ss >= 60 || mm >= 60) return null;
   return ((hh * 60 + mm) * 60 + ss) * fps + ff;
 }
+
+/** Whole project frames in a source of `seconds` (as the server counts them: a last partial frame does not count). */
+export function sourceFrames(seconds: number | null | undefined, fps: number): number {
+  if (!seconds || !Number.isFinite(seconds) || seconds <= 0) return 0;
+  return Math.floor(seconds * fps + 1e-4);
+}
