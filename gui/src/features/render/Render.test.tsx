@@ -18,7 +18,7 @@ const formats = {
 };
 
 function renderJob(overrides: Partial<Job>): Job {
-  return makeJob({ job_type: "render", payload: { project_id: "p1", version: 3 }, ...overrides } as Partial<Job>);
+  return makeJob({ job_type: "render", payload: { project_id: "p1", version: 3 }, ...overrides });
 }
 
 function renderApi(jobs: Job[]) {
@@ -48,8 +48,27 @@ function renderApi(jobs: Job[]) {
   return state;
 }
 
+async function openDialog(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole("button", { name: "Render…" }));
+  const dialog = await screen.findByRole("dialog", { name: "Render project" });
+  await waitFor(() => expect(within(within(dialog).getByLabelText("Container")).getAllByRole("option")).toHaveLength(2));
+  return dialog;
+}
+
 describe("Render dialog", () => {
-  it("offers the server's containers and codecs, quality presets, and starts a render", async () => {
+  it("offers the codecs of the chosen container", async () => {
+    const user = userEvent.setup();
+    renderApi([]);
+    renderWithApp(<RenderButton projectId="p1" />);
+    const dialog = await openDialog(user);
+    expect(within(dialog).getByLabelText("Video codec")).toHaveValue("libx264");
+    expect(within(dialog).getByLabelText("Audio codec")).toHaveValue("aac");
+    await user.selectOptions(within(dialog).getByLabelText("Container"), "webm");
+    expect(within(dialog).getByLabelText("Video codec")).toHaveValue("libvpx-vp9");
+    expect(within(dialog).getByLabelText("Audio codec")).toHaveValue("libopus");
+  });
+
+  it("sets quality by preset or CRF and starts a render that shows in the editor", async () => {
     const user = userEvent.setup();
     const state = renderApi([]);
     renderWithApp(
@@ -58,17 +77,7 @@ describe("Render dialog", () => {
         <RenderJobs projectId="p1" />
       </>,
     );
-    await user.click(screen.getByRole("button", { name: "Render…" }));
-    const dialog = await screen.findByRole("dialog", { name: "Render project" });
-    const container = within(dialog).getByLabelText("Container");
-    await waitFor(() => expect(within(container).getAllByRole("option")).toHaveLength(2));
-    expect(within(dialog).getByLabelText("Video codec")).toHaveValue("libx264");
-
-    // codecs follow the container
-    await user.selectOptions(container, "webm");
-    expect(within(dialog).getByLabelText("Video codec")).toHaveValue("libvpx-vp9");
-    expect(within(dialog).getByLabelText("Audio codec")).toHaveValue("libopus");
-    await user.selectOptions(container, "mp4");
+    const dialog = await openDialog(user);
     await user.selectOptions(within(dialog).getByLabelText("Video codec"), "libx265");
 
     // a quality preset sets the CRF; typing a CRF makes it Custom
@@ -111,7 +120,7 @@ describe("Render jobs in the editor", () => {
       progress: 0.5,
       progress_detail: { frame: 150, fps: 88, speed: 2.9, out_time_s: 5, total_s: 10, eta_s: 2 },
     });
-    const state = renderApi([running, makeJob({ job_type: "render", payload: { project_id: "other" } } as Partial<Job>)]);
+    const state = renderApi([running, makeJob({ job_type: "render", payload: { project_id: "other" } })]);
     renderWithApp(<RenderJobs projectId="p1" />);
     const job = await screen.findByTestId("render-job");
     expect(screen.getAllByTestId("render-job")).toHaveLength(1); // the other project's render is not shown
