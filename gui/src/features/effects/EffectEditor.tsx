@@ -69,12 +69,12 @@ export function EffectEditor({ effect, initial, clip, submitLabel, onSubmit, onC
         }}
       />
       <FilterString query={filter} />
-      {clip && effect.applies_to === "video" && (
+      {clip && effect.applies_to === "video" && filter.data && (
         <EffectPreviewImage
           effectType={effect.effect_type}
           videoId={clip.source_video_id}
           t={clip.in_point_s + Math.min(1, clip.duration_s / 2)}
-          parameters={parameters}
+          parameters={filter.data.parameters}
         />
       )}
       <div className={styles.actions}>

@@ -1,7 +1,6 @@
 import { useState, useSyncExternalStore } from "react";
 import { authStore } from "../../api/auth";
-import { useDebouncedValue } from "../../lib/useDebouncedValue";
-import { PREVIEW_DEBOUNCE_MS, previewImageUrl } from "./api";
+import { previewImageUrl } from "./api";
 import type { Parameters } from "./types";
 import styles from "./EffectsPanel.module.css";
 
@@ -10,18 +9,18 @@ interface EffectPreviewImageProps {
   videoId: string;
   /** Seconds into the source video. */
   t: number;
+  /** Parameters the server accepted (the filter preview's), so the picture is never refused. */
   parameters: Parameters;
 }
 
 /**
- * The effect applied to a frame of the clip's source (`preview.jpg`); the
- * address changes only once typing pauses, and a refused parameter set (422)
- * just shows that there is no picture.
+ * The effect applied to a frame of the clip's source (`preview.jpg`). The
+ * previous picture stays until the next one has loaded; a picture that fails
+ * (the source file gone, ffmpeg refused) says so instead.
  */
 export function EffectPreviewImage({ effectType, videoId, t, parameters }: EffectPreviewImageProps) {
   const { token } = useSyncExternalStore(authStore.subscribe, authStore.getSnapshot, authStore.getSnapshot);
-  const settled = useDebouncedValue(parameters, PREVIEW_DEBOUNCE_MS);
-  const url = previewImageUrl(effectType, videoId, t, settled, token);
+  const url = previewImageUrl(effectType, videoId, t, parameters, token);
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
 
   if (failedUrl === url) return <p className={styles.muted}>No preview for these parameters.</p>;

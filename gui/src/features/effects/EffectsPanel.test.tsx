@@ -109,6 +109,8 @@ describe("EffectsPanel", () => {
     const alert = await within(screen.getByTestId("field-font_size")).findByRole("alert");
     expect(alert).toHaveTextContent("999 is greater than the maximum of 400");
     expect(size).toHaveAttribute("aria-invalid", "true");
+    // the picture is only asked for parameters the server accepted
+    expect(screen.queryByTestId("effect-preview-image")?.getAttribute("src") ?? "").not.toContain("999");
 
     await user.clear(size);
     await user.type(size, "64");

@@ -13,7 +13,7 @@ export function FilterString({ query }: { query: ReturnType<typeof useFilterStri
         </p>
       ) : (
         <code data-testid="filter-string" aria-busy={query.isFetching}>
-          {query.data?.filter_string ?? "…"}
+          {query.data?.filterString ?? "…"}
         </code>
       )}
     </div>

@@ -31,9 +31,14 @@ export function useFilterString(effectType: Effect["effect_type"] | null, parame
   const settled = useDebouncedValue(parameters, PREVIEW_DEBOUNCE_MS);
   return useQuery({
     queryKey: effectKeys.filter(effectType ?? "", settled),
+    // The answer keeps the parameters it is for, so the preview picture asks only for
+    // a parameter set the server accepted (never a 422 image).
     queryFn: effectType
-      ? ({ signal }) =>
-          unwrap(api.POST("/api/v1/effects/preview", { body: { effect_type: effectType, parameters: settled }, signal }))
+      ? async ({ signal }) => {
+          const body = { effect_type: effectType, parameters: settled };
+          const answer = await unwrap(api.POST("/api/v1/effects/preview", { body, signal }));
+          return { filterString: answer.filter_string, parameters: settled };
+        }
       : skipToken,
     placeholderData: keepPreviousData,
     retry: false,
