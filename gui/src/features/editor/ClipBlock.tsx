@@ -4,6 +4,7 @@ import type { Span } from "./layout";
 import { SourceThumb } from "./SourceThumb";
 import { formatTimecode } from "./timecode";
 import { useEdgeTrim } from "./useEdgeTrim";
+import { useEffectNames } from "./useEffectNames";
 import styles from "./Timeline.module.css";
 
 export const CLIP_DRAG_TYPE = "application/x-stoat-clip";
@@ -29,6 +30,7 @@ interface ClipBlockProps {
  */
 export function ClipBlock({ clip, span, fps, scale, selected, reorderable, onSelect, onMove, onDropClip, onTrim }: ClipBlockProps) {
   const trim = useEdgeTrim(clip, scale, onTrim);
+  const effectName = useEffectNames();
   const shownIn = trim.preview?.inPoint ?? clip.in_point;
   const shownOut = trim.preview?.outPoint ?? clip.out_point;
   // While an edge is dragged the block shows the new length (speed effects aside).
@@ -88,7 +90,7 @@ export function ClipBlock({ clip, span, fps, scale, selected, reorderable, onSel
         </span>
         {clip.effects.length > 0 && (
           <span className={styles.clipEffects} data-testid="clip-effects">
-            {clip.effects.map((effect) => effect.effect_type).join(", ")}
+            {clip.effects.map((effect) => effectName(effect.effect_type)).join(", ")}
           </span>
         )}
         {clip.source_missing && <span className={styles.missing}>source missing</span>}

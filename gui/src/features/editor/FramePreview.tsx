@@ -3,7 +3,7 @@ import { formatTimecode } from "./timecode";
 import { useFrameImage } from "./useFrameImage";
 import styles from "./Timeline.module.css";
 
-const PREVIEW_WIDTH = 640;
+const PREVIEW_WIDTH = 480;
 
 /** The rendered output at the playhead (what the render would make of that frame). */
 export function FramePreview({ frame, frames }: { frame: number; frames: number }) {

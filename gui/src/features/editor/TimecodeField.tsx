@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { parseTimecode } from "./timecode";
+import styles from "./Inspector.module.css";
 
 interface TimecodeFieldProps {
   label: string;
@@ -13,8 +14,8 @@ export function TimecodeField({ label, value, fps, onChange }: TimecodeFieldProp
   const id = useId();
   const invalid = parseTimecode(value, fps) === null;
   return (
-    <label htmlFor={id}>
-      {label}
+    <span className={styles.field}>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="text"
@@ -31,6 +32,6 @@ export function TimecodeField({ label, value, fps, onChange }: TimecodeFieldProp
           HH:MM:SS:FF or a frame count
         </small>
       )}
-    </label>
+    </span>
   );
 }

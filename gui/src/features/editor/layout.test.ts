@@ -41,9 +41,9 @@ describe("layoutTimeline", () => {
 });
 
 describe("scale and hit testing", () => {
-  it("fits at least ten seconds and stays within the limits", () => {
+  it("fits at least five seconds and stays within the limits", () => {
     expect(fitScale(3000, 30, 1200)).toBeCloseTo(0.4);
-    expect(fitScale(60, 30, 1200)).toBeCloseTo(4);
+    expect(fitScale(60, 30, 1200)).toBeCloseTo(8);
     expect(fitScale(1, 1, 1e9)).toBe(MAX_SCALE);
     expect(clampScale(0)).toBe(MIN_SCALE);
   });

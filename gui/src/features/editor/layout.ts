@@ -50,9 +50,9 @@ export function layoutTimeline(timeline: Timeline, scale: number): TimelineLayou
   return { width: Math.max(1, furthest) * scale, clips, transitions };
 }
 
-/** A scale that fits `frames` into `pixels` (ten seconds at least, so short projects are not huge). */
+/** A scale that fits `frames` into `pixels` (five seconds at least, so short projects are not huge). */
 export function fitScale(frames: number, fps: number, pixels: number): number {
-  const shown = Math.max(frames, fps * 10, 1);
+  const shown = Math.max(frames, fps * 5, 1);
   return clampScale(pixels / shown);
 }
 
@@ -74,7 +74,7 @@ export interface Tick {
 const TICK_SECONDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 
 /** Ruler ticks on whole seconds, spaced at least `minGap` px apart, from 0 to `frames`. */
-export function rulerTicks(frames: number, fps: number, scale: number, minGap = 80): Tick[] {
+export function rulerTicks(frames: number, fps: number, scale: number, minGap = 100): Tick[] {
   const pxPerSecond = fps * scale;
   const step = TICK_SECONDS.find((seconds) => seconds * pxPerSecond >= minGap) ?? TICK_SECONDS[TICK_SECONDS.length - 1] ?? 3600;
   const ticks: Tick[] = [];

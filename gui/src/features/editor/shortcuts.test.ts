@@ -10,7 +10,7 @@ describe("commandFor", () => {
     expect(commandFor(key(" "), 30)).toEqual({ kind: "togglePlay" });
     expect(commandFor(key("k"), 30)).toEqual({ kind: "pause" });
     expect(commandFor(key("j"), 30)).toEqual({ kind: "step", frames: -1 });
-    expect(commandFor(key("L"), 30)).toEqual({ kind: "step", frames: 30 });
+    expect(commandFor(key("L", { shiftKey: true }), 30)).toEqual({ kind: "step", frames: 30 });
     expect(commandFor(key("ArrowLeft", { shiftKey: true }), 25)).toEqual({ kind: "step", frames: -25 });
     expect(commandFor(key("ArrowRight"), 30)).toEqual({ kind: "step", frames: 1 });
     expect(commandFor(key("Delete"), 30)).toEqual({ kind: "removeClip" });
