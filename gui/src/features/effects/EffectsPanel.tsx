@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { errorMessage } from "../../api/errors";
+import { useAsyncAction } from "../../lib/useAsyncAction";
 import { useEffectCatalog } from "./api";
 import { EffectCatalog } from "./EffectCatalog";
 import { EffectEditor } from "./EffectEditor";
@@ -27,21 +28,8 @@ interface Editing {
 export function EffectsPanel({ clip, clipKind, actions }: EffectsPanelProps) {
   const catalog = useEffectCatalog();
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [stackError, setStackError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: stackError, run } = useAsyncAction();
   const effects = catalog.data?.effects ?? [];
-
-  async function run(change: () => Promise<unknown>) {
-    setBusy(true);
-    setStackError(null);
-    try {
-      await change();
-    } catch (error) {
-      setStackError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   function submit(parameters: Parameters): Promise<unknown> {
     if (!clip || !editing) return Promise.resolve();

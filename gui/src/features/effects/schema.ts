@@ -7,6 +7,7 @@
  * validates. It does not validate itself beyond what a widget enforces; the
  * server's 422 is the one source of truth and is shown at the field.
  */
+import { isRecord } from "../../lib/json";
 import type { Effect, Parameters } from "./types";
 
 /** The widget a property gets. */
@@ -25,10 +26,6 @@ export interface FieldSpec {
 
 /** Strings longer than this may be typed over several lines (a caption, not an expression). */
 const LONG_TEXT_CHARS = 200;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function numberOr(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;

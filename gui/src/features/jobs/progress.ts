@@ -7,20 +7,8 @@
  * mistyped field just is not shown.
  */
 import type { Job, ScanJob, ScanResult } from "../../api/types";
+import { isRecord, numberField as num, stringField as str } from "../../lib/json";
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function num(record: Record<string, unknown>, key: string): number | null {
-  const value = record[key];
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-function str(record: Record<string, unknown>, key: string): string | null {
-  const value = record[key];
-  return typeof value === "string" ? value : null;
-}
 
 /** What the GUI shows of a running job's `progress_detail`. */
 export interface ProgressInfo {

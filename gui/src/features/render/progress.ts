@@ -4,14 +4,7 @@
  * The job API types both as free-form JSON (they are per job type), so they
  * are read defensively: a field that is missing or not a number is not shown.
  */
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function num(record: Record<string, unknown>, key: string): number | null {
-  const value = record[key];
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
+import { isRecord, numberField as num, stringField } from "../../lib/json";
 
 export interface RenderProgress {
   frame: number | null;
@@ -44,7 +37,7 @@ export interface RenderResult {
 export function readRenderResult(result: unknown): RenderResult | null {
   if (!isRecord(result)) return null;
   return {
-    outputPath: typeof result.output_path === "string" ? result.output_path : null,
+    outputPath: stringField(result, "output_path"),
     durationS: num(result, "duration_s"),
     frames: num(result, "frames"),
     sizeBytes: num(result, "size_bytes"),
@@ -53,7 +46,7 @@ export function readRenderResult(result: unknown): RenderResult | null {
 
 /** The project a render job renders (its payload's `project_id`). */
 export function renderedProject(payload: unknown): string | null {
-  return isRecord(payload) && typeof payload.project_id === "string" ? payload.project_id : null;
+  return isRecord(payload) ? stringField(payload, "project_id") : null;
 }
 
 /** `1.96` → `1.96×` (ffmpeg's speed, output seconds per wall-clock second). */

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { errorMessage } from "../../api/errors";
+import { useAsyncAction } from "../../lib/useAsyncAction";
 import { defaultDuration, type ClipPair } from "./pairs";
 import type { TransitionActions, TransitionName } from "./types";
 import styles from "./Transitions.module.css";
@@ -23,20 +24,7 @@ export function TransitionPicker({ pair, label, names, fps, max, actions }: Tran
   const id = useId();
   const [name, setName] = useState(names.some((item) => item.name === "fade") ? "fade" : (names[0]?.name ?? "fade"));
   const [duration, setDuration] = useState(() => defaultDuration(fps, max));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(change: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await change();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useAsyncAction();
 
   const existing = pair.transition;
   return (
