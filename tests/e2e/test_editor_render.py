@@ -78,7 +78,12 @@ def project(api: httpx.Client, library: list[dict[str, Any]]) -> dict[str, Any]:
     """A 1080p project with both clips on the main track (three seconds of each)."""
     response = api.post(
         "/api/v1/projects",
-        json={"name": "Harbour walk", "output_width": 1920, "output_height": 1080, "output_fps": FPS},
+        json={
+            "name": "Harbour walk",
+            "output_width": 1920,
+            "output_height": 1080,
+            "output_fps": FPS,
+        },
     )
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()
@@ -209,7 +214,9 @@ def test_crossfade_between_the_two_clips(
 
 def start_render(page: Page, preset: str) -> str:
     """Start a render from the dialog; the id of the new job that shows in the editor."""
-    known = set(page.get_by_test_id("render-job").evaluate_all("els => els.map(e => e.dataset.jobId)"))
+    known = set(
+        page.get_by_test_id("render-job").evaluate_all("els => els.map(e => e.dataset.jobId)")
+    )
     page.get_by_role("button", name="Render…").click()
     dialog = page.get_by_role("dialog", name="Render project")
     expect(dialog.get_by_label("Container")).to_have_value("mp4")
@@ -240,7 +247,9 @@ def finished_render(api: httpx.Client, with_crossfade: dict[str, Any]) -> str:
     for job in jobs["jobs"]:
         if job["payload"].get("project_id") == with_crossfade["id"]:
             return str(job["job_id"])
-    response = api.post(f"/api/v1/projects/{with_crossfade['id']}/render", json={"preset": "ultrafast"})
+    response = api.post(
+        f"/api/v1/projects/{with_crossfade['id']}/render", json={"preset": "ultrafast"}
+    )
     assert response.status_code == 202, response.text
     job_id = str(response.json()["job_id"])
     assert wait_for_job(api, job_id)["status"] == "complete"
@@ -267,7 +276,9 @@ def test_render_shows_progress_then_the_file(
             if not stats_seen and job.get_by_test_id("render-fps").count():
                 stats_seen = job.get_by_test_id("render-speed").count() > 0
                 screenshot(page, "editor-render-progress")
-        assert job.get_attribute("data-status") in {"pending", "running", "complete"}, job.inner_text()
+        assert job.get_attribute("data-status") in {"pending", "running", "complete"}, (
+            job.inner_text()
+        )
         time.sleep(0.1)
     expect(job).to_have_attribute("data-status", "complete", timeout=RENDER_TIMEOUT_MS)
     assert any(0 < value < 100 for value in seen), f"no progress seen between 0 and 100: {seen}"
@@ -313,18 +324,23 @@ def test_finished_render_plays_in_the_page_with_the_project_duration(
     )
     duration = float(player.evaluate("el => el.duration"))
     # Within one frame of the project (plus the audio encoder's last packet).
-    assert abs(duration - project["duration_s"]) <= 1 / FPS + 0.05, (duration, project["duration_s"])
+    assert abs(duration - project["duration_s"]) <= 1 / FPS + 0.05, (
+        duration,
+        project["duration_s"],
+    )
 
     player.evaluate("el => { el.muted = true; return el.play(); }")
-    page.wait_for_function("el => el.currentTime > 0.5", arg=player.element_handle(), timeout=15_000)
+    page.wait_for_function(
+        "el => el.currentTime > 0.5", arg=player.element_handle(), timeout=15_000
+    )
     player.evaluate("el => el.pause()")
     screenshot(page, "editor-render")
 
     # The Jobs page lists the renders too.
     page.goto(f"{server}/gui/jobs")
-    expect(page.locator(f'[data-testid="job-row"][data-job-id="{finished_render}"]')).to_have_attribute(
-        "data-status", "complete"
-    )
+    expect(
+        page.locator(f'[data-testid="job-row"][data-job-id="{finished_render}"]')
+    ).to_have_attribute("data-status", "complete")
     browser_errors.check()
 
 
