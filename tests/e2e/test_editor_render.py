@@ -179,8 +179,9 @@ def test_text_overlay_with_a_parameter_error_fixed_at_the_field(
     stack = panel.get_by_role("list", name="Effect stack")
     expect(stack.get_by_test_id("stack-item")).to_have_count(1)
     expect(stack).to_contain_text("Text overlay")
+    # The timeline names the clip's effects too.
     expect(page.get_by_test_id("timeline-clip").first.get_by_test_id("clip-effects")).to_have_text(
-        "text_overlay"
+        "Text overlay"
     )
     effects = get_project(api, project["id"])["clips"][0]["effects"]
     assert [(e["effect_type"], e["parameters"]["font_size"]) for e in effects] == [
