@@ -70,6 +70,32 @@ async def test_source_missing_names_it(
     await _no_render_jobs(app)
 
 
+async def test_source_marked_missing_by_a_rescan_names_it(
+    render_app: RenderApp, media_dir: Path
+) -> None:
+    """The other half of SOURCE_MISSING: the library's own ``missing`` mark, not the disk."""
+    app = render_app
+    lost = app.out / "lost.mp4"
+    lost.write_bytes((media_dir / "right.mp4").read_bytes())
+    scan = await app.client.post("/api/v1/videos/scan", json={"path": str(app.out)})
+    await app.wait(scan.json()["job_id"])
+    listed = (await app.client.get("/api/v1/videos", params={"limit": 100})).json()["videos"]
+    lost_id = next(v["id"] for v in listed if v["filename"] == "lost.mp4")
+    p1 = await app.create(two_clips({**app.videos, "right.mp4": lost_id}))
+    lost.unlink()
+    rescan = await app.client.post("/api/v1/videos/scan", json={"path": str(app.out)})
+    assert (await app.wait(rescan.json()["job_id"]))["status"] == "complete"
+    video = (await app.client.get(f"/api/v1/videos/{lost_id}")).json()
+    assert video["missing"] is True, video
+    status, answer = await _post(app, p1)
+    assert (status, answer["detail"]["code"]) == (409, "SOURCE_MISSING")
+    message = answer["detail"]["message"]
+    assert lost_id in message and "lost.mp4' was not found" in message, message
+    dry = await app.client.post(f"/api/v1/projects/{p1}/render?dry_run=true", json={})
+    assert dry.status_code == 409 and dry.json()["detail"]["code"] == "SOURCE_MISSING"
+    await _no_render_jobs(app)
+
+
 @pytest.mark.parametrize("with_path", [True, False])
 async def test_dry_run(render_app: RenderApp, with_path: bool) -> None:
     app = render_app
