@@ -89,9 +89,11 @@ def _timed(name: str, argv: list[str], output: Path, limit_s: float = 3600) -> R
     """
     started = time.monotonic()
     try:
+        # In the output's folder: MoviePy writes its temporary audio file to the cwd.
         process = subprocess.Popen(
-            argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
-        )
+            argv, cwd=output.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
     except OSError as exc:
         return Run(name, None, output, str(exc)[-500:])
     try:
