@@ -8,7 +8,8 @@ the server, the progress pipe and the verification.
 MoviePy and editly are installed for the benchmark only, never as project
 dependencies: MoviePy in ``benchmarks/.peers`` (``uv venv`` + ``uv pip install``),
 editly in ``benchmarks/.peers-node`` (``npm install``; its native modules ``canvas`` and
-``gl`` are built from source here, which needs cairo, pango and GL headers). A peer that
+``gl`` are built from source here, which needs cairo, pango and GL headers, and ``gl``
+needs an X display: editly runs under ``xvfb-run`` when there is none). A peer that
 cannot be installed is reported as such, with the reason.
 """
 
@@ -160,7 +161,7 @@ def run_moviepy(folder: Path, edit: Edit, output: Path, limit_s: float = 3600) -
 
 def ensure_editly(log: Any) -> str | None:
     """editly in its own npm folder; returns why not when it cannot be installed."""
-    if (PEERS_NODE / "node_modules" / ".bin" / "editly").exists():
+    if (PEERS_NODE / "node_modules" / "editly" / "cli.js").exists():
         return None
     npm = shutil.which("npm")
     if npm is None or shutil.which("node") is None:
@@ -224,5 +225,9 @@ def editly_version() -> str | None:
 def run_editly(folder: Path, edit: Edit, output: Path, limit_s: float = 3600) -> Run:
     spec_path = output.with_suffix(".json5")
     spec_path.write_text(json.dumps(editly_spec(folder, edit, output), indent=1))
-    editly = PEERS_NODE / "node_modules" / ".bin" / "editly"
-    return _timed(f"editly {editly_version()}", [str(editly), str(spec_path)], output, limit_s)
+    editly = PEERS_NODE / "node_modules" / "editly" / "cli.js"
+    argv = ["node", str(editly), str(spec_path)]
+    if not os.environ.get("DISPLAY") and shutil.which("xvfb-run"):
+        # headless-gl (editly's transitions) needs an X display; Xvfb is one without a screen.
+        argv = ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", *argv]
+    return _timed(f"editly {editly_version()}", argv, output, limit_s)
