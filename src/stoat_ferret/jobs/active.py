@@ -44,23 +44,24 @@ class ActiveJob:
     #: Another process took the job over: this one writes nothing more about it.
     lease_lost: bool = False
 
-    async def persist(self, store: JobStore) -> None:
+    async def persist(self, store: JobStore) -> bool:
         """
-        Write the current record to ``store``.
+        Write the current record to ``store``; whether a cancel was asked elsewhere.
 
         One writer per job at a time, each writing a copy taken under the lock, so
         a slow earlier write can never overwrite a newer state.
         """
         async with self.write_lock:
             if self.lease_lost:
-                return
+                return False
             self.flush.wrote()
             try:
                 # Shielded: a cancelled caller (a client that hung up, a stopping worker)
                 # must not cut a database transaction in half.
-                await asyncio.shield(store.update(self.record.copy(), holder=self.holder))
+                return await asyncio.shield(store.update(self.record.copy(), holder=self.holder))
             except LeaseLostError:
                 self.lose_lease()
+                return False
 
     def lose_lease(self) -> None:
         """

@@ -286,7 +286,7 @@ class QueueEngine:
             return
         active.record = record = transitions.start(active.record, now=utcnow())
         try:
-            await active.persist(self._store)
+            cancelled_elsewhere = await active.persist(self._store)
         except asyncio.CancelledError:
             # The queue is stopping before the handler started: put the job back.
             await self._requeue(active)
@@ -294,6 +294,12 @@ class QueueEngine:
         except Exception as exc:
             # Nothing has run yet; a job that cannot even be marked running fails.
             await self._finish(active, JobStatus.FAILED, error=describe_failure(exc))
+            return
+        if cancelled_elsewhere or active.lease_lost:
+            # Cancelled through another process (or taken over) before it started here:
+            # the handler never runs.
+            active.record = transitions.mark_cancel_requested(record)
+            await self._finish(active, JobStatus.CANCELLED)
             return
         self._emit(EventType.JOB_STARTED, record.snapshot().to_dict())
         context = JobContext(

@@ -94,9 +94,9 @@ class SqlJobStore:
             # The unique index on seq: another process on this table submitted first.
             raise SeqTakenError(record.seq) from exc
 
-    async def update(self, record: JobRecord, *, holder: str | None = None) -> None:
+    async def update(self, record: JobRecord, *, holder: str | None = None) -> bool:
         try:
-            await self._update(record, holder)
+            return await self._update(record, holder)
         except Exception as exc:
             if not (
                 record.status.is_terminal
@@ -106,11 +106,12 @@ class SqlJobStore:
                 and await asyncio.to_thread(self._reserve.release)
             ):
                 raise
-            await self._update(record, holder)
+            cancel_requested = await self._update(record, holder)
             # Take back what the write left free, for the next job that ends on this disk.
             await asyncio.to_thread(self._reserve.fill)
+            return cancel_requested
 
-    async def _update(self, record: JobRecord, holder: str | None) -> None:
+    async def _update(self, record: JobRecord, holder: str | None) -> bool:
         values = {name: _column_value(record, name) for name in _MUTABLE_FIELDS}
         if not record.cancel_requested:
             # Never clear the flag: a server may have set it on this process's job.
@@ -118,12 +119,16 @@ class SqlJobStore:
         query = update(JobRow).where(JobRow.id == record.job_id).values(**values)
         if holder is not None:
             query = query.where(JobRow.owner == holder)
+        # RETURNING: the stored flag, in the same statement (a cancel asked elsewhere).
+        query = query.returning(JobRow.cancel_requested)
         async with self._sessions.begin() as session:
             written = await session.execute(query.execution_options(synchronize_session=False))
-            if written.rowcount == 0:  # type: ignore[attr-defined]
+            cancel_requested = written.scalar_one_or_none()
+            if cancel_requested is None:
                 if await session.get(JobRow, record.job_id) is None:
                     raise KeyError(record.job_id)
                 raise LeaseLostError(record.job_id, holder)
+            return bool(cancel_requested)
 
     async def claim(self, record: JobRecord, *, seen: JobRecord) -> bool:
         query = (

@@ -42,11 +42,12 @@ class JobStore(Protocol):
             SeqTakenError: ``record.seq`` is already used (another process submitted).
         """
 
-    async def update(self, record: JobRecord, *, holder: str | None = None) -> None:
+    async def update(self, record: JobRecord, *, holder: str | None = None) -> bool:
         """
         Write ``record``; with ``holder``, only while the stored owner is ``holder``.
 
         A stored ``cancel_requested`` is never cleared: another process may have set it.
+        Returns the stored flag, so the owner learns of such a cancel from its own write.
 
         Raises:
             LeaseLostError: fenced out, the job has another owner now.
@@ -100,7 +101,7 @@ class MemoryJobStore:
         self._seqs.add(record.seq)
         self._records[record.job_id] = record.copy()
 
-    async def update(self, record: JobRecord, *, holder: str | None = None) -> None:
+    async def update(self, record: JobRecord, *, holder: str | None = None) -> bool:
         stored = self._records.get(record.job_id)
         if stored is None:
             raise KeyError(record.job_id)
@@ -108,6 +109,7 @@ class MemoryJobStore:
             raise LeaseLostError(record.job_id, holder)
         cancel = record.cancel_requested or stored.cancel_requested
         self._records[record.job_id] = dataclasses.replace(record, cancel_requested=cancel)
+        return cancel
 
     async def claim(self, record: JobRecord, *, seen: JobRecord) -> bool:
         stored = self._records.get(record.job_id)
