@@ -207,7 +207,8 @@ async def test_submits_from_two_instances_get_distinct_seqs(
     async def submit_many(queue: QueueEngine) -> list[str]:
         return [await queue.submit("count", {}) for _ in range(15)]
 
-    ids = sum(await asyncio.gather(submit_many(first), submit_many(second)), [])
+    ours, theirs = await asyncio.gather(submit_many(first), submit_many(second))
+    ids = ours + theirs
     seqs = [(await stored(job_table, job_id)).seq for job_id in ids]
     assert len(set(seqs)) == 30
     assert {job.job_id for job in await first.list_jobs(limit=100)} == set(ids)
