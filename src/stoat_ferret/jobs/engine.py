@@ -127,6 +127,8 @@ class QueueEngine:
         await asyncio.gather(*workers, return_exceptions=True)
         for active in list(self._active.values()):
             active.cancel_flush()
+            if active.record.owner is None:
+                continue  # put back already (a running job, by its worker)
             # Put back for anyone: the next start here, or another process, runs it.
             active.record = leases.released(active.record)
             try:
