@@ -49,19 +49,30 @@ class ActiveJob:
         Write the current record to ``store``; whether a cancel was asked elsewhere.
 
         One writer per job at a time, each writing a copy taken under the lock, so
-        a slow earlier write can never overwrite a newer state.
+        a slow earlier write can never overwrite a newer state. The lock is held until
+        the write has landed, even when the caller is cancelled while it waits.
         """
-        async with self.write_lock:
-            if self.lease_lost:
-                return False
-            self.flush.wrote()
-            try:
-                # Shielded: a cancelled caller (a client that hung up, a stopping worker)
-                # must not cut a database transaction in half.
-                return await asyncio.shield(store.update(self.record.copy(), holder=self.holder))
-            except LeaseLostError:
-                self.lose_lease()
-                return False
+        await self.write_lock.acquire()
+        if self.lease_lost:
+            self.write_lock.release()
+            return False
+        self.flush.wrote()
+        write = asyncio.ensure_future(store.update(self.record.copy(), holder=self.holder))
+        # Released when the write is over, not when the caller stops waiting: a progress
+        # flush cancelled mid-write by the job's end must not let the terminal write go
+        # first and then land on top of it (the job would read "running" again).
+        write.add_done_callback(self._write_done)
+        try:
+            # Shielded: a cancelled caller (a client that hung up, a stopping worker)
+            # must not cut a database transaction in half.
+            return await asyncio.shield(write)
+        except LeaseLostError:
+            return False
+
+    def _write_done(self, write: asyncio.Future[bool]) -> None:
+        self.write_lock.release()
+        if not write.cancelled() and isinstance(write.exception(), LeaseLostError):
+            self.lose_lease()
 
     def lose_lease(self) -> None:
         """

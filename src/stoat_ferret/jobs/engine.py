@@ -128,9 +128,8 @@ class QueueEngine:
         for active in list(self._active.values()):
             active.cancel_flush()
             if active.record.owner is None:
-                continue  # put back already (a running job, by its worker)
-            # Put back for anyone: the next start here, or another process, runs it.
-            active.record = leases.released(active.record)
+                continue  # a running job its worker put back already
+            active.record = leases.released(active.record)  # for anyone to run
             try:
                 await active.persist(self._store)
             except Exception as exc:
@@ -147,10 +146,12 @@ class QueueEngine:
         if job_type not in self._handlers:
             raise UnknownJobTypeError(job_type, list(self._handlers))
         now = utcnow()
-        unowned = JobRecord(
-            job_id=uuid.uuid4().hex, job_type=job_type, payload=dict(payload), seq=0, created_at=now
+        record = leases.claim(
+            JobRecord(uuid.uuid4().hex, job_type, dict(payload), seq=0, created_at=now),
+            self.owner,
+            now=now,
+            lease_s=self._keeper.lease_s,
         )
-        record = leases.claim(unowned, self.owner, now=now, lease_s=self._keeper.lease_s)
         # Shielded: see ActiveJob.persist. The counter picks the next free seq.
         await self._seq.insert(record, lambda r: asyncio.shield(self._store.insert(r)))
         self._active[record.job_id] = ActiveJob(record=record, holder=self.owner.token)
@@ -232,12 +233,7 @@ class QueueEngine:
         return accepted
 
     async def _cancel_elsewhere(self, job_id: str) -> JobResult:
-        """
-        Cancel a job another process holds (a CLI scan): set its stored flag.
-
-        Its owner's heartbeat sees the flag within about a second and stops the job;
-        if the owner has died, whoever claims the job ends it cancelled.
-        """
+        """Set the stored flag of a job another process holds; its heartbeat stops it."""
         result = await self.get_result(job_id)  # raises for an unknown id
         record = None if result.status.is_terminal else await self._store.request_cancel(job_id)
         if record is None:
@@ -313,7 +309,7 @@ class QueueEngine:
         )
         active.context = context
         active.task = asyncio.create_task(
-            self._invoke(handler, context, dict(record.payload)), name=f"job-{record.job_id}"
+            _invoke(handler, context, dict(record.payload)), name=f"job-{record.job_id}"
         )
         try:
             done, _ = await asyncio.wait({active.task}, timeout=self.timeout_s)
@@ -331,14 +327,6 @@ class QueueEngine:
             if active.grace_handle is not None:
                 active.grace_handle.cancel()
         await self._settle(active)
-
-    async def _invoke(
-        self, handler: JobHandler, context: JobContext, payload: dict[str, Any]
-    ) -> Any:
-        with structlog.contextvars.bound_contextvars(
-            job_id=context.job_id, job_type=context.job_type
-        ):
-            return await handler(context, payload)
 
     async def _settle(self, active: ActiveJob) -> None:
         """Turn the finished handler task into the job's terminal state."""
@@ -406,3 +394,8 @@ class QueueEngine:
                 listener(event_type, payload)
             except Exception:  # pragma: no cover - a listener bug must not break jobs
                 log.exception("job.listener_error", event_type=event_type)
+
+
+async def _invoke(handler: JobHandler, context: JobContext, payload: dict[str, Any]) -> Any:
+    with structlog.contextvars.bound_contextvars(job_id=context.job_id, job_type=context.job_type):
+        return await handler(context, payload)

@@ -68,7 +68,13 @@ async def claim_orphans(
         if not await store.claim(mine, seen=record):
             continue  # another process claimed (or its owner renewed) it first
         if record.owner is not None:
-            log.warning("job.lease_expired_claimed", job_id=record.job_id, previous=record.owner)
+            log.warning(
+                "job.lease_expired_claimed",
+                job_id=record.job_id,
+                previous=record.owner,
+                owner=owner.token,
+                expired_at=str(record.lease_expires_at),
+            )
         claimed.append(mine)
     return claimed
 
