@@ -188,12 +188,15 @@ class QueueEngine:
         return await self._store.counts()
 
     async def wait(self, job_id: str, timeout: float) -> JobResult:  # noqa: ASYNC109 - spec API
-        active = self._active.get(job_id)
-        if active is None:
-            return await self.get_result(job_id)
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(max(0.0, timeout)):
-                await active.done.wait()
+                while True:
+                    if (active := self._active.get(job_id)) is not None:
+                        await active.done.wait()  # set once its final state is stored
+                    elif (result := await self.get_result(job_id)).status.is_terminal:
+                        return result
+                    else:  # another process runs it (or will, once claimed): poll
+                        await asyncio.sleep(self._keeper.poll_s)
         return await self.get_result(job_id)
 
     # -- commands -----------------------------------------------------------------

@@ -212,3 +212,22 @@ async def test_submits_from_two_instances_get_distinct_seqs(
     seqs = [(await stored(job_table, job_id)).seq for job_id in ids]
     assert len(set(seqs)) == 30
     assert {job.job_id for job in await first.list_jobs(limit=100)} == set(ids)
+
+
+async def test_wait_on_another_instances_job_returns_when_it_ends(
+    make_queue: QueueFactory, job_table: JobStore
+) -> None:
+    release = asyncio.Event()
+    owner, other = make_queue(lease_s=0.6), make_queue(lease_s=0.6)
+    owner.register_handler("hold", blocking([], "owner", release))
+    await owner.start()
+    job_id = await owner.submit("hold", {})
+    await until(job_table, job_id, lambda r: r.status is JobStatus.RUNNING)
+    early = await other.wait(job_id, timeout=0.3)  # times out with the current state
+    assert early.status is JobStatus.RUNNING
+    waiter = asyncio.create_task(other.wait(job_id, timeout=10))
+    await asyncio.sleep(0.3)
+    assert not waiter.done()
+    release.set()
+    done = await waiter
+    assert (done.status, done.result) == (JobStatus.COMPLETE, "owner")
