@@ -67,7 +67,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[AppState]:
-        db = database if database is not None else Database(settings.database_path)
+        db = database if database is not None else Database.from_settings(settings)
         await db.migrate()
         event_hub = (
             hub

@@ -90,7 +90,7 @@ async def _cancel(queue: AsyncioJobQueue, job_id: str) -> None:
 
 async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
     """Run one scan with a progress bar; returns the process exit code."""
-    database = Database(settings.database_path)
+    database = Database.from_settings(settings)
     await database.migrate()
     queue = AsyncioJobQueue(
         database.sessions,
