@@ -82,6 +82,7 @@ def create_app(
                 workers=settings.job_workers,
                 timeout_s=settings.job_timeout,
                 cancel_grace_s=settings.job_cancel_grace,
+                lease_s=settings.job_lease,
                 reserve=db.reserve,
             )
         )
