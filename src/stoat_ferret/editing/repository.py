@@ -41,6 +41,14 @@ class ProjectRepository:
     async def get(self, project_id: str) -> ProjectRow | None:
         return await self._session.scalar(select(ProjectRow).where(ProjectRow.id == project_id))
 
+    async def head(self, project_id: str) -> ProjectRow | None:
+        """The project row without its document (read by version: ``document_at``)."""
+        return await self._session.scalar(
+            select(ProjectRow)
+            .options(defer(ProjectRow.document))
+            .where(ProjectRow.id == project_id)
+        )
+
     async def list_page(self, *, limit: int, offset: int) -> tuple[list[ProjectRow], int]:
         """Projects newest first, without their documents (the columns suffice)."""
         rows = await self._session.scalars(
@@ -146,7 +154,3 @@ class ProjectRepository:
         )
         return [(project_id, name) for project_id, name in rows.all()]
 
-
-def source_ids(document: dict[str, Any]) -> set[str]:
-    """Every library video the (JSON) document's clips use."""
-    return {clip["source_id"] for track in document["tracks"] for clip in track["clips"]}
