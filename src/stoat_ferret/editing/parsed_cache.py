@@ -60,10 +60,12 @@ class ParsedDocuments:
 
     Versions of one project share their unchanged clip objects (the document is
     immutable and an edit copies only what it changes), so several cached versions of a
-    project cost little more than one.
+    project cost little more than one: 256 entries let a client undo a long run of
+    edits from memory, and bound the cache at about 115 MB even if every entry were a
+    different 500-clip project (about 0.45 MB parsed each).
     """
 
-    def __init__(self, size: int = 32) -> None:
+    def __init__(self, size: int = 256) -> None:
         self._size = size
         self._entries: OrderedDict[tuple[str, int], Parsed] = OrderedDict()
 
