@@ -166,7 +166,7 @@ class EditingService:
             repository,
             row,
             before,
-            applied.document,
+            Parsed.of(applied.document),
             batch_summary(applied.summaries),
             undo=[*row.undo_stack, version],
             redo=[],
@@ -235,7 +235,7 @@ class EditingService:
             repository,
             row,
             await self._parsed(repository, row),
-            found.document,
+            found,
             f"Restore version {version}",
             undo=[*row.undo_stack, row.version + 1],
             redo=[],
@@ -288,11 +288,11 @@ class EditingService:
 
     async def _document_at(
         self, repository: ProjectRepository, project_id: str, version: int, what: str
-    ) -> ProjectDocument:
+    ) -> Parsed:
         found = await self._parsed_at(repository, project_id, version)
         if found is None:  # pragma: no cover - versions are never removed
             raise NotFoundError(f"version {version} of project {project_id} to {what} is gone")
-        return found.document
+        return found
 
     async def _store(
         self,
@@ -300,13 +300,14 @@ class EditingService:
         repository: ProjectRepository,
         row: ProjectRow,
         before: Parsed,
-        document: ProjectDocument,
+        parsed: Parsed,
         summary: str,
         *,
         undo: list[int],
         redo: list[int],
     ) -> ProjectView:
-        parsed = Parsed.of(document)
+        """Store ``parsed`` (the new document, its timeline and sources) as a new version."""
+        document = parsed.document
         data = document_to_json(document)
         now = utcnow()
         for name, value in _columns(document, parsed.timeline.duration_frames).items():
