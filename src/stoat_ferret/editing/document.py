@@ -13,13 +13,13 @@ persistence and history snapshots store; the round trip is exact.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from stoat_ferret.editing.effects import MediaKind
+from stoat_ferret.editing.memo import IdentityMemo
 
 __all__ = [
     "Clip",
@@ -151,29 +151,6 @@ def _effect_json(effect: EffectUse) -> dict[str, Any]:
     }
 
 
-_CLIP_JSON_MEMO = 8192
-_clip_jsons: OrderedDict[int, tuple[Clip, dict[str, Any]]] = OrderedDict()
-
-
-def _clip_json(clip: Clip) -> dict[str, Any]:
-    """A clip's JSON form, remembered for the last clip objects serialised.
-
-    An edit copies only the clips it changes, so the next version's document holds the
-    same ``Clip`` objects as the last; re-building their JSON was most of storing a
-    500-clip version. Entries are keyed by identity and keep their clip alive, so an
-    id is never mistaken for a newer object's; a clip is immutable, so its JSON is final.
-    """
-    found = _clip_jsons.get(id(clip))
-    if found is not None and found[0] is clip:
-        _clip_jsons.move_to_end(id(clip))
-        return found[1]
-    data = _build_clip_json(clip)
-    _clip_jsons[id(clip)] = (clip, data)
-    if len(_clip_jsons) > _CLIP_JSON_MEMO:
-        _clip_jsons.popitem(last=False)
-    return data
-
-
 def _build_clip_json(clip: Clip) -> dict[str, Any]:
     return {
         "id": clip.id,
@@ -186,11 +163,17 @@ def _build_clip_json(clip: Clip) -> dict[str, Any]:
     }
 
 
+# An edit copies only the clips it changes, so the next version's document holds the
+# same ``Clip`` objects as the last: re-building their JSON was most of storing a
+# 500-clip version.
+_clip_json: IdentityMemo[Clip, dict[str, Any]] = IdentityMemo(_build_clip_json, 8192)
+
+
 def document_to_json(document: ProjectDocument) -> dict[str, Any]:
     """The document as plain JSON values (for storage and history snapshots).
 
     The answer is to serialise, not to change: unchanged clips' parts are shared with
-    earlier answers (see ``_clip_json``).
+    earlier answers (``_clip_json``).
     """
     settings = document.settings
     return {

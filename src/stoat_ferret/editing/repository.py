@@ -153,4 +153,3 @@ class ProjectRepository:
             .order_by(ProjectRow.pk)
         )
         return [(project_id, name) for project_id, name in rows.all()]
-

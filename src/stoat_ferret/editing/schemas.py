@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from stoat_ferret.editing.document import Clip, EffectUse, ProjectDocument, Track, Transition, thaw
 from stoat_ferret.editing.effects import MediaKind
+from stoat_ferret.editing.memo import IdentityMemo
 from stoat_ferret.editing.models import ProjectRow, ProjectVersionRow
 from stoat_ferret.editing.timebase import frames_to_seconds
 from stoat_ferret.editing.timeline import DerivedTimeline
@@ -133,6 +134,11 @@ class ClipEffectOut(BaseModel):
         )
 
 
+# An effect's answer depends on it, its place and the frame rate alone; most effects of
+# a new version are the last version's objects (shared, so never changed after).
+_effect_out: IdentityMemo[EffectUse, ClipEffectOut] = IdentityMemo(ClipEffectOut.of, 8192)
+
+
 class ClipOut(BaseModel):
     id: str
     track_id: str
@@ -169,7 +175,7 @@ class ClipOut(BaseModel):
             out_point_s=frames_to_seconds(clip.out_point, fps),
             timeline_position_s=placed.start_s,
             duration_s=frames_to_seconds(placed.length_frames, fps),
-            effects=[ClipEffectOut.of(e, i, fps) for i, e in enumerate(clip.effects)],
+            effects=[_effect_out(e, i, fps) for i, e in enumerate(clip.effects)],
         )
 
 
