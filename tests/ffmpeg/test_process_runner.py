@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from stoat_ferret.ffmpeg import MediaProcess, media_process, run_process
+from stoat_ferret.ffmpeg.runtime.process import settle_background_stops
 from tests.support.processes import process_running, read_pid, wait_until_stopped
 
 HANG_GUARD_S = 30.0
@@ -265,3 +266,29 @@ async def test_nonsense_options_are_rejected(options: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         async with media_process(SLEEPER, **options):  # type: ignore[arg-type]
             pass
+
+
+async def test_settling_background_stops_waits_for_the_reap() -> None:
+    """What a cancelled scan awaits before its job may say ``cancelled``."""
+    seen: list[MediaProcess] = []
+    ready = asyncio.Event()
+
+    async def stubborn() -> None:
+        async with media_process(IGNORES_TERM, term_grace_s=0.5) as process:
+            seen.append(process)
+            assert await first_line(process) == "ready"
+            ready.set()
+            await asyncio.sleep(1000)
+
+    task = asyncio.create_task(stubborn())
+    await ready.wait()
+    task.cancel()
+    await asyncio.sleep(0)
+    task.cancel()  # the caller gives up; the kill goes on in the background
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    (process,) = seen
+    assert not process.finished
+    async with asyncio.timeout(HANG_GUARD_S):
+        await settle_background_stops()
+    assert process.finished and process.returncode == -signal.SIGKILL
