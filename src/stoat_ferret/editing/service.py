@@ -36,7 +36,8 @@ from stoat_ferret.editing.parsed_cache import Parsed, ParsedDocuments
 from stoat_ferret.editing.repository import ProjectRepository
 from stoat_ferret.editing.requests import AddClip, Operation, ProjectCreate
 from stoat_ferret.editing.schemas import ProjectView
-from stoat_ferret.editing.timeline import DerivedTimeline, validate_document
+from stoat_ferret.editing.timeline import DerivedTimeline
+from stoat_ferret.editing.validation import validate_document
 from stoat_ferret.editing.xfade import XfadeCatalog
 from stoat_ferret.errors import FieldValidationError, NotFoundError, VersionConflictError, capped
 from stoat_ferret.events.types import EventType
