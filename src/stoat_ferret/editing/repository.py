@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
+from stoat_ferret.db.json_text import EncodedJSON
 from stoat_ferret.editing.models import ProjectRow, ProjectSourceRow, ProjectVersionRow
 
 __all__ = ["ProjectRepository"]
@@ -39,22 +40,14 @@ class ProjectRepository:
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
     async def get(self, project_id: str) -> ProjectRow | None:
+        """The project row; its document is the version row at ``version`` (``document_at``)."""
         return await self._session.scalar(select(ProjectRow).where(ProjectRow.id == project_id))
 
-    async def head(self, project_id: str) -> ProjectRow | None:
-        """The project row without its document (read by version: ``document_at``)."""
-        return await self._session.scalar(
-            select(ProjectRow)
-            .options(defer(ProjectRow.document))
-            .where(ProjectRow.id == project_id)
-        )
-
     async def list_page(self, *, limit: int, offset: int) -> tuple[list[ProjectRow], int]:
-        """Projects newest first, without their documents (the columns suffice)."""
+        """Projects newest first, without their undo/redo stacks (the columns suffice)."""
         rows = await self._session.scalars(
             select(ProjectRow)
-            .options(defer(ProjectRow.document), defer(ProjectRow.undo_stack))
-            .options(defer(ProjectRow.redo_stack))
+            .options(defer(ProjectRow.undo_stack), defer(ProjectRow.redo_stack))
             .order_by(ProjectRow.pk.desc())
             .limit(limit)
             .offset(offset)
@@ -67,7 +60,12 @@ class ProjectRepository:
         await self._session.flush()
 
     async def add_version(
-        self, project_id: str, version: int, document: dict[str, Any], summary: str, row_time: Any
+        self,
+        project_id: str,
+        version: int,
+        document: dict[str, Any] | EncodedJSON,
+        summary: str,
+        row_time: Any,
     ) -> None:
         self._session.add(
             ProjectVersionRow(

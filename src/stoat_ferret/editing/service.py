@@ -23,12 +23,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from stoat_ferret.clock import utcnow
+from stoat_ferret.db.json_text import EncodedJSON
 from stoat_ferret.editing.batch import SourceInfo, apply_operations, batch_summary
 from stoat_ferret.editing.document import (
     ProjectDocument,
     ProjectSettings,
     document_from_json,
-    document_to_json,
+    document_json_text,
 )
 from stoat_ferret.editing.errors import NothingToRedoError, NothingToUndoError
 from stoat_ferret.editing.models import ProjectRow, ProjectVersionRow
@@ -77,7 +78,7 @@ class EditingService:
 
     async def get(self, work: Work, project_id: str) -> ProjectView:
         repository = ProjectRepository(work.session)
-        row = await repository.head(project_id)
+        row = await repository.get(project_id)
         if row is None:
             raise _not_found(project_id)
         return await self._view(work.session, row, await self._parsed(repository, row))
@@ -85,7 +86,7 @@ class EditingService:
     async def timeline(self, work: Work, project_id: str) -> DerivedTimeline:
         """The derived timeline of the current version (no library lookup needed)."""
         repository = ProjectRepository(work.session)
-        row = await repository.head(project_id)
+        row = await repository.get(project_id)
         if row is None:
             raise _not_found(project_id)
         return (await self._parsed(repository, row)).timeline
@@ -111,12 +112,11 @@ class EditingService:
         """A new project holding ``document`` (validated here) as its version 1."""
         timeline = validate_document(document)
         now = utcnow()
-        data = document_to_json(document)
+        data = EncodedJSON(document_json_text(document))
         row = ProjectRow(
             id=new_id(),
             **_columns(document, timeline.duration_frames),
             version=1,
-            document=data,
             undo_stack=[1],
             redo_stack=[],
             created_at=now,
@@ -258,7 +258,7 @@ class EditingService:
     ) -> ProjectRow:
         if not await repository.claim(project_id):
             raise _not_found(project_id)
-        row = await repository.head(project_id)
+        row = await repository.get(project_id)
         if row is None:  # pragma: no cover - claimed in this very transaction
             raise _not_found(project_id)
         if expected is not None and expected != row.version:
@@ -309,12 +309,11 @@ class EditingService:
     ) -> ProjectView:
         """Store ``parsed`` (the new document, its timeline and sources) as a new version."""
         document = parsed.document
-        data = document_to_json(document)
+        data = EncodedJSON(document_json_text(document))
         now = utcnow()
         for name, value in _columns(document, parsed.timeline.duration_frames).items():
             setattr(row, name, value)
         row.version += 1
-        row.document = data
         row.undo_stack = undo
         row.redo_stack = redo
         row.updated_at = now
