@@ -25,19 +25,23 @@ class ProjectRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def claim(self, project_id: str) -> bool:
+    async def claim(self, project_id: str) -> ProjectRow | None:
         """
         Take the database's write lock before reading a project that will change.
 
         SQLite begins the transaction at the first write; a change that read first and
         wrote later could be based on a version another writer has just replaced. A
         no-op update first makes the read and the write one serialised step (a second
-        editor waits here). Returns whether the project exists.
+        editor waits here). The update returns the row it locked (one statement, not an
+        update and a select); None when there is no such project.
         """
-        result = await self._session.execute(
-            update(ProjectRow).where(ProjectRow.id == project_id).values(version=ProjectRow.version)
+        locked: ProjectRow | None = await self._session.scalar(
+            update(ProjectRow)
+            .where(ProjectRow.id == project_id)
+            .values(version=ProjectRow.version)
+            .returning(ProjectRow)
         )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        return locked
 
     async def get(self, project_id: str) -> ProjectRow | None:
         """The project row; its document is the version row at ``version`` (``document_at``)."""

@@ -256,10 +256,8 @@ class EditingService:
     async def _claim(
         self, repository: ProjectRepository, project_id: str, expected: int | None
     ) -> ProjectRow:
-        if not await repository.claim(project_id):
-            raise _not_found(project_id)
-        row = await repository.get(project_id)
-        if row is None:  # pragma: no cover - claimed in this very transaction
+        row = await repository.claim(project_id)
+        if row is None:
             raise _not_found(project_id)
         if expected is not None and expected != row.version:
             raise VersionConflictError(
