@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -173,13 +173,8 @@ _clip_text: IdentityMemo[Clip, str] = IdentityMemo(lambda clip: json.dumps(_clip
 
 
 def _settings_json(settings: ProjectSettings) -> dict[str, Any]:
-    return {
-        "name": settings.name,
-        "output_width": settings.output_width,
-        "output_height": settings.output_height,
-        "output_fps": settings.output_fps,
-        "sample_rate": settings.sample_rate,
-    }
+    # Its fields are plain values, named as in the JSON form.
+    return asdict(settings)
 
 
 def _track_fields(track: Track) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from typing import Any, Protocol
 
 from sqlalchemy import select
@@ -327,15 +328,8 @@ class EditingService:
 
 
 def _columns(document: ProjectDocument, duration_frames: int) -> dict[str, Any]:
-    settings = document.settings
-    return {
-        "name": settings.name,
-        "output_width": settings.output_width,
-        "output_height": settings.output_height,
-        "output_fps": settings.output_fps,
-        "sample_rate": settings.sample_rate,
-        "duration_frames": duration_frames,
-    }
+    # The project row's copies of the settings have the settings' field names.
+    return {**asdict(document.settings), "duration_frames": duration_frames}
 
 
 def _event(row: ProjectRow, summary: str) -> dict[str, Any]:
