@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from contextlib import suppress
 from typing import Generic, TypeVar
 
 __all__ = ["IdentityMemo"]
@@ -36,12 +37,16 @@ class IdentityMemo(Generic[K, V]):
         key = (id(item), extra)
         found = self._entries.get(key)
         if found is not None and found[0] is item:
-            self._entries.move_to_end(key)
+            # An import validates (so derives timelines) in a worker thread: another
+            # thread may evict this entry between the two steps; the answer still holds.
+            with suppress(KeyError):
+                self._entries.move_to_end(key)
             return found[1]
         value = self._build(item, *extra)
         self._entries[key] = (item, value)
         if len(self._entries) > self._size:
-            self._entries.popitem(last=False)
+            with suppress(KeyError):
+                self._entries.popitem(last=False)
         return value
 
     def __len__(self) -> int:
