@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,12 +10,28 @@ import pytest
 from stoat_ferret.db import Database
 from stoat_ferret.settings import Settings
 from tests.support.corpus import make_templates
+from tests.support.postgres import PostgresServer, running_postgres
 
 
 @pytest.fixture(scope="session")
 def clip_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """A handful of distinct real clips; corpora are copies of these (fast to build)."""
     return make_templates(tmp_path_factory.mktemp("templates"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL cluster for the whole session, started on first use."""
+    with running_postgres() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A fresh empty database of the session's cluster (``postgresql+asyncpg://``)."""
+    name = postgres_server.create_database()
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)
 
 
 @pytest.fixture

@@ -8,12 +8,13 @@ as_root() {
 }
 
 # ensure_apt_packages CMD=PKG ...: installs PKG with apt-get when CMD is missing.
-# CMD may also be an absolute file path (a font, say): then PKG is installed when the file is.
+# CMD may also be an absolute file path (a font, say), or a glob of one: then PKG is installed
+# when no file matches.
 ensure_apt_packages() {
   local wanted=() pair
   for pair in "$@"; do
     case "${pair%%=*}" in
-      /*) [ -e "${pair%%=*}" ] || wanted+=("${pair#*=}") ;;
+      /*) compgen -G "${pair%%=*}" >/dev/null || wanted+=("${pair#*=}") ;;
       *) command -v "${pair%%=*}" >/dev/null 2>&1 || wanted+=("${pair#*=}") ;;
     esac
   done
