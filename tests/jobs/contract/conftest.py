@@ -1,7 +1,13 @@
-"""The ``make_queue`` fixture, parametrized over every queue implementation."""
+"""The ``make_queue`` fixture, parametrized over every queue implementation.
+
+``saq-redis`` and ``saq-postgres`` run SAQ on a real server started by the test
+session (``tests/support/redis.py``, ``tests/support/postgres.py``); our job table
+stays in the test's SQLite file, as an API server's would be on either broker.
+"""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -9,23 +15,42 @@ import pytest
 from stoat_ferret.db import Database
 from stoat_ferret.jobs import AsyncioJobQueue, InMemoryJobQueue
 from stoat_ferret.jobs.engine import QueueEngine
+from stoat_ferret.jobs.saq_queue import SaqJobQueue
 
 QueueFactory = Callable[..., QueueEngine]
 
 
-@pytest.fixture(params=["memory", "asyncio"])
+def broker_url(request: pytest.FixtureRequest, kind: str) -> str:
+    """The URL of the session's real Redis or PostgreSQL for a SAQ queue."""
+    if kind == "saq-redis":
+        return str(request.getfixturevalue("redis_server").url)
+    server = request.getfixturevalue("postgres_server")
+    return str(server.url("postgres", driver=""))
+
+
+@pytest.fixture(params=["memory", "asyncio", "saq-redis", "saq-postgres"])
 async def make_queue(
     request: pytest.FixtureRequest, database: Database
 ) -> AsyncIterator[QueueFactory]:
     made: list[QueueEngine] = []
+    kind = request.param
+    url = broker_url(request, kind) if kind.startswith("saq") else ""
 
     def factory(**options: float) -> QueueEngine:
         options.setdefault("cancel_grace_s", 0.3)
         queue: QueueEngine
-        if request.param == "memory":
+        if kind == "memory":
             queue = InMemoryJobQueue(**options)  # type: ignore[arg-type]
-        else:
+        elif kind == "asyncio":
             queue = AsyncioJobQueue(database.sessions, **options)  # type: ignore[arg-type]
+        else:
+            # A fresh namespace: no test sees another's SAQ jobs on the shared server.
+            queue = SaqJobQueue(
+                database.sessions,
+                url,
+                namespace=f"t{uuid.uuid4().hex[:10]}",
+                **options,  # type: ignore[arg-type]
+            )
         made.append(queue)
         return queue
 
