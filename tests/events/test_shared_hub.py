@@ -92,9 +92,7 @@ async def test_progress_throttle_still_keeps_the_last_value(make_hub: HubFactory
     worker, api = await make_hub(), await make_hub()  # type: ignore[misc]
     with api.subscribe() as seen:
         for n in range(1, 51):
-            worker.publish(
-                "job.progress", {"job_id": "j", "progress": n / 50, "finished_at": None}
-            )
+            worker.publish("job.progress", {"job_id": "j", "progress": n / 50, "finished_at": None})
         worker.publish("job.completed", {"job_id": "j", "progress": 1.0, "finished_at": "x"})
         received: list[Event] = []
         async with asyncio.timeout(5):
