@@ -1,0 +1,103 @@
+"""
+Scale-out over real processes: an API server without workers, a worker process,
+a real Redis queue and one SQLite file they share (SPEC §12).
+
+The API's ``/ws`` must show what the worker does (progress in order, the end), and a
+cancel made on the API must stop the job on the worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import websockets
+
+from tests.support.corpus import copy_corpus
+from tests.support.processes import free_port, server_argv, server_process
+from tests.support.redis import RedisServer
+from tests.support.scaleout import shared_env, worker_process
+
+CORPUS_FILES = 60
+
+
+@dataclass(frozen=True)
+class Deployment:
+    url: str
+    corpus: Path
+
+
+@pytest.fixture(scope="module")
+def deployment(
+    tmp_path_factory: pytest.TempPathFactory,
+    redis_server: RedisServer,
+    clip_templates: dict[str, Path],
+) -> Iterator[Deployment]:
+    root = tmp_path_factory.mktemp("scaleout")
+    data_dir = root / "data"
+    data_dir.mkdir()
+    copy_corpus(clip_templates, root / "corpus", CORPUS_FILES)
+    env = shared_env(data_dir, redis_server.url)
+    port = free_port()
+    argv = [*server_argv(data_dir, port), "--no-worker"]
+    with worker_process(env), server_process(argv, port, env=env, limit_s=120) as (url, _):
+        yield Deployment(url, root / "corpus")
+
+
+async def events_of(ws: Any, job_id: str, until: str, limit_s: float = 120) -> list[dict[str, Any]]:
+    """The ``/ws`` events of ``job_id``, up to and including the first ``until``."""
+    seen: list[dict[str, Any]] = []
+    async with asyncio.timeout(limit_s):
+        while True:
+            event = json.loads(await ws.recv())
+            if event.get("payload", {}).get("job_id") == job_id:
+                seen.append(event)
+                if event["type"] == until:
+                    return seen
+
+
+async def test_a_scan_run_by_the_worker_streams_to_the_api_ws(deployment: Deployment) -> None:
+    async with (
+        httpx.AsyncClient(base_url=deployment.url, timeout=30) as client,
+        websockets.connect(deployment.url.replace("http", "ws") + "/ws") as ws,
+    ):
+        response = await client.post("/api/v1/videos/scan", json={"path": str(deployment.corpus)})
+        assert response.status_code == 202
+        job_id = response.json()["job_id"]
+        events = await events_of(ws, job_id, "job.completed")
+        videos = (await client.get("/api/v1/videos", params={"limit": 1})).json()
+    kinds = [e["type"] for e in events]
+    assert kinds[0] == "job.created" and "job.started" in kinds and kinds[-1] == "job.completed"
+    ids = [e["event_id"] for e in events]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    progress = [e["payload"]["progress"] for e in events if e["type"] == "job.progress"]
+    assert progress and progress == sorted(progress)
+    assert events[-1]["payload"]["progress"] == 1.0
+    assert videos["total"] == CORPUS_FILES
+
+
+async def test_a_cancel_on_the_api_stops_the_job_on_the_worker(deployment: Deployment) -> None:
+    async with (
+        httpx.AsyncClient(base_url=deployment.url, timeout=30) as client,
+        websockets.connect(deployment.url.replace("http", "ws") + "/ws") as ws,
+    ):
+        response = await client.post("/test/jobs/steps", json={"total": 100000, "step_s": 0.01})
+        job_id = response.json()["job_id"]
+        await events_of(ws, job_id, "job.progress")
+        asked_at = time.monotonic()
+        cancel = await client.post(f"/api/v1/jobs/{job_id}/cancel")
+        assert cancel.status_code == 202 and cancel.json()["cancel_requested"] is True
+        events = await events_of(ws, job_id, "job.cancelled")
+        stopped_after_s = time.monotonic() - asked_at
+        final = (await client.get(f"/api/v1/jobs/{job_id}")).json()
+    assert "job.cancel_requested" in [e["type"] for e in events]
+    assert final["status"] == "cancelled"
+    assert 0 < final["result"]["processed"] < 100000  # stopped cooperatively, partial kept
+    assert stopped_after_s < 2.0  # SPEC §12: within 2 s on any worker
