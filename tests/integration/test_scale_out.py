@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
+import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -101,3 +103,44 @@ async def test_a_cancel_on_the_api_stops_the_job_on_the_worker(deployment: Deplo
     assert final["status"] == "cancelled"
     assert 0 < final["result"]["processed"] < 100000  # stopped cooperatively, partial kept
     assert stopped_after_s < 2.0  # SPEC §12: within 2 s on any worker
+
+
+async def test_a_scan_whose_worker_is_killed_finishes_on_another_exactly_once(
+    tmp_path: Path, redis_server: RedisServer, clip_templates: dict[str, Path]
+) -> None:
+    # Re-running a swept scan must be idempotent: videos are upserted by path.
+    files = 200
+    copy_corpus(clip_templates, tmp_path / "corpus", files)
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    env = shared_env(data_dir, redis_server.url, STOAT_SCAN_CONCURRENCY="1")
+    port = free_port()
+    argv = [*server_argv(data_dir, port), "--no-worker"]
+    with server_process(argv, port, env=env, limit_s=120) as (url, _):
+        async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+            with worker_process(env) as first:
+                response = await client.post(
+                    "/api/v1/videos/scan", json={"path": str(tmp_path / "corpus")}
+                )
+                job_id = response.json()["job_id"]
+                async with asyncio.timeout(120):
+                    while True:
+                        job = (await client.get(f"/api/v1/jobs/{job_id}")).json()
+                        if (job["progress"] or 0) >= 0.1:
+                            break
+                        await asyncio.sleep(0.05)
+                first.send_signal(signal.SIGKILL)
+                await asyncio.to_thread(first.wait)
+            stored_when_killed = (await client.get("/api/v1/videos", params={"limit": 1})).json()
+            assert 0 < stored_when_killed["total"] < files  # killed mid-scan
+            with worker_process(env):
+                final = await client.get(
+                    f"/api/v1/jobs/{job_id}/wait", params={"timeout": 200}, timeout=220
+                )
+            videos = (await client.get("/api/v1/videos", params={"limit": 1})).json()
+    body = final.json()
+    assert body["status"] == "complete", body
+    assert videos["total"] == files  # nothing lost
+    with sqlite3.connect(data_dir / "stoat-ferret.db") as db:
+        rows, paths = db.execute("SELECT count(*), count(DISTINCT path) FROM videos").fetchone()
+    assert rows == paths == files  # nothing duplicated
