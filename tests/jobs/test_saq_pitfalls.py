@@ -65,6 +65,14 @@ async def runs(folder: Path, count: int, limit_s: float = 120) -> list[Path]:
             await asyncio.sleep(0.05)
 
 
+async def kill_a_worker_mid_job(env: dict[str, str], folder: Path, run: int) -> None:
+    """Start a worker process, let it start run ``run`` of the job, then SIGKILL it."""
+    with worker_process(env) as worker:
+        await runs(folder, run)
+        worker.send_signal(signal.SIGKILL)
+        await asyncio.to_thread(worker.wait)
+
+
 def test_saq_defaults_are_replaced_for_every_job() -> None:
     options = QueueOptions(timeout_s=3600, cancel_grace_s=10, heartbeat_s=15)
     saq_fields = options.job_options("scan", "abc")
@@ -119,10 +127,7 @@ async def test_a_job_swept_from_a_dead_worker_runs_again_at_most_once(
     folder = tmp_path / "runs"
     job_id = await api.submit("marked", {"folder": str(folder), "hold_s": 60})
     for n in (1, 2):  # two workers in turn, each killed mid-job
-        with worker_process(env) as worker:
-            await runs(folder, n)
-            worker.send_signal(signal.SIGKILL)
-            await asyncio.to_thread(worker.wait)
+        await kill_a_worker_mid_job(env, folder, n)
         assert (await api.get_result(job_id)).status is JobStatus.RUNNING
     # A third worker's sweep finds it once more: it has died with its worker twice.
     third = make_saq(namespace=env["STOAT_QUEUE_NAME"], heartbeat_s=1, sweep_interval_s=1)
@@ -140,10 +145,7 @@ async def test_a_cancel_of_a_job_whose_worker_died_is_finished_by_the_sweep(
     api = make_saq(run_jobs=False, namespace=env["STOAT_QUEUE_NAME"])
     folder = tmp_path / "runs"
     job_id = await api.submit("marked", {"folder": str(folder), "hold_s": 60})
-    with worker_process(env) as worker:
-        await runs(folder, 1)
-        worker.send_signal(signal.SIGKILL)
-        await asyncio.to_thread(worker.wait)
+    await kill_a_worker_mid_job(env, folder, 1)
     requested = await api.cancel(job_id)
     assert requested.status is JobStatus.RUNNING and requested.cancel_requested
     survivor = make_saq(namespace=env["STOAT_QUEUE_NAME"], heartbeat_s=1, sweep_interval_s=1)
