@@ -172,6 +172,33 @@ def _scenarios(
     return measured
 
 
+def downgrade_to_checkout(database_path: Path, checkout: Path) -> None:
+    """Bring a database seeded by this checkout down to ``checkout``'s newest migration.
+
+    The same rows then serve both servers: an older checkout cannot open a database
+    carrying revisions it has never heard of, and the later migrations only add
+    tables and columns that list and search pages do not read.
+    """
+
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    theirs = Config()
+    theirs.set_main_option("script_location", str(checkout / "src/stoat_ferret/db/migrations"))
+    head = ScriptDirectory.from_config(theirs).get_current_head()
+    ours = Config()
+    ours.set_main_option("script_location", "stoat_ferret.db:migrations")
+    engine = create_engine(f"sqlite:///{database_path}")
+    try:
+        with engine.begin() as connection:
+            ours.attributes["connection"] = connection
+            command.downgrade(ours, head or "base")
+    finally:
+        engine.dispose()
+
+
 def _measure_checkout(
     work: Path, checkout: Path, corpus: Corpus | None, options: ThroughputOptions, log: Log
 ) -> dict[str, Any]:
@@ -179,6 +206,8 @@ def _measure_checkout(
     data = work / "data"
     shutil.rmtree(data, ignore_errors=True)
     shutil.copytree(work / "seed", data)
+    if checkout != REPO_ROOT:
+        downgrade_to_checkout(data / "stoat-ferret.db", checkout)
     metrics: dict[str, Any] = {}
     with run_server(data, checkout=checkout) as server:
         run_wrk(server, list_paths(options.rows) + search_paths(), options.connections, 1)

@@ -123,3 +123,27 @@ async def test_cached_pages_follow_writes_of_any_connection(
     await repository.delete(searched[0][0][0].id)
     for _ in range(8):
         assert (await repository.search("beach"))[1] == searched[0][1] - 1
+
+
+async def test_cached_page_bodies_follow_writes(
+    library_client: httpx.AsyncClient, repository: StoredVideos, database: Database
+) -> None:
+    """The HTTP answer is cached as encoded JSON per reader: a commit still shows at once."""
+    await seed(repository, 6)
+    params = {"sort": "file_size", "limit": 3}
+    before = [(await library_client.get("/api/v1/videos", params=params)).json() for _ in range(8)]
+    assert all(body == before[0] for body in before)
+    assert before[0]["limit"] == 3 and len(before[0]["videos"]) == 3
+    other = sqlite3.connect(database.path)
+    try:
+        with other:
+            other.execute("UPDATE videos SET file_size = 1 WHERE filename LIKE '%0003%'")
+    finally:
+        other.close()
+    for _ in range(8):
+        response = await library_client.get("/api/v1/videos", params=params)
+        assert response.headers["content-type"] == "application/json"
+        first = response.json()["videos"][0]
+        assert (first["filename"], first["file_size"]) == ("clip ü 0003.mp4", 1)
+    found = await library_client.get("/api/v1/videos/search", params={"q": "0003"})
+    assert found.json()["videos"][0]["file_size"] == 1

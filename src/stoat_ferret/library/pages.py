@@ -25,6 +25,7 @@ from sqlalchemy.dialects import sqlite
 from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.library.models import VideoRecord, VideoRow
+from stoat_ferret.library.schemas import VideoPage
 
 SortField = Literal[
     "filename", "created_at", "updated_at", "duration_seconds", "file_size", "width"
@@ -195,12 +196,33 @@ def search_page(
     return PageQuery(page, count, tuple(values.items()))
 
 
+@dataclass(frozen=True)
+class PageBody:
+    """A page read and rendered to its JSON body in the reader thread.
+
+    Cached like the page itself, so a page asked again by many clients is read,
+    validated and encoded once per write to the database: the request then costs
+    only the HTTP stack (validating and encoding 20 rows took about as much CPU as
+    all the rest of the request, docs/performance.md).
+    """
+
+    query: PageQuery
+    limit: int
+    offset: int
+
+    def __call__(self, connection: sqlite3.Connection) -> bytes:
+        rows, total = self.query(connection)
+        return VideoPage.of(rows, total, self.limit, self.offset).model_dump_json().encode()
+
+
 class VideoPages:
     """The list and search pages, read through the ``ReadPool`` with its page cache.
 
     Deliberately not a unit-of-work repository: these are the hot reads (many
     clients at once), served by plain sqlite3 readers in threads, each page one trip
     and cached until the next write (``db/reader.py``, ``docs/design/03-wiring.md``).
+    ``list_page`` and ``search`` hand back rows; the ``*_body`` forms hand back the
+    HTTP answer's JSON.
     """
 
     def __init__(self, reads: ReadPool) -> None:
@@ -232,3 +254,30 @@ class VideoPages:
         """Substring search over filename and path; every whitespace-separated term must match."""
         read = search_page(query, sort, order, limit, offset, media_type)
         return await self._reads.read(read, cache=True)
+
+    async def list_body(
+        self,
+        *,
+        sort: SortField = "filename",
+        order: SortOrder = "asc",
+        limit: int = 20,
+        offset: int = 0,
+        media_type: MediaType | None = None,
+    ) -> bytes:
+        """``list_page`` as the JSON of a ``VideoPage``."""
+        read = list_page(sort, order, limit, offset, media_type)
+        return await self._reads.read(PageBody(read, limit, offset), cache=True)
+
+    async def search_body(
+        self,
+        query: str,
+        *,
+        sort: SortField = "filename",
+        order: SortOrder = "asc",
+        limit: int = 20,
+        offset: int = 0,
+        media_type: MediaType | None = None,
+    ) -> bytes:
+        """``search`` as the JSON of a ``VideoPage``."""
+        read = search_page(query, sort, order, limit, offset, media_type)
+        return await self._reads.read(PageBody(read, limit, offset), cache=True)

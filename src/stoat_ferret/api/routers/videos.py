@@ -136,11 +136,12 @@ async def list_videos(
     sort: SortField = "filename",
     order: SortOrder = "asc",
     media_type: MediaTypeFilter = None,
-) -> VideoPage:
-    rows, total = await pages.list_page(
+) -> Response:
+    # Already the JSON of a VideoPage (pages.PageBody): response_model documents it.
+    body = await pages.list_body(
         sort=sort, order=order, limit=limit, offset=offset, media_type=media_type
     )
-    return VideoPage.of(rows, total, limit, offset)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/search", response_model=VideoPage, operation_id="videos-search")
@@ -152,12 +153,12 @@ async def search_videos(
     sort: SortField = "filename",
     order: SortOrder = "asc",
     media_type: MediaTypeFilter = None,
-) -> VideoPage:
+) -> Response:
     """Substring match over filename and path; every word must match."""
-    rows, total = await pages.search(
+    body = await pages.search_body(
         q, sort=sort, order=order, limit=limit, offset=offset, media_type=media_type
     )
-    return VideoPage.of(rows, total, limit, offset)
+    return Response(body, media_type="application/json")
 
 
 @router.get(
