@@ -36,17 +36,23 @@ class Deployment:
     corpus: Path
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=["redis", "postgres"])
 def deployment(
+    request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
-    redis_server: RedisServer,
     clip_templates: dict[str, Path],
 ) -> Iterator[Deployment]:
+    """One API server (``--no-worker``) and one worker, on SAQ-Redis or SAQ-PostgreSQL."""
+    if request.param == "redis":
+        broker = request.getfixturevalue("redis_server").url
+    else:  # SAQ's tables and the event wake-ups (LISTEN/NOTIFY) on a fresh database
+        server = request.getfixturevalue("postgres_server")
+        broker = server.url(server.create_database("broker"), driver="")
     root = tmp_path_factory.mktemp("scaleout")
     data_dir = root / "data"
     data_dir.mkdir()
     copy_corpus(clip_templates, root / "corpus", CORPUS_FILES)
-    env = shared_env(data_dir, redis_server.url)
+    env = shared_env(data_dir, broker)
     port = free_port()
     argv = [*server_argv(data_dir, port), "--no-worker"]
     with worker_process(env), server_process(argv, port, env=env, limit_s=120) as (url, _):
