@@ -65,6 +65,16 @@ async def runs(folder: Path, count: int, limit_s: float = 120) -> list[Path]:
             await asyncio.sleep(0.05)
 
 
+async def a_held_job(
+    make_saq: QueueMaker, settings: Settings, redis_server: RedisServer, folder: Path
+) -> tuple[dict[str, str], SaqJobQueue, str]:
+    """A deployment's env, an API-side queue (no worker) and a submitted 60 s job."""
+    env = shared_env(settings.data_dir, redis_server.url)
+    api = make_saq(run_jobs=False, namespace=env["STOAT_QUEUE_NAME"])
+    job_id = await api.submit("marked", {"folder": str(folder), "hold_s": 60})
+    return env, api, job_id
+
+
 async def kill_a_worker_mid_job(env: dict[str, str], folder: Path, run: int) -> None:
     """Start a worker process, let it start run ``run`` of the job, then SIGKILL it."""
     with worker_process(env) as worker:
@@ -122,10 +132,8 @@ async def test_heartbeats_are_sent_while_a_handler_runs(
 async def test_a_job_swept_from_a_dead_worker_runs_again_at_most_once(
     make_saq: QueueMaker, settings: Settings, redis_server: RedisServer, tmp_path: Path
 ) -> None:
-    env = shared_env(settings.data_dir, redis_server.url)
-    api = make_saq(run_jobs=False, namespace=env["STOAT_QUEUE_NAME"])
     folder = tmp_path / "runs"
-    job_id = await api.submit("marked", {"folder": str(folder), "hold_s": 60})
+    env, api, job_id = await a_held_job(make_saq, settings, redis_server, folder)
     for n in (1, 2):  # two workers in turn, each killed mid-job
         await kill_a_worker_mid_job(env, folder, n)
         assert (await api.get_result(job_id)).status is JobStatus.RUNNING
@@ -141,10 +149,8 @@ async def test_a_job_swept_from_a_dead_worker_runs_again_at_most_once(
 async def test_a_cancel_of_a_job_whose_worker_died_is_finished_by_the_sweep(
     make_saq: QueueMaker, settings: Settings, redis_server: RedisServer, tmp_path: Path
 ) -> None:
-    env = shared_env(settings.data_dir, redis_server.url)
-    api = make_saq(run_jobs=False, namespace=env["STOAT_QUEUE_NAME"])
     folder = tmp_path / "runs"
-    job_id = await api.submit("marked", {"folder": str(folder), "hold_s": 60})
+    env, api, job_id = await a_held_job(make_saq, settings, redis_server, folder)
     await kill_a_worker_mid_job(env, folder, 1)
     requested = await api.cancel(job_id)
     assert requested.status is JobStatus.RUNNING and requested.cancel_requested
