@@ -1,7 +1,14 @@
-"""Fixtures shared by every test: real settings, a real SQLite file."""
+"""Fixtures shared by every test: real settings, a real SQLite file (or PostgreSQL).
+
+A test marked ``@pytest.mark.both_databases`` (or a module with that ``pytestmark``)
+runs twice, once per ``db_backend``: on a SQLite file and on a fresh database of the
+session's real PostgreSQL server. ``settings`` (and so ``database`` and every app
+built from them) follow the backend; unmarked tests stay on SQLite.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -35,6 +42,46 @@ def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
     postgres_server.drop_database(name)
 
 
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: PostgresServer) -> str:
+    """A database migrated to head once per session, copied by ``postgres_migrated_url``."""
+    name = postgres_server.create_database("template")
+
+    async def migrate() -> None:
+        database = Database(postgres_server.url(name))
+        try:
+            await database.migrate()
+        finally:
+            await database.dispose()
+
+    asyncio.run(migrate())
+    return name
+
+
+@pytest.fixture
+def postgres_migrated_url(postgres_server: PostgresServer, postgres_template: str) -> Iterator[str]:
+    """A fresh database already at the head revision (a copy of the session's template)."""
+    name = postgres_server.create_database(template=postgres_template)
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)
+
+
+DB_BACKENDS = ("sqlite", "postgres")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_databases"
+    ):
+        metafunc.parametrize("db_backend", DB_BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def db_backend(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` unless the test is marked ``both_databases`` (then each in turn)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
@@ -43,13 +90,14 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def settings(data_dir: Path) -> Settings:
-    return Settings(data_dir=data_dir, job_cancel_grace=0.5, log_format="console")
+def settings(data_dir: Path, db_backend: str, request: pytest.FixtureRequest) -> Settings:
+    url = request.getfixturevalue("postgres_migrated_url") if db_backend == "postgres" else None
+    return Settings(data_dir=data_dir, job_cancel_grace=0.5, log_format="console", database_url=url)
 
 
 @pytest.fixture
 async def database(settings: Settings) -> AsyncIterator[Database]:
-    db = Database(settings.database_path)
+    db = Database.from_settings(settings)
     await db.migrate()
     yield db
     await db.dispose()

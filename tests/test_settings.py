@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -53,3 +55,49 @@ def test_cors_origins_are_a_comma_separated_list(monkeypatch: pytest.MonkeyPatch
 )
 def test_a_cors_entry_that_is_not_an_origin_is_refused(origin: str) -> None:
     assert refusal(cors_origins=[origin]).startswith("invalid setting STOAT_CORS_ORIGINS:")
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("postgresql+asyncpg://u:pw@db:5432/stoat", "postgresql+asyncpg://u:pw@db:5432/stoat"),
+        ("postgresql://u:pw@db/stoat", "postgresql+asyncpg://u:pw@db/stoat"),
+        ("postgres://db/stoat", "postgresql+asyncpg://db/stoat"),
+        ("sqlite:////srv/stoat/library.db", "sqlite+aiosqlite:////srv/stoat/library.db"),
+    ],
+)
+def test_database_urls_run_on_the_async_drivers(given: str, stored: str) -> None:
+    settings = Settings(database_url=given)
+    assert settings.database_url == stored
+    assert settings.uses_postgres is stored.startswith("postgresql")
+    assert "pw" not in repr(settings)
+
+
+def test_the_default_database_is_the_sqlite_file_in_the_data_dir(tmp_path: Path) -> None:
+    default = Settings(data_dir=tmp_path)
+    assert default.database_url is None and not default.uses_postgres
+    assert default.database_path == tmp_path / "stoat-ferret.db"
+    other = Settings(data_dir=tmp_path, database_url="sqlite:////srv/x.db")
+    assert other.database_path == Path("/srv/x.db")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("mysql://db/stoat", "unsupported database 'mysql'"),
+        ("postgresql+psycopg2://db/stoat", "unsupported driver 'psycopg2'"),
+        ("postgresql://db", "names no database"),
+        ("sqlite://", "must name a file"),
+        ("  ", "the URL is empty"),
+        ("not a url", "not a database URL"),
+    ],
+)
+def test_a_database_url_we_cannot_use_is_refused_without_its_password(
+    monkeypatch: pytest.MonkeyPatch, url: str, reason: str
+) -> None:
+    monkeypatch.setenv("STOAT_DATABASE_URL", url.replace("//", "//user:hunter2@", 1))
+    with pytest.raises(ValidationError) as caught:
+        Settings()
+    message = describe_settings_error(caught.value)
+    assert message.startswith("invalid setting STOAT_DATABASE_URL:") and reason in message
+    assert "hunter2" not in message

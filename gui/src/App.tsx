@@ -3,10 +3,13 @@ import { useState, type ReactNode } from "react";
 import { BrowserRouter, Link, Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
 import { DashboardPage } from "./features/dashboard/DashboardPage";
+import { EditorPage } from "./features/editor/EditorPage";
 import { registerJobEvents } from "./features/jobs/events";
 import { JobsPage } from "./features/jobs/JobsPage";
 import { registerLibraryEvents } from "./features/library/events";
 import { LibraryPage } from "./features/library/LibraryPage";
+import { registerProjectEvents } from "./features/projects/events";
+import { ProjectsPage } from "./features/projects/ProjectsPage";
 import { EventsProvider } from "./lib/events/EventsProvider";
 import { EventRegistry } from "./lib/events/registry";
 
@@ -29,6 +32,8 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<LibraryPage />} />
+        <Route path="projects" element={<ProjectsPage />} />
+        <Route path="projects/:id" element={<EditorPage />} />
         <Route path="jobs" element={<JobsPage />} />
         <Route path="dashboard" element={<DashboardPage />} />
         <Route path="*" element={<NotFound />} />
@@ -42,6 +47,7 @@ export function createAppEvents(): EventRegistry {
   const registry = new EventRegistry();
   registerJobEvents(registry);
   registerLibraryEvents(registry);
+  registerProjectEvents(registry);
   return registry;
 }
 

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 ProbeBackendName = Literal["auto", "ffprobe", "pyav"]
 
@@ -31,6 +33,14 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the server binds to.")
     port: int = Field(8765, ge=1, le=65535, description="TCP port of the server.")
     data_dir: Path = Field(Path("./data"), description="Database file and thumbnails.")
+    database_url: str | None = Field(
+        None,
+        description=(
+            "SQLAlchemy URL of the database: unset = the SQLite file in the data dir; "
+            "or `postgresql+asyncpg://user:password@host:port/name` (`postgresql://` too)."
+        ),
+        repr=False,  # it may carry a password
+    )
     allowed_scan_roots: Annotated[list[Path], NoDecode] = Field(
         default_factory=list,
         description="Comma-separated absolute directories a scan may touch; empty = all.",
@@ -130,6 +140,13 @@ class Settings(BaseSettings):
             raise ValueError(f"scheme {scheme[:20]!r} is not redis:// or postgresql://")
         return url
 
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, url: str | None) -> str | None:
+        if url is None:
+            return None
+        return _async_database_url(url).render_as_string(hide_password=False)
+
     @field_validator("log_level")
     @classmethod
     def _known_level(cls, level: str) -> str:
@@ -139,7 +156,16 @@ class Settings(BaseSettings):
 
     @property
     def database_path(self) -> Path:
+        """The SQLite file: the one ``database_url`` names, else the data dir's default."""
+        if self.database_url is not None:
+            url = make_url(self.database_url)
+            if url.get_backend_name() == "sqlite" and url.database:
+                return Path(url.database)
         return self.data_dir / DATABASE_FILENAME
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.database_url is not None and self.database_url.startswith("postgresql")
 
     @property
     def thumbnails_dir(self) -> Path:
@@ -153,6 +179,36 @@ class Settings(BaseSettings):
             return ipaddress.ip_address(self.host).is_loopback
         except ValueError:
             return False
+
+
+_ASYNC_DRIVERS = {"postgresql": "asyncpg", "sqlite": "aiosqlite"}
+
+
+def _async_database_url(text: str) -> URL:
+    """``text`` as a URL of a database we support, on its async driver.
+
+    Messages name the scheme only: the URL may carry a password.
+    """
+    if not text.strip():
+        raise ValueError("the URL is empty; unset it to use the SQLite file in the data dir")
+    try:
+        url = make_url(text.strip())
+    except ArgumentError:
+        raise ValueError("not a database URL such as postgresql+asyncpg://host/name") from None
+    # Split by hand: SQLAlchemy's own getters import the dialect to answer.
+    backend, _, driver = url.drivername.partition("+")
+    if backend == "postgres":  # the libpq spelling, as in Heroku-style DATABASE_URLs
+        backend = "postgresql"
+    wanted = _ASYNC_DRIVERS.get(backend)
+    if wanted is None:
+        raise ValueError(f"unsupported database {url.drivername!r}: use postgresql or sqlite")
+    if driver not in ("", wanted):
+        raise ValueError(f"unsupported driver {driver!r}: {backend} runs on {wanted}")
+    if backend == "sqlite" and url.database in (None, "", ":memory:"):
+        raise ValueError("a sqlite URL must name a file (sqlite:///path/to/file.db)")
+    if backend == "postgresql" and not url.database:
+        raise ValueError("the URL names no database (postgresql+asyncpg://host/name)")
+    return url.set(drivername=f"{backend}+{wanted}")
 
 
 def describe_settings_error(error: ValidationError) -> str:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from stoat_ferret.db import Database
 from stoat_ferret.events import EventHub, EventRepository
+
+pytestmark = pytest.mark.both_databases
 
 
 def progress(job_id: str, value: float) -> dict[str, object]:

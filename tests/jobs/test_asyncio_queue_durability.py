@@ -1,4 +1,7 @@
-"""What only the durable queue can do: survive a restart on the same SQLite file."""
+"""What only the durable queue can do: survive a restart on the same database.
+
+The job store's tests: each runs on a SQLite file and on a real PostgreSQL.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +11,14 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
+import pytest
+
 from stoat_ferret.db import Database
 from stoat_ferret.jobs import AsyncioJobQueue, JobContext, JobStatus
 from stoat_ferret.jobs.models import JobRecord
 from stoat_ferret.jobs.sql_store import SqlJobStore
+
+pytestmark = pytest.mark.both_databases
 
 
 async def echo(ctx: JobContext, payload: dict[str, Any]) -> Any:
@@ -127,19 +134,22 @@ async def test_five_hundred_jobs_all_finish_with_bounded_workers(database: Datab
 
 
 class CountingStore(SqlJobStore):
-    """The real SQLite store, counting its writes and keeping the last one written."""
+    """The real store, counting its writes and keeping the last one written.
+
+    Per instance: a count shared by the class would carry over from one database's
+    run of a test to the next.
+    """
 
     updates = 0
     last_written: JobRecord | None = None
 
     async def update(self, record: JobRecord) -> None:
-        type(self).updates += 1
+        self.updates += 1
         await super().update(record)
-        type(self).last_written = record
+        self.last_written = record
 
-    @classmethod
-    def written_detail(cls) -> dict[str, Any] | None:
-        return None if cls.last_written is None else cls.last_written.progress_detail
+    def written_detail(self) -> dict[str, Any] | None:
+        return None if self.last_written is None else self.last_written.progress_detail
 
 
 async def test_progress_writes_are_throttled_but_final_value_is_stored(
@@ -169,13 +179,13 @@ async def test_progress_writes_are_throttled_but_final_value_is_stored(
                 await asyncio.sleep(0.01)
         # Live state is exact at once...
         assert (await queue.get_result(job_id)).progress == 0.5
-        writes_during_loop = CountingStore.updates
+        writes_during_loop = store.updates
         # The start, then at most one flush per 0.5 s of loop (however slow the machine),
         # plus the trailing one; 2,000 unthrottled calls would be 2,000 writes.
         assert writes_during_loop <= 3 + int(loop_s[0] / 0.5)
         # ...and the trailing flush stores the final value, once its interval is over.
         async with asyncio.timeout(5):
-            while CountingStore.written_detail() != {"processed": 2000}:
+            while store.written_detail() != {"processed": 2000}:
                 await asyncio.sleep(0.01)
         stored = await SqlJobStore(database.sessions).get(job_id)
         assert stored is not None and stored.progress == 0.5

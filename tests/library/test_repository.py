@@ -1,4 +1,7 @@
-"""``VideoRepository`` on a real, migrated SQLite file with synthetic probe results.
+"""``VideoRepository`` and the pages on a real, migrated database with synthetic probe results.
+
+Every test runs on a SQLite file and on the session's real PostgreSQL
+(``both_databases``): the same upserts, pages and searches give the same answers.
 
 No media is needed here: the repository only stores what a probe returned, so each
 test builds ``ProbedVideo`` values from a ``VideoMetadata`` literal.
@@ -16,6 +19,8 @@ from stoat_ferret.db import Database
 from stoat_ferret.ffmpeg import VideoMetadata
 from stoat_ferret.library.models import FileStamp, ProbedVideo
 from tests.support.library import StoredVideos
+
+pytestmark = pytest.mark.both_databases
 
 METADATA = VideoMetadata(
     duration_s=2.0,

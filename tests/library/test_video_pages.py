@@ -2,8 +2,10 @@
 
 The pages are read with plain ``sqlite3`` tuples instead of the ORM (``pages.py``), so
 these tests hold every entry of a page to the body ``GET /videos/{id}`` builds from the
-ORM row. What a page costs is measured by ``./scripts/bench throughput`` (a ratio to
-``/health/live`` in the same run), not here: timed unit tests flake on shared machines.
+ORM row; the first two also on PostgreSQL, where the same statements run through the
+engine (``pages_pg.py``). What a page costs is measured by ``./scripts/bench
+throughput`` (a ratio to ``/health/live`` in the same run), not here: timed unit tests
+flake on shared machines.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def test_records_have_the_columns_of_the_table() -> None:
     assert VideoRecord._fields[-3:] == ("missing", "created_at", "updated_at")
 
 
+@pytest.mark.both_databases
 async def test_page_entries_equal_the_single_video_bodies(
     library_client: httpx.AsyncClient, database: Database
 ) -> None:
@@ -75,6 +78,7 @@ async def test_page_entries_equal_the_single_video_bodies(
     assert any(v["duration_seconds"] is None for v in found["videos"])
 
 
+@pytest.mark.both_databases
 async def test_empty_pages_still_carry_the_total(
     library_client: httpx.AsyncClient, database: Database
 ) -> None:

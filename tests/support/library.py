@@ -9,22 +9,28 @@ directly inside ``database.unit_of_work()``.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import TypeVar, Unpack
 
 from stoat_ferret.db import Database
 from stoat_ferret.library.models import ProbedVideo, VideoRow
-from stoat_ferret.library.pages import VideoPages
+from stoat_ferret.library.pages import Page, PageOptions, video_pages
 from stoat_ferret.library.repository import KnownStamp, VideoRepository
 
 T = TypeVar("T")
 
 
-class StoredVideos(VideoPages):
+class StoredVideos:
     """The pages (``list_page``, ``search``) as served, plus the repository's calls."""
 
     def __init__(self, database: Database) -> None:
-        super().__init__(database.reads)
+        self._pages = video_pages(database)
         self._database = database
+
+    async def list_page(self, **options: Unpack[PageOptions]) -> Page:
+        return await self._pages.list_page(**options)
+
+    async def search(self, query: str, **options: Unpack[PageOptions]) -> Page:
+        return await self._pages.search(query, **options)
 
     async def _in_unit(self, call: Callable[[VideoRepository], Awaitable[T]]) -> T:
         async with self._database.unit_of_work() as uow:

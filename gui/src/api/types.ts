@@ -32,3 +32,17 @@ export type ScanRequest = Json<NonNullable<paths["/api/v1/videos/scan"]["post"][
 export type ScanAccepted = Json<paths["/api/v1/videos/scan"]["post"]["responses"][202]>;
 
 export type Readiness = Json<paths["/health/ready"]["get"]["responses"][200]>;
+
+export type ProjectPage = Json<paths["/api/v1/projects"]["get"]["responses"][200]>;
+export type ProjectSummary = components["schemas"]["ProjectSummary"];
+export type ProjectCreate = components["schemas"]["ProjectCreate"];
+export type Project = components["schemas"]["ProjectOut"];
+export type Track = components["schemas"]["TrackOut"];
+export type Clip = components["schemas"]["ClipOut"];
+export type ClipEffect = components["schemas"]["ClipEffectOut"];
+export type ProjectTransition = components["schemas"]["ProjectTransitionOut"];
+export type Timeline = components["schemas"]["TimelineOut"];
+export type TimelineClip = components["schemas"]["TimelineClipOut"];
+export type TimelineTransition = components["schemas"]["TimelineTransitionOut"];
+export type ProjectHistory = components["schemas"]["HistoryOut"];
+export type ProjectChanged = components["schemas"]["ProjectChanged"];

@@ -36,6 +36,11 @@ export function Layout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/projects" className={navClass}>
+                Projects
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/jobs" className={navClass}>
                 Jobs
               </NavLink>

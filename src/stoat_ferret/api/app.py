@@ -69,7 +69,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[AppState]:
-        db = database if database is not None else Database(settings.database_path)
+        db = database if database is not None else Database.from_settings(settings)
         await db.migrate()
         event_hub = hub if hub is not None else make_event_hub(settings, db)
         job_queue = queue if queue is not None else make_job_queue(settings, db, run_jobs=run_jobs)

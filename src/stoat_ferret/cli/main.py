@@ -165,7 +165,7 @@ def db_upgrade(
     settings = settings_or_exit(data_dir=data_dir)
 
     async def upgrade() -> None:
-        database = Database(settings.database_path)
+        database = Database.from_settings(settings)
         try:
             await database.migrate()
         finally:
@@ -175,7 +175,7 @@ def db_upgrade(
         asyncio.run(upgrade())
     except StoatError as exc:  # a restore is replacing the database
         raise exit_codes.report(exc) from exc
-    typer.echo(f"database at {settings.database_path} is up to date")
+    typer.echo(f"database at {Database.from_settings(settings).describe()} is up to date")
 
 
 @db_app.command("backup")
@@ -189,10 +189,16 @@ def db_backup(
 
     settings = settings_or_exit(data_dir=data_dir)
     try:
-        summary = backup_database(settings.database_path, path.absolute(), force=force)
+        if settings.database_url is not None and settings.uses_postgres:
+            from stoat_ferret.db.backup_pg import backup_postgres
+
+            summary = backup_postgres(settings.database_url, path.absolute(), force=force)
+        else:
+            summary = backup_database(settings.database_path, path.absolute(), force=force)
     except StoatError as exc:
         raise exit_codes.report(exc) from exc
-    typer.echo(f"backed up {settings.database_path} to {path}: {summary.describe()}")
+    shown = Database.from_settings(settings).describe()
+    typer.echo(f"backed up {shown} to {path}: {summary.describe()}")
 
 
 @db_app.command("restore")
@@ -205,13 +211,17 @@ def db_restore(
 
     settings = settings_or_exit(data_dir=data_dir)
     try:
-        summary = restore_database(path.absolute(), settings.database_path)
+        if settings.database_url is not None and settings.uses_postgres:
+            from stoat_ferret.db.backup_pg import restore_postgres
+
+            summary = restore_postgres(path.absolute(), settings.database_url)
+        else:
+            summary = restore_database(path.absolute(), settings.database_path)
     except StoatError as exc:
         raise exit_codes.report(exc) from exc
     upgraded = f", upgraded from schema {summary.backup_revision}" if summary.upgraded else ""
-    typer.echo(
-        f"restored {path} into {settings.database_path}: {summary.restored.describe()}{upgraded}"
-    )
+    shown = Database.from_settings(settings).describe()
+    typer.echo(f"restored {path} into {shown}: {summary.restored.describe()}{upgraded}")
 
 
 @app.command()

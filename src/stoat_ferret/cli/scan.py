@@ -87,7 +87,7 @@ async def _cancel(queue: InMemoryJobQueue, job_id: str) -> None:
 
 async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
     """Run one scan with a progress bar; returns the process exit code."""
-    database = Database(settings.database_path)
+    database = Database.from_settings(settings)
     await database.migrate()
     queue = InMemoryJobQueue(workers=1, timeout_s=settings.job_timeout)
     core = Core(

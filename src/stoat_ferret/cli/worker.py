@@ -55,7 +55,7 @@ async def run_worker(
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
-    database = Database(settings.database_path)
+    database = Database.from_settings(settings)
     await database.migrate()
     hub = make_event_hub(settings, database)
     queue = make_job_queue(settings, database, job_types=job_types, workers=concurrency)

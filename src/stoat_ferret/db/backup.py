@@ -66,26 +66,36 @@ def backup_database(database_path: Path, destination: Path, *, force: bool) -> D
     """
     if not database_path.is_file():
         raise NotFoundError(f"no database at {database_path}")
-    if destination.is_dir():
-        raise InvalidInputError(f"{destination} is a folder; name the backup file")
-    if not destination.parent.is_dir():
-        raise InvalidInputError(f"folder {destination.parent} does not exist")
     if destination.exists() and destination.samefile(database_path):
         raise InvalidInputError(f"{destination} is the database itself")
-    if destination.exists() and not force:
-        raise _exists(destination)
+    check_destination(destination, force=force)
     with (
         DatabaseLock.acquire(database_path, exclusive=False),
-        _temporary_beside(destination) as staging,
+        temporary_beside(destination) as staging,
     ):
         try:
             _copy_into(database_path, staging)
         except (sqlite3.Error, OSError) as exc:  # not SQLite, disk full, no permission
             raise StoatError(f"backup of {database_path} failed: {exc}") from exc
         summary = inspect_database(staging, shown_as=destination)
-        _fsync(staging)
-        _publish(staging, destination, overwrite=force)
+        fsync_path(staging)
+        publish(staging, destination, overwrite=force)
     return summary
+
+
+def check_destination(destination: Path, *, force: bool) -> None:
+    """Refuse a backup file name that cannot be written (before any work is done).
+
+    Raises:
+        InvalidInputError: ``destination`` is a folder or has no parent folder.
+        ConflictError: ``destination`` exists and ``force`` is false.
+    """
+    if destination.is_dir():
+        raise InvalidInputError(f"{destination} is a folder; name the backup file")
+    if not destination.parent.is_dir():
+        raise InvalidInputError(f"folder {destination.parent} does not exist")
+    if destination.exists() and not force:
+        raise _exists(destination)
 
 
 def restore_database(backup_path: Path, database_path: Path) -> RestoreSummary:
@@ -109,7 +119,7 @@ def restore_database(backup_path: Path, database_path: Path) -> RestoreSummary:
     database_path.parent.mkdir(parents=True, exist_ok=True)
     with (
         DatabaseLock.acquire(database_path, exclusive=True),
-        _temporary_beside(database_path) as staging,
+        temporary_beside(database_path) as staging,
     ):
         shutil.copyfile(backup_path, staging)
         backup = inspect_database(staging, shown_as=backup_path)
@@ -118,11 +128,11 @@ def restore_database(backup_path: Path, database_path: Path) -> RestoreSummary:
         _make_self_contained(staging)
         restored = inspect_database(staging, shown_as=backup_path)
         _set_mode(staging, like=database_path)
-        _fsync(staging)
+        fsync_path(staging)
         for suffix in ("-wal", "-shm"):
             database_path.with_name(database_path.name + suffix).unlink(missing_ok=True)
         os.replace(staging, database_path)
-        _fsync(database_path.parent)
+        fsync_path(database_path.parent)
     return RestoreSummary(restored=restored, backup_revision=backup.revision)
 
 
@@ -156,6 +166,15 @@ def inspect_database(path: Path, *, shown_as: Path) -> DatabaseSummary:
         raise InvalidInputError(f"{shown_as} is not a SQLite database ({exc})") from exc
     finally:
         connection.close()
+    return DatabaseSummary(revision=known_revision(versions, shown_as), counts=counts)
+
+
+def known_revision(versions: list[str], shown_as: object) -> str:
+    """The one schema revision in ``versions``, if this version of stoat-ferret has it.
+
+    Raises:
+        InvalidInputError: none, several, or one from a newer version.
+    """
     known = {script.revision for script in migration_scripts().walk_revisions()}
     if len(versions) != 1 or versions[0] not in known:
         raise InvalidInputError(
@@ -163,7 +182,7 @@ def inspect_database(path: Path, *, shown_as: Path) -> DatabaseSummary:
             f"stoat-ferret does not know (it knows {sorted(known)}); a backup from a "
             "newer version needs that version"
         )
-    return DatabaseSummary(revision=versions[0], counts=counts)
+    return versions[0]
 
 
 def _copy_into(database_path: Path, staging: Path) -> None:
@@ -203,7 +222,7 @@ def _upgrade_file(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _temporary_beside(target: Path) -> Iterator[Path]:
+def temporary_beside(target: Path) -> Iterator[Path]:
     """A fresh empty file in ``target``'s folder (same file system: rename is atomic)."""
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
@@ -216,7 +235,7 @@ def _temporary_beside(target: Path) -> Iterator[Path]:
             staging.with_name(staging.name + suffix).unlink(missing_ok=True)
 
 
-def _publish(staging: Path, destination: Path, *, overwrite: bool) -> None:
+def publish(staging: Path, destination: Path, *, overwrite: bool) -> None:
     if overwrite:
         os.replace(staging, destination)
     else:
@@ -230,7 +249,7 @@ def _publish(staging: Path, destination: Path, *, overwrite: bool) -> None:
             if destination.exists():
                 raise _exists(destination) from None
             os.replace(staging, destination)
-    _fsync(destination.parent)
+    fsync_path(destination.parent)
 
 
 def _exists(destination: Path) -> ConflictError:
@@ -247,7 +266,7 @@ def _set_mode(staging: Path, *, like: Path) -> None:
         staging.chmod(0o666 & ~umask)
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -1,4 +1,10 @@
-"""The async SQLite engine, its session factory and the migration entry point."""
+"""The async engine (SQLite or PostgreSQL), its session factory and the migration entry point.
+
+SQLite is the default: one file in the data dir, with its own read pool, disk-space
+reserve and "in use" lock. PostgreSQL (``STOAT_DATABASE_URL=postgresql+asyncpg://...``)
+has none of those: the server owns its disk and arbitrates its own clients, and its
+hot reads go through the engine (``docs/design/09-database-backends.md``).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -24,8 +30,13 @@ from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.db.storage import SpaceReserve
 from stoat_ferret.db.unit_of_work import UnitOfWork, discard_events, unit_of_work
 from stoat_ferret.events.callback import EventCallback
+from stoat_ferret.settings import Settings
 
 MIGRATIONS_LOCATION = "stoat_ferret.db:migrations"
+
+_MIGRATION_LOCK = 0x57_0A_7F_E7
+"""The PostgreSQL advisory lock key migrations hold: servers and workers starting at
+once on one database apply the migrations one after another, not side by side."""
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -47,9 +58,19 @@ def _alembic_config() -> Config:
 
 def upgrade_connection(connection: Connection, revision: str = "head") -> None:
     """Apply migrations on a synchronous connection (also used by ``db restore``)."""
+    if connection.dialect.name == "postgresql":
+        # Held until this transaction ends, i.e. until the migrations are committed.
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
     config = _alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, revision)
+
+
+def downgrade_connection(connection: Connection, revision: str) -> None:
+    """Undo migrations down to ``revision`` (``"base"``: all of them); tests use it."""
+    config = _alembic_config()
+    config.attributes["connection"] = connection
+    command.downgrade(config, revision)
 
 
 def migration_scripts() -> ScriptDirectory:
@@ -57,27 +78,60 @@ def migration_scripts() -> ScriptDirectory:
     return ScriptDirectory.from_config(_alembic_config())
 
 
-class Database:
-    """One SQLite file: owns the engine; ``create_app`` and the CLI each build one.
+def database_url(target: Path | str) -> URL:
+    """The async URL of ``target``: a SQLite file's path, or a database URL."""
+    if isinstance(target, Path):
+        return URL.create("sqlite+aiosqlite", database=str(target))
+    return make_url(target)
 
-    From ``migrate()`` to ``dispose()`` it also holds the file's shared "in use" lock
-    (see ``db/lock.py``), which is what makes ``db restore`` refuse while it runs.
+
+class Database:
+    """One database: owns the engine; ``create_app`` and the CLI each build one.
+
+    ``target`` is the SQLite file, or a URL (``postgresql+asyncpg://...``, as checked
+    by ``Settings.database_url``). On SQLite, from ``migrate()`` to ``dispose()`` it
+    also holds the file's shared "in use" lock (see ``db/lock.py``), which is what
+    makes ``db restore`` refuse while it runs.
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.engine: AsyncEngine = create_async_engine(
-            f"sqlite+aiosqlite:///{path}", pool_pre_ping=False
-        )
-        event.listen(self.engine.sync_engine, "connect", _set_sqlite_pragmas)
+    def __init__(self, target: Path | str) -> None:
+        self.url = database_url(target)
+        #: ``"sqlite"`` or ``"postgresql"``: what the parts below depend on.
+        self.dialect = self.url.get_backend_name()
+        #: The SQLite file; None on PostgreSQL.
+        self.path: Path | None = None
+        #: The hot read paths (list and search pages) bypass the engine on SQLite
+        #: (see reader.py); None on PostgreSQL, where they use the engine.
+        self.reads: ReadPool | None = None
+        #: Room kept for a job's last write on a full disk; SQLite only (the disk
+        #: of a PostgreSQL server is not ours to manage).
+        self.reserve: SpaceReserve | None = None
+        self._use_lock: DatabaseLock | None = None
+        if self.dialect == "sqlite":
+            self.path = Path(self.url.database or "")
+            self.engine: AsyncEngine = create_async_engine(self.url, pool_pre_ping=False)
+            event.listen(self.engine.sync_engine, "connect", _set_sqlite_pragmas)
+            self.reads = ReadPool(self.path)
+            # On the database's own file system, so freeing it makes room for its writes.
+            self.reserve = SpaceReserve(self.path.with_name(self.path.name + ".reserve"))
+        else:
+            # pre_ping: a pooled connection the server closed (a restart, an idle
+            # timeout) is replaced instead of failing the next request.
+            self.engine = create_async_engine(self.url, pool_pre_ping=True)
         self.sessions: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
         )
-        self._use_lock: DatabaseLock | None = None
-        #: The hot read paths (list and search pages) bypass the engine (see reader.py).
-        self.reads = ReadPool(path)
-        # On the database's own file system, so freeing it makes room for its writes.
-        self.reserve = SpaceReserve(path.with_name(path.name + ".reserve"))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Database:
+        """The database ``settings`` name: ``database_url``, else the data dir's SQLite file."""
+        return cls(settings.database_url or settings.database_path)
+
+    def describe(self) -> str:
+        """Where the database is, for messages (a URL's password hidden)."""
+        if self.path is not None:
+            return str(self.path)
+        return self.url.render_as_string(hide_password=True)
 
     async def migrate(self, revision: str = "head") -> None:
         """Create the data folder if needed, take the use lock, apply migrations.
@@ -88,16 +142,18 @@ class Database:
         Raises:
             DatabaseInUseError: a ``db restore`` is replacing the database.
         """
-        # mkdir and open touch the disk: keep them off the event loop.
-        await asyncio.to_thread(self.path.parent.mkdir, parents=True, exist_ok=True)
-        if self._use_lock is None:
-            self._use_lock = await asyncio.to_thread(
-                DatabaseLock.acquire, self.path, exclusive=False
-            )
+        if self.path is not None:
+            # mkdir and open touch the disk: keep them off the event loop.
+            await asyncio.to_thread(self.path.parent.mkdir, parents=True, exist_ok=True)
+            if self._use_lock is None:
+                self._use_lock = await asyncio.to_thread(
+                    DatabaseLock.acquire, self.path, exclusive=False
+                )
         async with self.engine.begin() as connection:
             await connection.run_sync(upgrade_connection, revision)
-        # Best effort: on a disk that is already full the server still starts.
-        await asyncio.to_thread(self.reserve.fill)
+        if self.reserve is not None:
+            # Best effort: on a disk that is already full the server still starts.
+            await asyncio.to_thread(self.reserve.fill)
 
     def unit_of_work(
         self, publish: EventCallback = discard_events
@@ -116,7 +172,8 @@ class Database:
             await connection.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
-        await self.reads.close()
+        if self.reads is not None:
+            await self.reads.close()
         await self.engine.dispose()
         if self._use_lock is not None:
             self._use_lock.release()

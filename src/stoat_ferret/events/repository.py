@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from stoat_ferret.db.dialects import insert_for
 from stoat_ferret.events.models import Event, EventRow
 
 
@@ -22,7 +22,7 @@ class EventRepository:
         ]
         async with self._sessions.begin() as session:
             # A replayed id after a crash must not abort the batch.
-            await session.execute(insert(EventRow).on_conflict_do_nothing(), rows)
+            await session.execute(insert_for(session, EventRow).on_conflict_do_nothing(), rows)
 
     async def after(self, event_id: int, limit: int) -> list[Event]:
         query = (

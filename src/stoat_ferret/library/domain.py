@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import JobHandler
-from stoat_ferret.library.pages import VideoPages
+from stoat_ferret.library.pages import LibraryPages
 from stoat_ferret.library.service import LibraryService
 
 LIBRARY_EVENT_TYPES: frozenset[str] = frozenset(
@@ -20,6 +20,6 @@ class LibraryDomain:
     """The library's services (``service``, ``pages``) and its job handlers."""
 
     service: LibraryService
-    pages: VideoPages
+    pages: LibraryPages
     job_handlers: Mapping[str, JobHandler]
     event_types: frozenset[str] = LIBRARY_EVENT_TYPES

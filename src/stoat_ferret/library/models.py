@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Boolean, Float, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stoat_ferret.db.base import Base, UTCDateTime
@@ -34,11 +34,11 @@ class VideoRow(Base):
     video_codec: Mapped[str | None] = mapped_column(String(64))
     audio_codec: Mapped[str | None] = mapped_column(String(64))
     container: Mapped[str | None] = mapped_column(String(128))
-    bit_rate: Mapped[int | None] = mapped_column(Integer)
+    bit_rate: Mapped[int | None] = mapped_column(BigInteger)
     audio_channels: Mapped[int | None] = mapped_column(Integer)
     audio_sample_rate: Mapped[int | None] = mapped_column(Integer)
-    file_size: Mapped[int] = mapped_column(Integer)
-    file_mtime_ns: Mapped[int] = mapped_column(Integer)
+    file_size: Mapped[int] = mapped_column(BigInteger)
+    file_mtime_ns: Mapped[int] = mapped_column(BigInteger)
     thumbnail_path: Mapped[str | None] = mapped_column(Text)
     missing: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

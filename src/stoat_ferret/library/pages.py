@@ -8,20 +8,26 @@ page and its total come from one statement; a second one counts only when the pa
 is empty (no match, or an offset past the end). Either can be narrowed to one
 ``media_type`` (``video`` or ``audio``), bound like the other values.
 Measurements: docs/performance.md.
+
+That is the SQLite database. On PostgreSQL the same statements (and a search of its
+own, over a ``pg_trgm`` index) run through the async engine: ``pages_pg.py``.
+``video_pages(database)`` picks the one for the database; both are ``LibraryPages``.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 from sqlalchemy import CTE, ColumnElement, Integer, Select, bindparam, func, select, text
 from sqlalchemy.dialects import sqlite
 
+from stoat_ferret.db import Database
 from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.library.models import VideoRecord, VideoRow
@@ -110,11 +116,31 @@ def _media_value(media_type: MediaType | None) -> tuple[tuple[str, Any], ...]:
 
 
 @cache
-def _list_sql(sort: SortField, order: SortOrder, filtered: bool) -> tuple[_Sql, _Sql]:
+def list_statements(
+    sort: SortField, order: SortOrder, filtered: bool
+) -> tuple[Select[Any], Select[Any]]:
+    """A list page (its rows, each with the total last) and the separate count."""
     count = select(func.count()).select_from(_TABLE).where(*_of_type(filtered))
     # correlate(None): the subquery counts the whole table, not the outer row.
     total = count.scalar_subquery().correlate(None)
     page = _paged(select(*_COLUMNS, total).where(*_of_type(filtered)), sort, order)
+    return page, count
+
+
+def page_of_matches(
+    matches: CTE, sort: SortField, order: SortOrder
+) -> tuple[Select[Any], Select[Any]]:
+    """A page of the rows whose ``pk`` is in ``matches`` (with the total last), and the count."""
+    count = select(func.count()).select_from(matches)
+    matching = select(*_COLUMNS, count.scalar_subquery()).where(
+        VideoRow.pk.in_(select(matches.c.pk))
+    )
+    return _paged(matching, sort, order), count
+
+
+@cache
+def _list_sql(sort: SortField, order: SortOrder, filtered: bool) -> tuple[_Sql, _Sql]:
+    page, count = list_statements(sort, order, filtered)
     return _compile(page), _compile(count)
 
 
@@ -135,7 +161,8 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _like(term: str) -> str:
+def like_pattern(term: str) -> str:
+    """``term`` as a LIKE pattern that finds it anywhere, its wildcards taken literally."""
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -163,15 +190,12 @@ def _search_sql(
             matches = words.cte("matches")
     else:
         matches = select(VideoRow.pk).where(*contains).cte("matches")
-    count = select(func.count()).select_from(matches)
     # One statement for the page and the total: SQLite materialises the matches once
     # (a CTE used twice) and sorts only those, instead of finding them twice or
     # walking the sort index and testing every row on the way (a two-letter search
     # in 100,000 rows: 108 ms before, docs/performance.md).
-    matching = select(*_COLUMNS, count.scalar_subquery()).where(
-        VideoRow.pk.in_(select(matches.c.pk))
-    )
-    return _compile(_paged(matching, sort, order)), _compile(count)
+    page, count = page_of_matches(matches, sort, order)
+    return _compile(page), _compile(count)
 
 
 def search_page(
@@ -188,7 +212,7 @@ def search_page(
     short_terms = [t for t in terms if len(t) < MIN_FTS_TERM]
     values: dict[str, Any] = {"limit": limit, "offset": offset}
     values["match"] = " AND ".join(_fts_phrase(t) for t in long_terms)
-    values.update({f"like_{n}": _like(t) for n, t in enumerate(short_terms)})
+    values.update({f"like_{n}": like_pattern(t) for n, t in enumerate(short_terms)})
     values.update(_media_value(media_type))
     page, count = _search_sql(
         bool(long_terms), len(short_terms), sort, order, media_type is not None
@@ -212,72 +236,99 @@ class PageBody:
 
     def __call__(self, connection: sqlite3.Connection) -> bytes:
         rows, total = self.query(connection)
-        return VideoPage.of(rows, total, self.limit, self.offset).model_dump_json().encode()
+        return encode_page(rows, total, self.limit, self.offset)
 
 
-class VideoPages:
+def encode_page(rows: list[VideoRecord], total: int, limit: int, offset: int) -> bytes:
+    """The JSON body of a ``VideoPage``: what the list and search routes answer."""
+    return VideoPage.of(rows, total, limit, offset).model_dump_json().encode()
+
+
+class PageOptions(TypedDict, total=False):
+    """Which page: the query parameters of the list and search routes."""
+
+    sort: SortField
+    order: SortOrder
+    limit: int
+    offset: int
+    media_type: MediaType | None
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """One page to read: ``query`` is None for the library list, else the search text."""
+
+    query: str | None
+    sort: SortField = "filename"
+    order: SortOrder = "asc"
+    limit: int = 20
+    offset: int = 0
+    media_type: MediaType | None = None
+
+
+class LibraryPages(ABC):
+    """The list and search pages as the API reads them, whichever the database.
+
+    ``list_page`` and ``search`` hand back rows; the ``*_body`` forms hand back the
+    HTTP answer's JSON. A database's pages implement ``_rows`` (and ``_body`` when
+    they can do better than encoding the rows, e.g. cache the encoded answer).
+    """
+
+    async def list_page(self, **options: Unpack[PageOptions]) -> Page:
+        """One page of the library, of one media type when ``media_type`` is given."""
+        return await self._rows(PageRequest(None, **options))
+
+    async def search(self, query: str, **options: Unpack[PageOptions]) -> Page:
+        """Substring search over filename and path; every whitespace-separated term must match."""
+        return await self._rows(PageRequest(query, **options))
+
+    async def list_body(self, **options: Unpack[PageOptions]) -> bytes:
+        """``list_page`` as the JSON of a ``VideoPage``."""
+        return await self._body(PageRequest(None, **options))
+
+    async def search_body(self, query: str, **options: Unpack[PageOptions]) -> bytes:
+        """``search`` as the JSON of a ``VideoPage``."""
+        return await self._body(PageRequest(query, **options))
+
+    @abstractmethod
+    async def _rows(self, request: PageRequest) -> Page: ...
+
+    async def _body(self, request: PageRequest) -> bytes:
+        rows, total = await self._rows(request)
+        return encode_page(rows, total, request.limit, request.offset)
+
+
+def video_pages(database: Database) -> LibraryPages:
+    """The pages for ``database``: the SQLite read pool's, or the engine's on PostgreSQL."""
+    if database.reads is not None:
+        return VideoPages(database.reads)
+    from stoat_ferret.library.pages_pg import EngineVideoPages
+
+    return EngineVideoPages(database.engine)
+
+
+def _read(request: PageRequest) -> PageQuery:
+    sort, order, limit, offset = request.sort, request.order, request.limit, request.offset
+    if request.query is None:
+        return list_page(sort, order, limit, offset, request.media_type)
+    return search_page(request.query, sort, order, limit, offset, request.media_type)
+
+
+class VideoPages(LibraryPages):
     """The list and search pages, read through the ``ReadPool`` with its page cache.
 
     Deliberately not a unit-of-work repository: these are the hot reads (many
     clients at once), served by plain sqlite3 readers in threads, each page one trip
-    and cached until the next write (``db/reader.py``, ``docs/design/03-wiring.md``).
-    ``list_page`` and ``search`` hand back rows; the ``*_body`` forms hand back the
-    HTTP answer's JSON.
+    and cached until the next write (``db/reader.py``, ``docs/design/03-wiring.md``),
+    as rows or as the encoded answer.
     """
 
     def __init__(self, reads: ReadPool) -> None:
         self._reads = reads
 
-    async def list_page(
-        self,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-        media_type: MediaType | None = None,
-    ) -> Page:
-        """One page of the library, of one media type when ``media_type`` is given."""
-        read = list_page(sort, order, limit, offset, media_type)
+    async def _rows(self, request: PageRequest) -> Page:
+        return await self._reads.read(_read(request), cache=True)
+
+    async def _body(self, request: PageRequest) -> bytes:
+        read = PageBody(_read(request), request.limit, request.offset)
         return await self._reads.read(read, cache=True)
-
-    async def search(
-        self,
-        query: str,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-        media_type: MediaType | None = None,
-    ) -> Page:
-        """Substring search over filename and path; every whitespace-separated term must match."""
-        read = search_page(query, sort, order, limit, offset, media_type)
-        return await self._reads.read(read, cache=True)
-
-    async def list_body(
-        self,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-        media_type: MediaType | None = None,
-    ) -> bytes:
-        """``list_page`` as the JSON of a ``VideoPage``."""
-        read = list_page(sort, order, limit, offset, media_type)
-        return await self._reads.read(PageBody(read, limit, offset), cache=True)
-
-    async def search_body(
-        self,
-        query: str,
-        *,
-        sort: SortField = "filename",
-        order: SortOrder = "asc",
-        limit: int = 20,
-        offset: int = 0,
-        media_type: MediaType | None = None,
-    ) -> bytes:
-        """``search`` as the JSON of a ``VideoPage``."""
-        read = search_page(query, sort, order, limit, offset, media_type)
-        return await self._reads.read(PageBody(read, limit, offset), cache=True)

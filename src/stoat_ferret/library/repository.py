@@ -13,10 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 
 from sqlalchemy import ColumnElement, and_, delete, func, select, update
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from stoat_ferret.clock import utcnow
+from stoat_ferret.db.dialects import insert_for, strpos
 from stoat_ferret.library.models import ProbedVideo, VideoRow
 
 KnownStamp = tuple[str, int, int, bool]
@@ -28,14 +28,15 @@ def _under(root: str, recursive: bool) -> ColumnElement[bool]:
 
     A range on the path (not LIKE, which ignores ASCII case in SQLite) so that
     ``/x/Videos`` and ``/x/videos`` stay different folders, and the unique index on
-    ``path`` serves the query.
+    ``path`` serves the query. (On PostgreSQL the column is collated "C", so the
+    range compares bytes there too: migration 0002.)
     """
     prefix = root.rstrip(os.sep) + os.sep
     after_prefix = prefix[:-1] + chr(ord(os.sep) + 1)  # "/a/b/" -> "/a/b0"
     inside = and_(VideoRow.path >= prefix, VideoRow.path < after_prefix)
     if recursive:
         return inside
-    return and_(inside, func.instr(func.substr(VideoRow.path, len(prefix) + 1), os.sep) == 0)
+    return and_(inside, strpos(func.substr(VideoRow.path, len(prefix) + 1), os.sep) == 0)
 
 
 class VideoRepository:
@@ -102,7 +103,7 @@ class VideoRepository:
             }
             for video in videos
         ]
-        statement = insert(VideoRow)
+        statement = insert_for(self._session, VideoRow)
         keep = {"id", "path", "created_at"}
         statement = statement.on_conflict_do_update(
             index_elements=[VideoRow.path],

@@ -6,7 +6,7 @@ from functools import partial
 
 from stoat_ferret.api.routers import videos
 from stoat_ferret.library.domain import LibraryDomain
-from stoat_ferret.library.pages import VideoPages
+from stoat_ferret.library.pages import video_pages
 from stoat_ferret.library.render_media import LibraryRenderMedia
 from stoat_ferret.library.scan import SCAN_JOB_TYPE, ScanConfig, make_scan_handler
 from stoat_ferret.library.service import LibraryService
@@ -35,7 +35,7 @@ def setup_library(core: Core) -> LibraryDomain:
     core.registry.add(RENDER_MEDIA, LibraryRenderMedia())
     return LibraryDomain(
         service=service,
-        pages=VideoPages(core.database.reads),
+        pages=video_pages(core.database),
         job_handlers={SCAN_JOB_TYPE: make_scan_handler(core.unit_of_work, config)},
     )
 

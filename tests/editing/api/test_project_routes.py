@@ -7,6 +7,9 @@ import pytest
 
 from tests.editing.api.conftest import add_clip, new_project, project
 
+# The project repository on both databases: every route test runs on each.
+pytestmark = pytest.mark.both_databases
+
 API = "/api/v1/projects"
 
 

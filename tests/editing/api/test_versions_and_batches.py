@@ -6,8 +6,12 @@ import asyncio
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.editing.api.conftest import add_clip, new_project, project
+
+# The project repository on both databases: every route test runs on each.
+pytestmark = pytest.mark.both_databases
 
 API = "/api/v1/projects"
 

@@ -26,7 +26,7 @@ async def ready(services: ServicesDep) -> JSONResponse:
     checks: dict[str, Check] = {}
     try:
         await services.database.ping()
-        checks["database"] = Check(ok=True, detail="sqlite answered")
+        checks["database"] = Check(ok=True, detail=f"{services.database.dialect} answered")
     except Exception as exc:
         checks["database"] = Check(ok=False, detail=f"database error: {exc}")
     missing = [

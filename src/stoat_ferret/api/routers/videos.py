@@ -31,7 +31,7 @@ from stoat_ferret.errors import (
 )
 from stoat_ferret.ffmpeg import MediaType
 from stoat_ferret.library.domain import LibraryDomain
-from stoat_ferret.library.pages import SortField, SortOrder, VideoPages
+from stoat_ferret.library.pages import LibraryPages, SortField, SortOrder
 from stoat_ferret.library.schemas import ScanRequest, VideoOut, VideoPage
 from stoat_ferret.library.service import LibraryService
 
@@ -42,13 +42,13 @@ async def get_library(services: ServicesDep) -> LibraryService:
     return services.domains.get(LibraryDomain).service
 
 
-async def get_pages(services: ServicesDep) -> VideoPages:
+async def get_pages(services: ServicesDep) -> LibraryPages:
     return services.domains.get(LibraryDomain).pages
 
 
 LibraryDep = Annotated[LibraryService, Depends(get_library)]
 #: The hot list and search reads: no session, straight to the read pool.
-PagesDep = Annotated[VideoPages, Depends(get_pages)]
+PagesDep = Annotated[LibraryPages, Depends(get_pages)]
 #: Largest ``offset``: a signed 32-bit integer, far past any library, and well inside
 #: SQLite's 64-bit range (an unbounded one above 2**63 - 1 was a 500).
 MAX_OFFSET = 2**31 - 1

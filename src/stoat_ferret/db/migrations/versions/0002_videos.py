@@ -1,5 +1,11 @@
 """Videos with a full-text index over filename and path.
 
+SQLite: an FTS5 table with the trigram tokenizer, kept by triggers. PostgreSQL: a
+``pg_trgm`` GIN index on ``path``, which answers the same case-insensitive
+substring searches (``ILIKE``); ``path`` and ``filename`` are collated "C" there so
+that sorting and the folder ranges of a rescan compare bytes, as SQLite does; sizes
+and times in nanoseconds need 64-bit integers there (SQLite's are always 64-bit).
+
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-26
@@ -14,14 +20,19 @@ branch_labels = None
 depends_on = None
 
 
+# SQLite's DDL stays what it always was; these differ only on PostgreSQL.
+_BYTES_TEXT = sa.Text().with_variant(sa.Text(collation="C"), "postgresql")
+_BIG = sa.Integer().with_variant(sa.BigInteger(), "postgresql")
+
+
 def upgrade() -> None:
     op.create_table(
         "videos",
         # An integer key the FTS index can follow; the public id is `id`.
         sa.Column("pk", sa.Integer(), primary_key=True, autoincrement=True),
         sa.Column("id", sa.String(32), nullable=False, unique=True),
-        sa.Column("path", sa.Text(), nullable=False, unique=True),
-        sa.Column("filename", sa.Text(), nullable=False),
+        sa.Column("path", _BYTES_TEXT, nullable=False, unique=True),
+        sa.Column("filename", _BYTES_TEXT, nullable=False),
         sa.Column("duration_seconds", sa.Float(), nullable=True),
         sa.Column("duration_frames", sa.Integer(), nullable=True),
         sa.Column("frame_rate_numerator", sa.Integer(), nullable=True),
@@ -31,11 +42,11 @@ def upgrade() -> None:
         sa.Column("video_codec", sa.String(64), nullable=True),
         sa.Column("audio_codec", sa.String(64), nullable=True),
         sa.Column("container", sa.String(128), nullable=True),
-        sa.Column("bit_rate", sa.Integer(), nullable=True),
+        sa.Column("bit_rate", _BIG, nullable=True),
         sa.Column("audio_channels", sa.Integer(), nullable=True),
         sa.Column("audio_sample_rate", sa.Integer(), nullable=True),
-        sa.Column("file_size", sa.Integer(), nullable=False),
-        sa.Column("file_mtime_ns", sa.Integer(), nullable=False),
+        sa.Column("file_size", _BIG, nullable=False),
+        sa.Column("file_mtime_ns", _BIG, nullable=False),
         sa.Column("thumbnail_path", sa.Text(), nullable=True),
         sa.Column("missing", sa.Boolean(), nullable=False, server_default=sa.false()),
         sa.Column("created_at", sa.DateTime(), nullable=False),
@@ -50,6 +61,24 @@ def upgrade() -> None:
         "width",
     ):
         op.create_index(f"ix_videos_{column}", "videos", [column, "pk"])
+    if op.get_context().dialect.name == "postgresql":
+        _create_trigram_index()
+    else:
+        _create_fts5_index()
+
+
+def _create_trigram_index() -> None:
+    # pg_trgm is a "trusted" extension (PostgreSQL 13+): a database owner may create it.
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    # Collated "default" (the database's locale), not the column's "C": searches fold
+    # case beyond ASCII (Köln finds KÖLN), as SQLite's trigram tokenizer does, and the
+    # search condition (library/pages_pg.py) names the same collation to use it.
+    op.execute(
+        'CREATE INDEX ix_videos_path_trgm ON videos USING gin (path COLLATE "default" gin_trgm_ops)'
+    )
+
+
+def _create_fts5_index() -> None:
     op.execute(
         "CREATE VIRTUAL TABLE videos_fts USING fts5("
         "filename, path, content='videos', content_rowid='pk', tokenize='trigram')"
@@ -75,6 +104,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_context().dialect.name == "postgresql":
+        # The extension stays: other objects may use it, and it holds no data.
+        op.drop_index("ix_videos_path_trgm", table_name="videos")
+        op.drop_table("videos")
+        return
     for name in ("videos_fts_update", "videos_fts_delete", "videos_fts_insert"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS videos_fts")

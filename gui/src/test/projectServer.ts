@@ -1,0 +1,184 @@
+/**
+ * An in-memory stand-in for the project routes, for component tests.
+ *
+ * It keeps one project document, derives its timeline the way the server does
+ * for a magnetic main track (clips back to back, no transitions), checks
+ * `If-Match` on every change (412 `VERSION_CONFLICT` when stale) and counts
+ * versions. `changeElsewhere()` plays another client editing the project.
+ */
+import { http, HttpResponse } from "msw";
+import type { Clip, Project, Timeline } from "../api/types";
+import { makeVideo } from "./fixtures";
+import { server } from "./server";
+
+export const MAIN_TRACK = "t".repeat(32);
+export const FPS = 30;
+
+export function makeClip(id: string, sourceVideoId: string, overrides: Partial<Clip> = {}): Clip {
+  const clip: Clip = {
+    id,
+    track_id: MAIN_TRACK,
+    source_video_id: sourceVideoId,
+    source_missing: false,
+    source_frames: 90,
+    in_point: 0,
+    out_point: 60,
+    index: 0,
+    timeline_position: 0,
+    duration: 60,
+    in_point_s: 0,
+    out_point_s: 2,
+    timeline_position_s: 0,
+    duration_s: 2,
+    effects: [],
+    ...overrides,
+  };
+  return clip;
+}
+
+export function makeProject(clips: Clip[], overrides: Partial<Project> = {}): Project {
+  return derive({
+    id: "p".repeat(32),
+    name: "Holiday cut",
+    output_width: 1920,
+    output_height: 1080,
+    output_fps: FPS,
+    sample_rate: 48_000,
+    version: 3,
+    duration_frames: 0,
+    duration_s: 0,
+    created_at: "2025-01-01T10:00:00Z",
+    updated_at: "2025-01-01T10:05:00Z",
+    tracks: [{ id: MAIN_TRACK, kind: "video", name: "V1", volume_db: 0, muted: false, main: true }],
+    clips,
+    transitions: [],
+    ...overrides,
+  });
+}
+
+/** Positions, durations and the project's length, from in/out points and order. */
+function derive(project: Project): Project {
+  let at = 0;
+  const clips = project.clips.map((clip, index) => {
+    const duration = clip.out_point - clip.in_point;
+    const placed = { ...clip, index, timeline_position: at, duration, in_point_s: clip.in_point / FPS, out_point_s: clip.out_point / FPS };
+    at += duration;
+    return placed;
+  });
+  return { ...project, clips, duration_frames: at, duration_s: at / FPS };
+}
+
+function timelineOf(project: Project): Timeline {
+  return {
+    tracks: [
+      {
+        track_id: MAIN_TRACK,
+        kind: "video",
+        clips: project.clips.map((clip) => ({
+          clip_id: clip.id,
+          start_frame: clip.timeline_position,
+          end_frame: clip.timeline_position + clip.duration,
+          start_s: clip.timeline_position / FPS,
+          end_s: (clip.timeline_position + clip.duration) / FPS,
+        })),
+      },
+    ],
+    transitions: [],
+    duration_frames: project.duration_frames,
+    duration_s: project.duration_s,
+  };
+}
+
+export interface Change {
+  method: string;
+  path: string;
+  ifMatch: string | null;
+  body: unknown;
+}
+
+export function projectServer(initial: Project) {
+  let project = initial;
+  const undo: Project[] = [];
+  const redo: Project[] = [];
+  const changes: Change[] = [];
+  const base = `/api/v1/projects/${initial.id}`;
+
+  function commit(next: Project) {
+    undo.push(project);
+    project = derive({ ...next, version: project.version + 1 });
+  }
+
+  function stale(request: Request): Response | null {
+    const ifMatch = request.headers.get("If-Match");
+    if (ifMatch === null || ifMatch === String(project.version)) return null;
+    return HttpResponse.json(
+      { detail: { code: "VERSION_CONFLICT", message: `the project is at version ${project.version}`, current_version: project.version } },
+      { status: 412 },
+    );
+  }
+
+  async function record(request: Request, path: string) {
+    const text = await request.text();
+    changes.push({ method: request.method, path, ifMatch: request.headers.get("If-Match"), body: text ? (JSON.parse(text) as unknown) : null });
+  }
+
+  server.use(
+    http.get(base, () => HttpResponse.json(project)),
+    http.get(`${base}/timeline`, () => HttpResponse.json(timelineOf(project))),
+    http.get(`${base}/history`, () =>
+      HttpResponse.json({
+        version: project.version,
+        versions: [{ version: project.version, created_at: project.updated_at, summary: "edit" }],
+        total: project.version,
+        can_undo: undo.length > 0,
+        can_redo: redo.length > 0,
+      }),
+    ),
+    http.get(`${base}/frame`, () => new HttpResponse(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]).buffer, { headers: { "Content-Type": "image/jpeg" } })),
+    http.get("/api/v1/videos/:id", ({ params }) => HttpResponse.json(makeVideo({ id: String(params.id), filename: `${String(params.id)}.mp4` }))),
+    http.get("/api/v1/effects", () => HttpResponse.json({ effects: [] })),
+    http.patch(`${base}/clips/:clipId`, async ({ request, params }) => {
+      const refused = stale(request);
+      await record(request, `clips/${String(params.clipId)}`);
+      if (refused) return refused;
+      const body = changes.at(-1)?.body as Partial<Clip>;
+      const clips = project.clips.map((clip) => (clip.id === params.clipId ? { ...clip, ...body } : clip));
+      if (typeof body.index === "number") {
+        const moving = clips.find((clip) => clip.id === params.clipId);
+        const rest = clips.filter((clip) => clip.id !== params.clipId);
+        if (moving) rest.splice(body.index, 0, moving);
+        commit({ ...project, clips: rest });
+      } else {
+        commit({ ...project, clips });
+      }
+      redo.length = 0;
+      return HttpResponse.json(project.clips.find((clip) => clip.id === params.clipId), { headers: { ETag: `"${project.version}"` } });
+    }),
+    http.delete(`${base}/clips/:clipId`, async ({ request, params }) => {
+      const refused = stale(request);
+      await record(request, `clips/${String(params.clipId)}`);
+      if (refused) return refused;
+      commit({ ...project, clips: project.clips.filter((clip) => clip.id !== params.clipId) });
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.post(`${base}/undo`, async ({ request }) => {
+      const refused = stale(request);
+      await record(request, "undo");
+      if (refused) return refused;
+      const previous = undo.pop();
+      if (!previous) return HttpResponse.json({ detail: { code: "NOTHING_TO_UNDO", message: "nothing to undo" } }, { status: 409 });
+      redo.push(project);
+      project = derive({ ...previous, version: project.version + 1 });
+      return HttpResponse.json(project);
+    }),
+  );
+
+  return {
+    changes,
+    current: () => project,
+    /** Another client's edit: a new version the page has not seen. */
+    changeElsewhere(edit: (project: Project) => Project) {
+      commit(edit(project));
+    },
+  };
+}
