@@ -18,7 +18,7 @@ from tests.support.redis import RedisServer
 HubFactory = Callable[[], SharedEventHub]
 
 
-@pytest.fixture(params=["redis", "postgres"])
+@pytest.fixture(params=["redis", "postgres", "postgres-database"])
 async def make_hub(
     request: pytest.FixtureRequest, settings: Settings
 ) -> AsyncIterator[Callable[[], asyncio.Future[SharedEventHub]]]:
@@ -27,11 +27,15 @@ async def make_hub(
         url = request.getfixturevalue("redis_server").url
     else:
         url = request.getfixturevalue("postgres_server").url("postgres", driver="")
+    if request.param == "postgres-database":  # the events table on PostgreSQL too
+        settings = Settings(
+            data_dir=settings.data_dir, database_url=request.getfixturevalue("postgres_url")
+        )
     namespace = f"t{uuid.uuid4().hex[:10]}"
     made: list[tuple[SharedEventHub, Database]] = []
 
     async def factory() -> SharedEventHub:
-        database = Database(settings.database_path)
+        database = Database.from_settings(settings)
         await database.migrate()
         hub = SharedEventHub(
             NumberingEventRepository(database.sessions),
