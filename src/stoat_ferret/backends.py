@@ -38,6 +38,7 @@ def make_job_queue(
             workers=workers or settings.job_workers,
             timeout_s=settings.job_timeout,
             cancel_grace_s=settings.job_cancel_grace,
+            lease_s=settings.job_lease,
             reserve=database.reserve,
         )
     return SaqJobQueue(

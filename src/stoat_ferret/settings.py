@@ -53,6 +53,12 @@ class Settings(BaseSettings):
     job_cancel_grace: float = Field(
         10.0, ge=0, description="Seconds a running job gets to stop after a cancel request."
     )
+    job_lease: float = Field(
+        30.0,
+        ge=0.3,
+        le=3600,
+        description="Seconds a process holds its jobs without renewing (every third of it).",
+    )
     ffprobe_path: str | None = Field(None, description="ffprobe binary; found on PATH if unset.")
     ffmpeg_path: str | None = Field(None, description="ffmpeg binary; found on PATH if unset.")
     ffprobe_timeout: float = Field(30.0, gt=0, description="Seconds per probed file.")

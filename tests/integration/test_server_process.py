@@ -52,7 +52,9 @@ async def test_submit_watch_cancel_over_real_http(tmp_path: Path) -> None:
 def test_sigkill_with_a_running_job_then_restart_completes_it(tmp_path: Path) -> None:
     port = free_port()
     argv = server_argv(tmp_path, port)
-    with server_process(argv, port) as (url, process):
+    # The restarted server takes the job over once the dead one's lease has run out.
+    lease = {"STOAT_JOB_LEASE": "2"}
+    with server_process(argv, port, env=lease) as (url, process):
         job_id = httpx.post(f"{url}/test/jobs/steps", json={"total": 40, "step_s": 0.05}).json()[
             "job_id"
         ]
@@ -64,7 +66,7 @@ def test_sigkill_with_a_running_job_then_restart_completes_it(tmp_path: Path) ->
         assert job["status"] == "running"
         process.send_signal(signal.SIGKILL)
         process.wait()
-    with server_process(argv, port) as (url, _):
+    with server_process(argv, port, env=lease) as (url, _):
         final = httpx.get(f"{url}/api/v1/jobs/{job_id}/wait", params={"timeout": 30}, timeout=40)
         body = final.json()
         assert body["status"] == "complete", body

@@ -9,10 +9,12 @@ import asyncio
 import contextlib
 import time
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
+from stoat_ferret.clock import utcnow
 from stoat_ferret.db import Database
 from stoat_ferret.jobs import AsyncioJobQueue, JobContext, JobStatus
 from stoat_ferret.jobs.models import JobRecord
@@ -26,7 +28,7 @@ async def echo(ctx: JobContext, payload: dict[str, Any]) -> Any:
 
 
 async def crash_leftover(database: Database, attempts: int, **fields: Any) -> str:
-    """Leave a job as a killed process would: ``running`` in the database."""
+    """Leave a job as a killed process would: ``running``, its lease run out."""
     queue = AsyncioJobQueue(database.sessions)
     queue.register_handler("echo", echo)
     job_id = await queue.submit("echo", {"x": 1})
@@ -35,6 +37,7 @@ async def crash_leftover(database: Database, attempts: int, **fields: Any) -> st
     assert record is not None
     record.status = JobStatus.RUNNING
     record.attempts = attempts
+    record.lease_expires_at = utcnow() - timedelta(seconds=1)
     for name, value in fields.items():
         setattr(record, name, value)
     await store.update(record)
@@ -57,6 +60,7 @@ async def test_pending_jobs_survive_a_restart(database: Database) -> None:
     first = AsyncioJobQueue(database.sessions)
     first.register_handler("echo", echo)
     job_id = await first.submit("echo", {"kept": True})  # never started
+    await first.stop()  # an orderly stop puts it back for anyone
     async with restarted(database) as second:
         result = await second.wait(job_id, timeout=5)
     assert result.status is JobStatus.COMPLETE
@@ -143,10 +147,11 @@ class CountingStore(SqlJobStore):
     updates = 0
     last_written: JobRecord | None = None
 
-    async def update(self, record: JobRecord) -> None:
+    async def update(self, record: JobRecord, *, holder: str | None = None) -> bool:
         self.updates += 1
-        await super().update(record)
+        cancel_requested = await super().update(record, holder=holder)
         self.last_written = record
+        return cancel_requested
 
     def written_detail(self) -> dict[str, Any] | None:
         return None if self.last_written is None else self.last_written.progress_detail

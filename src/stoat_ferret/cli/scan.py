@@ -1,9 +1,12 @@
 """``stoat-ferret scan PATH``: a library scan in the terminal, no server needed.
 
-The scan runs in this process on an in-memory queue, writing to the same database
-as the server. It is deliberately not put on the durable queue: a server sharing
-the database would otherwise "recover" this process's running job as its own.
-Ctrl-C cancels the scan cleanly: everything already probed stays in the library.
+The scan runs in this process, as a job in the data dir's job table: a server on
+the same data dir lists it (``GET /api/v1/jobs``, with progress) and can cancel it;
+this process's heartbeat sees the request and stops the scan. The job carries this
+process's lease, so a server never takes it over while this process lives, and
+recovers it once the lease has expired if this process dies. This queue runs only
+its own job (``adopt_orphans=False``). Ctrl-C cancels the scan cleanly: everything
+already probed stays in the library.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from stoat_ferret.errors import StoatError
 from stoat_ferret.events.types import EventType
 from stoat_ferret.ffmpeg import make_probe_backend
 from stoat_ferret.heap import freeze_startup_heap
-from stoat_ferret.jobs import InMemoryJobQueue, JobResult, JobStatus
+from stoat_ferret.jobs import AsyncioJobQueue, JobResult, JobStatus
 from stoat_ferret.library.domain import LibraryDomain
 from stoat_ferret.library.setup import LIBRARY
 from stoat_ferret.settings import Settings
@@ -79,7 +82,7 @@ def _print_errors(result: JobResult, limit: int = 20) -> None:
         console.print(f"  ... and {len(errors) - limit} more")
 
 
-async def _cancel(queue: InMemoryJobQueue, job_id: str) -> None:
+async def _cancel(queue: AsyncioJobQueue, job_id: str) -> None:
     with contextlib.suppress(StoatError):  # a second Ctrl-C after the end is harmless
         await queue.cancel(job_id)
     console.print("cancelling: stopping in-flight probes, keeping what is stored")
@@ -89,12 +92,20 @@ async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
     """Run one scan with a progress bar; returns the process exit code."""
     database = Database.from_settings(settings)
     await database.migrate()
-    queue = InMemoryJobQueue(workers=1, timeout_s=settings.job_timeout)
+    queue = AsyncioJobQueue(
+        database.sessions,
+        workers=1,
+        timeout_s=settings.job_timeout,
+        cancel_grace_s=settings.job_cancel_grace,
+        lease_s=settings.job_lease,
+        adopt_orphans=False,  # a CLI scan never takes over other processes' jobs
+        reserve=database.reserve,
+    )
     core = Core(
         settings=settings,
         database=database,
         queue=queue,
-        publish=discard_events,  # nobody listens to this process's event stream
+        publish=discard_events,  # events stay in this process; the server reads the table
         probe_backend=make_probe_backend(settings),
     )
     # The same wiring as the server, with only the library: its handler and service.

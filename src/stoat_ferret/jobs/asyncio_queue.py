@@ -1,8 +1,10 @@
 """``AsyncioJobQueue``: the embedded production queue, durable in SQLite.
 
 Jobs run as asyncio tasks inside the server process (no broker to operate); their
-records live in the database so they survive restarts. A job found ``running`` at
-start-up was interrupted by a crash: it is re-queued once, then failed.
+records live in the database so they survive restarts. A job found ``running`` with
+an expired lease was interrupted by a crash: it is re-queued once, then failed. The
+CLI scan runs its one job on this queue too (``adopt_orphans=False``), so a server
+on the same data dir lists it and can cancel it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ class AsyncioJobQueue(QueueEngine):
         timeout_s: float = 3600.0,
         cancel_grace_s: float = 10.0,
         progress_flush_interval_s: float = 0.5,
+        lease_s: float = 30.0,
+        adopt_orphans: bool = True,
         reserve: SpaceReserve | None = None,
     ) -> None:
         super().__init__(
@@ -31,4 +35,6 @@ class AsyncioJobQueue(QueueEngine):
             timeout_s=timeout_s,
             cancel_grace_s=cancel_grace_s,
             progress_flush_interval_s=progress_flush_interval_s,
+            lease_s=lease_s,
+            adopt_orphans=adopt_orphans,
         )

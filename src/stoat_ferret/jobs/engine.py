@@ -8,12 +8,18 @@ writes, and stores and announces every new state. A backend only chooses where
 records are stored (``JobStore``). That is why the in-memory double and the durable
 queue pass the same contract suite: they are the same machine over different
 storage.
+
+Each instance is one lease owner (``jobs/leases.py``): the jobs it submits or claims
+carry its owner token, its heartbeat (``jobs/heartbeat.py``) renews their leases and
+hears cancels asked through other processes, and it only takes over jobs nobody
+live holds (``jobs/recovery.py``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -25,19 +31,31 @@ from stoat_ferret.db.storage import describe_failure
 from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError, UnknownJobTypeError
 from stoat_ferret.events.callback import EventCallback
 from stoat_ferret.events.types import EventType
-from stoat_ferret.jobs import transitions
+from stoat_ferret.jobs import leases, transitions
 from stoat_ferret.jobs.active import ActiveJob
 from stoat_ferret.jobs.context import JobContext
+from stoat_ferret.jobs.heartbeat import LeaseKeeper
+from stoat_ferret.jobs.leases import JobOwner
 from stoat_ferret.jobs.models import TERMINAL_EVENT_TYPES, JobRecord, JobResult, JobStatus
 from stoat_ferret.jobs.protocol import JobHandler
+from stoat_ferret.jobs.recovery import SeqCounter, adopt, claim_orphans
 from stoat_ferret.jobs.store import JobStore
-from stoat_ferret.jobs.transitions import CancelAction, RecoveryAction
+from stoat_ferret.jobs.transitions import CancelAction
+from stoat_ferret.jobs.unsaved import UnsavedTerminals
 
 log = structlog.get_logger("stoat_ferret.jobs")
 
 
 class QueueEngine:
-    """Runs jobs on ``workers`` asyncio tasks over any ``JobStore``."""
+    """
+    Runs jobs on ``workers`` asyncio tasks over any ``JobStore``.
+
+    Args:
+        lease_s: how long this instance holds its jobs without renewing (renewed every
+            third of it); another process may take a job over once it has expired.
+        adopt_orphans: claim unfinished jobs nobody live holds, at start-up and on
+            every renewal. Off for a process that runs only its own jobs (the CLI scan).
+    """
 
     def __init__(
         self,
@@ -47,6 +65,8 @@ class QueueEngine:
         timeout_s: float = 3600.0,
         cancel_grace_s: float = 10.0,
         progress_flush_interval_s: float = 0.5,
+        lease_s: float = 30.0,
+        adopt_orphans: bool = True,
     ) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
@@ -58,13 +78,16 @@ class QueueEngine:
         self._handlers: dict[str, JobHandler] = {}
         self._listeners: list[EventCallback] = []
         self._active: dict[str, ActiveJob] = {}
-        # Terminal records the store failed to write (a full disk): still served from
-        # here, so the job reads as over, and written again after the next job ends.
-        self._unsaved: dict[str, JobRecord] = {}
         self._ready: asyncio.Queue[str] = asyncio.Queue()
         self._workers: list[asyncio.Task[None]] = []
-        self._seq: int | None = None
-        self._seq_lock = asyncio.Lock()
+        self._seq = SeqCounter(store)
+        self.owner = JobOwner.for_this_process()
+        self._unsaved = UnsavedTerminals(store, self.owner.token)
+        self._keeper = LeaseKeeper(store, self.owner, lease_s)
+        #: How often ``wait`` reads the table for a job another process runs.
+        self.wait_poll_s = self._keeper.poll_s
+        self._adopt_orphans = adopt_orphans
+        self._heartbeat: asyncio.Task[None] | None = None
         self._abandoned: set[asyncio.Task[Any]] = set()
 
     # -- registration -------------------------------------------------------------
@@ -81,29 +104,44 @@ class QueueEngine:
     # -- lifecycle ----------------------------------------------------------------
 
     async def start(self) -> None:
-        """Recover unfinished jobs from the store, then start the workers."""
+        """Claim the unfinished jobs nobody live holds, then start the workers and heartbeat."""
         if self._workers:
             return
-        await self._recover()
+        if self._adopt_orphans:
+            await self._recover()
         self._workers = [
             asyncio.create_task(self._worker(), name=f"stoat-job-worker-{n}")
             for n in range(self._workers_count)
         ]
+        self._start_heartbeat(self._recover if self._adopt_orphans else None)
+
+    def _start_heartbeat(self, sweep: Callable[[], Awaitable[None]] | None) -> None:
+        """Renew this instance's leases and hear foreign cancels; ``sweep`` after renewals."""
+        self._heartbeat = asyncio.create_task(
+            self._keeper.run(self._active, cancel=self.cancel, drop=self._drop, sweep=sweep),
+            name="stoat-job-heartbeat",
+        )
 
     async def stop(self) -> None:
         """Stop the workers; running jobs go back to ``pending`` and resume at next start."""
         workers, self._workers = self._workers, []
+        if self._heartbeat is not None:
+            workers.append(self._heartbeat)
+            self._heartbeat = None
         for worker in workers:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
         for active in list(self._active.values()):
             active.cancel_flush()
+            if active.record.owner is None:
+                continue  # a running job its worker put back already
+            active.record = leases.released(active.record)  # for anyone to run
             try:
                 await active.persist(self._store)
             except Exception as exc:
                 # The store keeps its last state of the job, which the next start resumes.
                 log.error("job.state_not_stored", job_id=active.record.job_id, error=str(exc))
-        await self._store_unsaved()
+        await self._unsaved.write_back()
         # The store now holds every unfinished job; the next start() recovers them.
         self._active.clear()
         self._ready = asyncio.Queue()
@@ -111,26 +149,40 @@ class QueueEngine:
     # -- queries ------------------------------------------------------------------
 
     async def submit(self, job_type: str, payload: dict[str, Any]) -> str:
-        if job_type not in self._handlers:
-            raise UnknownJobTypeError(job_type, list(self._handlers))
-        record = JobRecord(
-            job_id=uuid.uuid4().hex,
-            job_type=job_type,
-            payload=dict(payload),
-            seq=await self._next_seq(),
-            created_at=utcnow(),
-        )
-        await asyncio.shield(self._store.insert(record))  # see ActiveJob.persist
-        self._active[record.job_id] = ActiveJob(record=record)
-        self._emit(EventType.JOB_CREATED, record.snapshot().to_dict())
+        record = await self._create(job_type, payload, hold=True)
         self._ready.put_nowait(record.job_id)
         return record.job_id
+
+    async def _create(self, job_type: str, payload: dict[str, Any], *, hold: bool) -> JobRecord:
+        """
+        Store and announce a new pending job: the one place a job row is created.
+
+        Args:
+            hold: this instance owns the new job (under its lease) and will run it.
+                False for a job another process claims from the table when a broker
+                delivers it (``SaqJobQueue``): it is stored without an owner.
+
+        Raises:
+            UnknownJobTypeError: no handler is registered for ``job_type``.
+        """
+        if job_type not in self._handlers:
+            raise UnknownJobTypeError(job_type, list(self._handlers))
+        now = utcnow()
+        record = JobRecord(uuid.uuid4().hex, job_type, dict(payload), seq=0, created_at=now)
+        if hold:
+            record = leases.claim(record, self.owner, now=now, lease_s=self._keeper.lease_s)
+        # Shielded: see ActiveJob.persist. The counter picks the next free seq.
+        await self._seq.insert(record, lambda r: asyncio.shield(self._store.insert(r)))
+        if hold:
+            self._active[record.job_id] = ActiveJob(record=record, holder=self.owner.token)
+        self._emit(EventType.JOB_CREATED, record.snapshot().to_dict())
+        return record
 
     async def get_result(self, job_id: str) -> JobResult:
         active = self._active.get(job_id)
         if active is not None:
             return active.record.snapshot()
-        record = self._unsaved.get(job_id) or await self._store.get(job_id)
+        record = await self._unsaved.get(job_id)
         if record is None:
             raise JobNotFoundError(job_id)
         return record.snapshot()
@@ -144,17 +196,7 @@ class QueueEngine:
         job_type: str | None = None,
         limit: int = 50,
     ) -> list[JobResult]:
-        records = await self._store.list_records(status, job_type, limit + len(self._unsaved))
-        if self._unsaved:
-            # The store still shows these jobs in their last stored (non-terminal) state.
-            records = [r for r in records if r.job_id not in self._unsaved]
-            records += [
-                r
-                for r in self._unsaved.values()
-                if (status is None or r.status is status)
-                and (job_type is None or r.job_type == job_type)
-            ]
-            records = sorted(records, key=lambda r: r.seq, reverse=True)[:limit]
+        records = await self._unsaved.list_records(status, job_type, limit)
         # The store may lag on progress (writes are throttled); prefer live state.
         return [
             (self._active[r.job_id].record if r.job_id in self._active else r).snapshot()
@@ -165,12 +207,15 @@ class QueueEngine:
         return await self._store.counts()
 
     async def wait(self, job_id: str, timeout: float) -> JobResult:  # noqa: ASYNC109 - spec API
-        active = self._active.get(job_id)
-        if active is None:
-            return await self.get_result(job_id)
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(max(0.0, timeout)):
-                await active.done.wait()
+                while True:
+                    if (active := self._active.get(job_id)) is not None:
+                        await active.done.wait()  # set once its final state is stored
+                    elif (result := await self.get_result(job_id)).status.is_terminal:
+                        return result
+                    else:  # another process runs it (or will, once claimed): poll
+                        await asyncio.sleep(self.wait_poll_s)
         return await self.get_result(job_id)
 
     # -- commands -----------------------------------------------------------------
@@ -189,8 +234,7 @@ class QueueEngine:
     async def cancel(self, job_id: str) -> JobResult:
         active = self._active.get(job_id)
         if active is None:
-            result = await self.get_result(job_id)
-            raise JobAlreadyTerminalError(job_id, result.status.value)
+            return await self._cancel_elsewhere(job_id)
         action = transitions.cancel_action(active.record)
         if action is CancelAction.ALREADY_REQUESTED:
             return active.record.snapshot()
@@ -205,44 +249,47 @@ class QueueEngine:
         self._emit(EventType.JOB_CANCEL_REQUESTED, accepted.to_dict())
         # A handler that ignores the request is interrupted after the grace period.
         active.grace_handle = asyncio.get_running_loop().call_later(
-            self.cancel_grace_s, self._interrupt, active
+            self.cancel_grace_s, active.interrupt
         )
         await active.persist(self._store)
         return accepted
 
+    async def _cancel_elsewhere(self, job_id: str) -> JobResult:
+        """Set the stored flag of a job another process holds; its heartbeat stops it."""
+        result = await self.get_result(job_id)  # raises for an unknown id
+        record = None if result.status.is_terminal else await self._store.request_cancel(job_id)
+        if record is None:
+            result = await self.get_result(job_id)
+            raise JobAlreadyTerminalError(job_id, result.status.value)
+        accepted = record.snapshot()
+        self._emit(EventType.JOB_CANCEL_REQUESTED, accepted.to_dict())
+        return accepted
+
     # -- internals ----------------------------------------------------------------
 
-    async def _next_seq(self) -> int:
-        async with self._seq_lock:
-            if self._seq is None:
-                self._seq = await self._store.max_seq()
-            self._seq += 1
-            return self._seq
-
     async def _recover(self) -> None:
-        for record in await self._store.unfinished():
+        claimed = await claim_orphans(
+            self._store,
+            self.owner,
+            lease_s=self._keeper.lease_s,
+            handles=self.has_handler,
+            skip=self._active,  # submitted before start(): already queued
+        )
+        for record in claimed:
             if record.job_id in self._active:
-                continue  # submitted before start(): already queued
-            active = ActiveJob(record=record)
+                continue  # submitted while the table was read
+            active = ActiveJob(record=record, holder=self.owner.token)
             self._active[record.job_id] = active
-            decision = transitions.recovery(record)
-            if decision.action is RecoveryAction.CANCEL:
-                await self._finish(active, JobStatus.CANCELLED)
-                continue
-            if decision.action is RecoveryAction.FAIL:
-                await self._finish(active, JobStatus.FAILED, error=decision.error)
-                continue
-            if decision.action is RecoveryAction.REQUEUE:
-                log.warning("job.requeued_after_restart", job_id=record.job_id)
-                active.record = transitions.back_to_pending_after_crash(record)
-                await active.persist(self._store)
-            self._ready.put_nowait(record.job_id)
+            await adopt(active, self._store, finish=self._finish, enqueue=self._ready.put_nowait)
 
     async def _worker(self) -> None:
         while True:
             job_id = await self._ready.get()
             active = self._active.get(job_id)
             if active is None or active.record.status is not JobStatus.PENDING:
+                continue
+            if active.lease_lost:
+                self._drop(job_id)
                 continue
             try:
                 await self._run(active)
@@ -259,7 +306,7 @@ class QueueEngine:
             return
         active.record = record = transitions.start(active.record, now=utcnow())
         try:
-            await active.persist(self._store)
+            cancelled_elsewhere = await active.persist(self._store)
         except asyncio.CancelledError:
             # The queue is stopping before the handler started: put the job back.
             await self._requeue(active)
@@ -268,26 +315,32 @@ class QueueEngine:
             # Nothing has run yet; a job that cannot even be marked running fails.
             await self._finish(active, JobStatus.FAILED, error=describe_failure(exc))
             return
+        if cancelled_elsewhere or active.lease_lost:
+            # Cancelled through another process (or taken over) before it started here:
+            # the handler never runs.
+            active.record = transitions.mark_cancel_requested(record)
+            await self._finish(active, JobStatus.CANCELLED)
+            return
         self._emit(EventType.JOB_STARTED, record.snapshot().to_dict())
         context = JobContext(
             job_id=record.job_id,
             job_type=record.job_type,
-            set_progress=self._progress_setter(record.job_id),
+            set_progress=functools.partial(self.set_progress, record.job_id),
             emit=self._emit,
             cancel_event=active.cancel_event,
         )
         active.context = context
         active.task = asyncio.create_task(
-            self._invoke(handler, context, dict(record.payload)), name=f"job-{record.job_id}"
+            _invoke(handler, context, dict(record.payload)), name=f"job-{record.job_id}"
         )
         try:
             done, _ = await asyncio.wait({active.task}, timeout=self.timeout_s)
             if not done:
                 active.timed_out = True
-                await self._interrupt_and_wait(active)
+                await active.interrupt_and_wait(self.cancel_grace_s, self._abandoned)
         except asyncio.CancelledError:
             # The queue is stopping: interrupt the handler and put the job back.
-            await self._interrupt_and_wait(active)
+            await active.interrupt_and_wait(self.cancel_grace_s, self._abandoned)
             if active.task.done() and not active.task.cancelled():
                 active.task.exception()  # retrieved: how it ended no longer matters
             await self._requeue(active)
@@ -296,33 +349,6 @@ class QueueEngine:
             if active.grace_handle is not None:
                 active.grace_handle.cancel()
         await self._settle(active)
-
-    async def _invoke(
-        self, handler: JobHandler, context: JobContext, payload: dict[str, Any]
-    ) -> Any:
-        with structlog.contextvars.bound_contextvars(
-            job_id=context.job_id, job_type=context.job_type
-        ):
-            return await handler(context, payload)
-
-    def _interrupt(self, active: ActiveJob) -> None:
-        if active.task is not None and not active.task.done():
-            log.warning("job.interrupted", job_id=active.record.job_id)
-            active.task.cancel()
-
-    async def _interrupt_and_wait(self, active: ActiveJob) -> None:
-        """Cancel the handler task and give it a bounded time to unwind."""
-        task = active.task
-        if task is None:
-            return
-        self._interrupt(active)
-        done, _ = await asyncio.wait({task}, timeout=max(1.0, self.cancel_grace_s))
-        if not done:
-            # It swallowed the cancellation; keep a reference so it is not collected
-            # mid-flight, and free the worker rather than hang the queue on it.
-            log.error("job.handler_ignored_cancellation", job_id=active.record.job_id)
-            self._abandoned.add(task)
-            task.add_done_callback(self._abandoned.discard)
 
     async def _settle(self, active: ActiveJob) -> None:
         """Turn the finished handler task into the job's terminal state."""
@@ -344,8 +370,15 @@ class QueueEngine:
         )
         await self._finish(active, outcome.status, result=outcome.result, error=outcome.error)
 
+    def _drop(self, job_id: str) -> None:
+        """Forget a job another process took over; a running handler unwinds by itself."""
+        active = self._active.get(job_id)
+        if active is not None and active.task is None:
+            self._active.pop(job_id, None)
+            active.done.set()
+
     async def _requeue(self, active: ActiveJob) -> None:
-        active.record = transitions.requeue(active.record)
+        active.record = leases.released(transitions.requeue(active.record))
         await active.persist(self._store)
 
     async def _finish(
@@ -359,8 +392,8 @@ class QueueEngine:
         if active.record.status.is_terminal:
             return
         active.cancel_flush()
-        active.record = record = transitions.finish(
-            active.record, status, now=utcnow(), result=result, error=error
+        active.record = record = leases.released(
+            transitions.finish(active.record, status, now=utcnow(), result=result, error=error)
         )
         try:
             await active.persist(self._store)
@@ -368,30 +401,14 @@ class QueueEngine:
             # The job is over whether or not the store took it: every reader must see
             # it terminal (else its scan folder stays locked), so keep it in memory.
             log.error("job.terminal_state_not_stored", job_id=record.job_id, error=str(exc))
-            self._unsaved[record.job_id] = record.copy()
+            self._unsaved.keep(record)
         else:
-            await self._store_unsaved()
+            await self._unsaved.write_back()
         finally:
             self._active.pop(record.job_id, None)
-            self._emit(TERMINAL_EVENT_TYPES[status], record.snapshot().to_dict())
+            if not active.lease_lost:  # else the job is not over: its new owner runs it
+                self._emit(TERMINAL_EVENT_TYPES[status], record.snapshot().to_dict())
             active.done.set()
-
-    async def _store_unsaved(self) -> None:
-        """Write the terminal states a failed write left in memory, while writes succeed."""
-        for job_id, record in list(self._unsaved.items()):
-            try:
-                await asyncio.shield(self._store.update(record))  # see ActiveJob.persist
-            except Exception:
-                return  # still failing: tried again when the next job ends
-            self._unsaved.pop(job_id, None)
-
-    def _progress_setter(
-        self, job_id: str
-    ) -> Callable[[float, dict[str, Any] | None], Awaitable[None]]:
-        async def set_progress(value: float, detail: dict[str, Any] | None) -> None:
-            await self.set_progress(job_id, value, detail)
-
-        return set_progress
 
     def _emit(self, event_type: str, payload: dict[str, Any]) -> None:
         for listener in self._listeners:
@@ -399,3 +416,8 @@ class QueueEngine:
                 listener(event_type, payload)
             except Exception:  # pragma: no cover - a listener bug must not break jobs
                 log.exception("job.listener_error", event_type=event_type)
+
+
+async def _invoke(handler: JobHandler, context: JobContext, payload: dict[str, Any]) -> Any:
+    with structlog.contextvars.bound_contextvars(job_id=context.job_id, job_type=context.job_type):
+        return await handler(context, payload)

@@ -103,6 +103,10 @@ class JobRecord:
     attempts: int = 0
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    #: The ``JobOwner.token`` of the process running (or queueing) it; None: anyone's.
+    owner: str | None = None
+    #: Until when ``owner`` holds the job unless it renews (see ``jobs/leases.py``).
+    lease_expires_at: datetime | None = None
 
     def snapshot(self) -> JobResult:
         return JobResult(
@@ -148,3 +152,5 @@ class JobRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    owner: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

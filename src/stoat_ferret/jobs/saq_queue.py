@@ -2,26 +2,27 @@
 ``SaqJobQueue``: the ``AsyncJobQueue`` protocol on SAQ (Redis or PostgreSQL).
 
 SAQ delivers jobs to worker processes on any machine; our job table stays the
-source of truth for the API. Submitting inserts our record and enqueues a SAQ job
-that carries only our job id (one SAQ queue per job type). A worker's SAQ function
-reads our record, decides from it whether the handler may run (a cancelled job
-never does; a job swept from a dead worker runs again at most once, by
-:func:`~stoat_ferret.jobs.transitions.recovery`), claims it and then runs it with
-the same :class:`~stoat_ferret.jobs.engine.QueueEngine` machinery as the embedded
-queue: time limit, cooperative cancel, grace period, throttled progress, events.
+source of truth for the API. Submitting stores our record without an owner
+(``QueueEngine._create``) and enqueues a SAQ job that carries only our job id (one
+SAQ queue per job type). A worker's SAQ function claims our record with the same
+compare-and-set as every queue (``jobs/leases.py``), applies what a claim of an
+unfinished job means (``jobs/recovery.py``: a cancelled job never runs, a job swept
+from a dead worker runs again at most once) and runs it with the same
+:class:`~stoat_ferret.jobs.engine.QueueEngine` machinery as the embedded queue:
+time limit, cooperative cancel, grace period, throttled and fenced writes, events.
 
-Across processes: a cancel from an API server raises ``cancel_requested`` in the
-table, and the worker running the job polls for it (``cancel_poll_s``); while a
-handler runs, the worker touches its SAQ job (a heartbeat), so SAQ's sweep re-queues
-a job only once its worker has stopped touching it. ``run_jobs=False`` is an API
-server's queue (``serve --no-worker``): it submits, reads and cancels, never runs.
+One heartbeat per process (``jobs/heartbeat.py``) renews the leases of the jobs it
+runs, hears cancels asked through other processes, and on every renewal touches the
+SAQ jobs it has been delivered, so SAQ's sweep and our lease agree on when a worker
+is dead: the lease is ``heartbeat_s`` (``STOAT_QUEUE_HEARTBEAT``). ``run_jobs=False``
+is an API server's queue (``serve --no-worker``): it submits, reads and cancels,
+never runs.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import uuid
 from typing import Any
 
 import structlog
@@ -32,15 +33,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from stoat_ferret.clock import utcnow
 from stoat_ferret.db.storage import SpaceReserve
-from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError, UnknownJobTypeError
+from stoat_ferret.errors import JobNotFoundError
 from stoat_ferret.events.types import EventType
-from stoat_ferret.jobs import transitions
+from stoat_ferret.jobs import leases, transitions
 from stoat_ferret.jobs.active import ActiveJob
 from stoat_ferret.jobs.engine import QueueEngine
-from stoat_ferret.jobs.models import TERMINAL_EVENT_TYPES, JobRecord, JobResult, JobStatus
+from stoat_ferret.jobs.models import JobRecord, JobResult, JobStatus
+from stoat_ferret.jobs.recovery import adopt
 from stoat_ferret.jobs.saq_options import SAQ_FUNCTION, QueueOptions, queue_name, saq_url
-from stoat_ferret.jobs.shared_store import SharedSqlJobStore
-from stoat_ferret.jobs.transitions import CancelAction, RecoveryAction
+from stoat_ferret.jobs.sql_store import SqlJobStore
 
 __all__ = ["SaqJobQueue"]
 
@@ -67,32 +68,34 @@ class SaqJobQueue(QueueEngine):
         job_types: frozenset[str] | None = None,
         heartbeat_s: float = 15.0,
         sweep_interval_s: float = 10.0,
-        cancel_poll_s: float = 0.25,
         namespace: str = "stoat",
         reserve: SpaceReserve | None = None,
     ) -> None:
-        shared = SharedSqlJobStore(sessions, reserve=reserve)
         super().__init__(
-            shared,
+            SqlJobStore(sessions, reserve=reserve),
             workers=workers,
             timeout_s=timeout_s,
             cancel_grace_s=cancel_grace_s,
             progress_flush_interval_s=progress_flush_interval_s,
+            # SAQ sweeps a job untouched for heartbeat_s; our lease runs out with it.
+            lease_s=heartbeat_s,
+            # SAQ's sweep, not a scan of our table, hands a dead worker's job on.
+            adopt_orphans=False,
         )
-        self._shared = shared
         self._url = saq_url(queue_url)
         self._run_jobs = run_jobs
         self._job_types = job_types
         self._namespace = namespace
         self.options = QueueOptions(timeout_s, cancel_grace_s, heartbeat_s)
         self._sweep_interval_s = sweep_interval_s
-        self._cancel_poll_s = cancel_poll_s
         self._queues: dict[str, Queue] = {}
         self._saq_workers: list[Worker] = []  # type: ignore[type-arg]
         self._tasks: list[asyncio.Task[Any]] = []
+        #: The SAQ jobs being delivered here, by our job id: touched on every renewal.
+        self._delivered: dict[str, Job] = {}
         self._started = False
-        #: This process's id on the SAQ side (worker ids), for logs.
-        self.instance_id = uuid.uuid4().hex[:12]
+        # On a broker most jobs run in other processes: notice their ends promptly.
+        self.wait_poll_s = 0.05
 
     # -- lifecycle ----------------------------------------------------------------
 
@@ -110,7 +113,7 @@ class SaqJobQueue(QueueEngine):
             worker = _QuietWorker(
                 queue,
                 [(SAQ_FUNCTION, self._deliver)],
-                id=f"{self.instance_id}-{job_type}",
+                id=f"{self.owner.instance}-{job_type}",
                 concurrency=self._workers_count,
                 timers=PartialTimersDict(
                     sweep=max(1, round(self._sweep_interval_s)), abort=1, schedule=1, worker_info=10
@@ -120,7 +123,7 @@ class SaqJobQueue(QueueEngine):
             self._saq_workers.append(worker)
             self._tasks.append(asyncio.create_task(worker.start(), name=f"saq-{job_type}"))
             await self._enqueue_unqueued(job_type)
-        self._tasks.append(asyncio.create_task(self._watch_cancels(), name="saq-cancels"))
+        self._start_heartbeat(self._touch_delivered)
 
     async def stop(self) -> None:
         """Stop the workers (running jobs go back to ``pending`` and SAQ re-queues them)."""
@@ -140,144 +143,101 @@ class SaqJobQueue(QueueEngine):
     # -- the protocol, where it differs from one process ----------------------------
 
     async def submit(self, job_type: str, payload: dict[str, Any]) -> str:
-        if job_type not in self._handlers:
-            raise UnknownJobTypeError(job_type, list(self._handlers))
-        record = JobRecord(
-            job_id=uuid.uuid4().hex,
-            job_type=job_type,
-            payload=dict(payload),
-            seq=await self._next_seq(),
-            created_at=utcnow(),
-        )
-        await asyncio.shield(self._store.insert(record))
-        self._emit(EventType.JOB_CREATED, record.snapshot().to_dict())
+        record = await self._create(job_type, payload, hold=False)
         await self._enqueue(record)
         return record.job_id
 
-    async def wait(self, job_id: str, timeout: float) -> JobResult:  # noqa: ASYNC109 - spec API
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + max(0.0, timeout)
-        while True:
-            result = await self.get_result(job_id)
-            left = deadline - loop.time()
-            if result.status.is_terminal or left <= 0:
-                return result
-            active = self._active.get(job_id)
-            if active is not None:  # runs here: woken the moment it ends
-                with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(min(left, 1.0)):
-                        await active.done.wait()
-            else:  # runs elsewhere, or waits for a worker: read the table again
-                await asyncio.sleep(min(left, 0.05))
+    async def _cancel_elsewhere(self, job_id: str) -> JobResult:
+        """A pending job nobody holds is claimed and ended here; a held one is asked."""
+        for _ in range(3):
+            record = await self._store.get(job_id)
+            if record is None:
+                raise JobNotFoundError(job_id)
+            if record.status is not JobStatus.PENDING or record.owner is not None:
+                break
+            if await self._hold(record) is not None:
+                return await self.cancel(job_id)  # held here now: ended at once
+            # A worker claimed it in between: it is the worker's to stop.
+        return await super()._cancel_elsewhere(job_id)
+
+    # -- the worker side ----------------------------------------------------------
 
     async def set_progress(
         self, job_id: str, value: float, detail: dict[str, Any] | None = None
     ) -> None:
+        """Progress of a job run here, or of a queued one nobody holds (briefly held here)."""
         if job_id in self._active:
             await super().set_progress(job_id, value, detail)  # runs here: throttled
             return
-        record = await self._shared.get(job_id)
+        record = await self._store.get(job_id)
         if record is None:
             raise JobNotFoundError(job_id)
-        if record.status.is_terminal:
-            return  # frozen
-        record = transitions.progress(record, value, detail)
-        await asyncio.shield(self._shared.update(record))
-        self._emit(EventType.JOB_PROGRESS, record.snapshot().to_dict())
-
-    async def cancel(self, job_id: str) -> JobResult:
-        active = self._active.get(job_id)
-        if active is not None:  # runs in this process
-            if active.record.status.is_terminal:  # over, its last write under way
-                raise JobAlreadyTerminalError(job_id, active.record.status.value)
-            return await super().cancel(job_id)
-        for _ in range(3):
-            record = await self._shared.get(job_id)
-            if record is None:
-                raise JobNotFoundError(job_id)
-            action = transitions.cancel_action(record)
-            if action is CancelAction.ALREADY_TERMINAL:
-                raise JobAlreadyTerminalError(job_id, record.status.value)
-            if action is CancelAction.ALREADY_REQUESTED:
-                return record.snapshot()
-            requested = transitions.mark_cancel_requested(record)
-            if action is CancelAction.FINISH_NOW:
-                done = transitions.finish(requested, JobStatus.CANCELLED, now=utcnow())
-                if await asyncio.shield(self._shared.finish_if_pending(done)):
-                    self._emit(TERMINAL_EVENT_TYPES[JobStatus.CANCELLED], done.snapshot().to_dict())
-                    return done.snapshot()
-            elif await asyncio.shield(self._shared.request_cancel(job_id)):
-                self._emit(EventType.JOB_CANCEL_REQUESTED, requested.snapshot().to_dict())
-                return requested.snapshot()
-            # A worker started (or finished) it in between: decide again on its new state.
-        return await self.get_result(job_id)
-
-    # -- the worker side ----------------------------------------------------------
+        transitions.progress(record, value, detail)  # validated in any case
+        if record.status.is_terminal or record.owner is not None:
+            return  # frozen, or the progress of the worker running it stands
+        if (await self._hold(record)) is None:
+            return  # a worker claimed it in between: its progress stands
+        active = self._active.pop(job_id)
+        active.record = leases.released(transitions.progress(active.record, value, detail))
+        await active.persist(self._store)  # fenced by the claim just made
+        self._emit(EventType.JOB_PROGRESS, active.record.snapshot().to_dict())
 
     async def _deliver(self, ctx: dict[str, Any], *, job_id: str) -> None:
-        """SAQ's function: run our job ``job_id`` if our table says it may run."""
-        record = await self._shared.get(job_id)
-        if record is None or record.status.is_terminal:
-            return  # cancelled while pending, or finished by an earlier delivery
-        active = ActiveJob(record=record)
-        self._active[job_id] = active
-        beat = asyncio.create_task(self._heartbeat(ctx["job"]), name=f"saq-beat-{job_id}")
+        """SAQ's function: claim our job ``job_id`` and run it if our table says it may."""
+        self._delivered[job_id] = ctx["job"]
+        active: ActiveJob | None = None
         try:
-            if await self._ready_to_run(active):
+            if await self._claim_delivered(job_id) is None:
+                return  # over (cancelled while pending, or by an earlier delivery)
+            active = self._active[job_id]
+            runnable: list[str] = []
+            await adopt(active, self._store, finish=self._finish, enqueue=runnable.append)
+            if runnable and not active.record.status.is_terminal:
                 await self._run(active)
         finally:
-            beat.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await beat
-            self._active.pop(job_id, None)
+            self._delivered.pop(job_id, None)
+            if active is not None and self._active.get(job_id) is active:
+                self._active.pop(job_id)
+                if active.record.owner is not None and not active.record.status.is_terminal:
+                    # Cut off while held here (the worker stopping): free for any worker.
+                    active.record = leases.released(active.record)
+                    await active.persist(self._store)
 
-    async def _ready_to_run(self, active: ActiveJob) -> bool:
-        """Apply what a delivery of an unfinished job means; True when it may run."""
-        record = active.record
-        decision = transitions.recovery(record)
-        if decision.action is RecoveryAction.CANCEL:
-            await self._finish(active, JobStatus.CANCELLED)
-            return False
-        if decision.action is RecoveryAction.FAIL:
-            await self._finish(active, JobStatus.FAILED, error=decision.error)
-            return False
-        if decision.action is RecoveryAction.REQUEUE:
-            # Its worker died (SAQ swept it): the attempt stays counted.
-            log.warning("job.requeued_after_worker_loss", job_id=record.job_id)
-            active.record = transitions.back_to_pending_after_crash(record)
-            await active.persist(self._store)
-        if active.record.cancel_requested:
-            await self._finish(active, JobStatus.CANCELLED)
-            return False
-        return await self._shared.claim(record.job_id)
+    async def _claim_delivered(self, job_id: str) -> JobRecord | None:
+        """
+        Claim a delivered job (compare-and-set), once nobody live holds it.
 
-    async def _heartbeat(self, job: Job) -> None:
-        """Touch the SAQ job while it runs: SAQ sweeps a job whose toucher has died."""
+        SAQ delivers a job again when its worker stopped touching it; that worker's
+        lease runs out at about the same time, and until then the job is not taken.
+        """
         while True:
-            await asyncio.sleep(self.options.beat_interval_s())
+            record = await self._store.get(job_id)
+            if record is None or record.status.is_terminal:
+                return None
+            now = utcnow()
+            if job_id not in self._active and leases.may_claim(record, self.owner, now):
+                if (mine := await self._hold(record)) is not None:
+                    return mine
+                continue  # someone else changed it first: decide again
+            expires = record.lease_expires_at
+            left = self._keeper.poll_s if expires is None else (expires - now).total_seconds()
+            await asyncio.sleep(min(max(left, 0.05), self._keeper.poll_s))
+
+    async def _hold(self, record: JobRecord) -> JobRecord | None:
+        """Claim ``record`` for this instance and track it as active; None if beaten to it."""
+        mine = leases.claim(record, self.owner, now=utcnow(), lease_s=self._keeper.lease_s)
+        if not await self._store.claim(mine, seen=record):
+            return None
+        self._active[record.job_id] = ActiveJob(record=mine, holder=self.owner.token)
+        return mine
+
+    async def _touch_delivered(self) -> None:
+        """Touch the SAQ jobs delivered here: SAQ sweeps a job whose toucher has died."""
+        for job_id, job in list(self._delivered.items()):
             try:
                 await job.update()
             except Exception as exc:  # a broker hiccup must not end the job
-                log.warning("job.heartbeat_failed", job_id=job.key, error=str(exc))
-
-    async def _watch_cancels(self) -> None:
-        """Deliver cancel requests made by other processes to the jobs running here."""
-        while True:
-            await asyncio.sleep(self._cancel_poll_s)
-            running = [job_id for job_id, a in self._active.items() if a.task is not None]
-            try:
-                asked = await self._shared.cancel_requested_among(running)
-            except Exception as exc:
-                log.warning("job.cancel_poll_failed", error=str(exc))
-                continue
-            for job_id in asked:
-                active = self._active.get(job_id)
-                if active is not None and not active.cancel_event.is_set():
-                    active.record = transitions.mark_cancel_requested(active.record)
-                    active.cancel_event.set()
-                    active.grace_handle = asyncio.get_running_loop().call_later(
-                        self.cancel_grace_s, self._interrupt, active
-                    )
+                log.warning("job.heartbeat_failed", job_id=job_id, error=str(exc))
 
     # -- SAQ plumbing -------------------------------------------------------------
 
@@ -303,6 +263,8 @@ class SaqJobQueue(QueueEngine):
 
         SAQ refuses a key it still holds, so this never doubles a queued job.
         """
-        for record in await self._shared.unfinished():
-            if record.job_type == job_type and record.status is JobStatus.PENDING:
+        for record in await self._store.unfinished():
+            if record.job_type != job_type or record.status is not JobStatus.PENDING:
+                continue
+            if record.owner is None:  # a job another process holds is its own to run
                 await self._enqueue(record)

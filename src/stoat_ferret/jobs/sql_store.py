@@ -1,16 +1,27 @@
-"""Job records in the SQLite database, so jobs survive a restart."""
+"""Job records in the SQLite database, so jobs survive a restart.
+
+Every write that processes sharing the table could race on is one statement with
+its condition in the ``WHERE`` (the claim, the fenced update, the lease renewal,
+a cancel request), so the database, not a read-then-write, decides who wins.
+"""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Collection
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from stoat_ferret.db.storage import SpaceReserve, storage_error
 from stoat_ferret.errors import StorageFullError
 from stoat_ferret.jobs.models import JobRecord, JobRow, JobStatus
+from stoat_ferret.jobs.store import LeaseLostError, LeaseState, SeqTakenError
+
+_UNFINISHED = (JobStatus.PENDING.value, JobStatus.RUNNING.value)
 
 _MUTABLE_FIELDS = (
     "status",
@@ -22,6 +33,8 @@ _MUTABLE_FIELDS = (
     "attempts",
     "started_at",
     "finished_at",
+    "owner",
+    "lease_expires_at",
 )
 
 
@@ -41,6 +54,8 @@ def _to_record(row: JobRow) -> JobRecord:
         attempts=row.attempts,
         started_at=row.started_at,
         finished_at=row.finished_at,
+        owner=row.owner,
+        lease_expires_at=row.lease_expires_at,
     )
 
 
@@ -63,21 +78,25 @@ class SqlJobStore:
         if self._reserve is not None and self._reserve.released:
             # Take the space back for the next emergency once the disk has room again.
             await asyncio.to_thread(self._reserve.fill)
-        async with self._sessions.begin() as session:
-            session.add(
-                JobRow(
-                    id=record.job_id,
-                    job_type=record.job_type,
-                    payload=record.payload,
-                    seq=record.seq,
-                    created_at=record.created_at,
-                    **{name: _column_value(record, name) for name in _MUTABLE_FIELDS},
-                )
-            )
-
-    async def update(self, record: JobRecord) -> None:
         try:
-            await self._update(record)
+            async with self._sessions.begin() as session:
+                session.add(
+                    JobRow(
+                        id=record.job_id,
+                        job_type=record.job_type,
+                        payload=record.payload,
+                        seq=record.seq,
+                        created_at=record.created_at,
+                        **{name: _column_value(record, name) for name in _MUTABLE_FIELDS},
+                    )
+                )
+        except IntegrityError as exc:
+            # The unique index on seq: another process on this table submitted first.
+            raise SeqTakenError(record.seq) from exc
+
+    async def update(self, record: JobRecord, *, holder: str | None = None) -> bool:
+        try:
+            return await self._update(record, holder)
         except Exception as exc:
             if not (
                 record.status.is_terminal
@@ -87,17 +106,77 @@ class SqlJobStore:
                 and await asyncio.to_thread(self._reserve.release)
             ):
                 raise
-            await self._update(record)
+            cancel_requested = await self._update(record, holder)
             # Take back what the write left free, for the next job that ends on this disk.
             await asyncio.to_thread(self._reserve.fill)
+            return cancel_requested
 
-    async def _update(self, record: JobRecord) -> None:
+    async def _update(self, record: JobRecord, holder: str | None) -> bool:
+        values = {name: _column_value(record, name) for name in _MUTABLE_FIELDS}
+        if not record.cancel_requested:
+            # Never clear the flag: a server may have set it on this process's job.
+            del values["cancel_requested"]
+        query = update(JobRow).where(JobRow.id == record.job_id).values(**values)
+        if holder is not None:
+            query = query.where(JobRow.owner == holder)
+        # RETURNING: the stored flag, in the same statement (a cancel asked elsewhere).
+        query = query.returning(JobRow.cancel_requested)
         async with self._sessions.begin() as session:
-            row = await session.get(JobRow, record.job_id)
-            if row is None:
-                raise KeyError(record.job_id)
-            for name in _MUTABLE_FIELDS:
-                setattr(row, name, _column_value(record, name))
+            written = await session.execute(query.execution_options(synchronize_session=False))
+            cancel_requested = written.scalar_one_or_none()
+            if cancel_requested is None:
+                if await session.get(JobRow, record.job_id) is None:
+                    raise KeyError(record.job_id)
+                raise LeaseLostError(record.job_id, holder)
+            return bool(cancel_requested)
+
+    async def claim(self, record: JobRecord, *, seen: JobRecord) -> bool:
+        query = (
+            update(JobRow)
+            .where(
+                JobRow.id == record.job_id,
+                JobRow.status == seen.status.value,
+                JobRow.owner.is_not_distinct_from(seen.owner),
+                JobRow.lease_expires_at.is_not_distinct_from(seen.lease_expires_at),
+            )
+            .values(owner=record.owner, lease_expires_at=record.lease_expires_at)
+            .execution_options(synchronize_session=False)
+        )
+        async with self._sessions.begin() as session:
+            claimed = await session.execute(query)
+            return bool(claimed.rowcount == 1)  # type: ignore[attr-defined]
+
+    async def renew(
+        self, holder: str, job_ids: Collection[str], lease_expires_at: datetime | None
+    ) -> dict[str, LeaseState]:
+        ids = list(job_ids)
+        if not ids:
+            return {}
+        extend = (
+            update(JobRow)
+            .where(JobRow.id.in_(ids), JobRow.owner == holder, JobRow.status.in_(_UNFINISHED))
+            .values(lease_expires_at=lease_expires_at)
+            .execution_options(synchronize_session=False)
+        )
+        read = select(JobRow.id, JobRow.owner, JobRow.cancel_requested).where(JobRow.id.in_(ids))
+        async with self._sessions.begin() as session:
+            if lease_expires_at is not None:
+                await session.execute(extend)
+            rows = (await session.execute(read)).all()
+        return {job_id: LeaseState(owner, bool(cancel)) for job_id, owner, cancel in rows}
+
+    async def request_cancel(self, job_id: str) -> JobRecord | None:
+        query = (
+            update(JobRow)
+            .where(JobRow.id == job_id, JobRow.status.in_(_UNFINISHED))
+            .values(cancel_requested=True)
+            .execution_options(synchronize_session=False)
+        )
+        async with self._sessions.begin() as session:
+            if (await session.execute(query)).rowcount == 0:  # type: ignore[attr-defined]
+                return None
+            row = await session.get(JobRow, job_id)
+            return None if row is None else _to_record(row)
 
     async def get(self, job_id: str) -> JobRecord | None:
         async with self._sessions() as session:
@@ -116,11 +195,7 @@ class SqlJobStore:
             return [_to_record(row) for row in (await session.scalars(query)).all()]
 
     async def unfinished(self) -> list[JobRecord]:
-        query = (
-            select(JobRow)
-            .where(JobRow.status.in_([JobStatus.PENDING.value, JobStatus.RUNNING.value]))
-            .order_by(JobRow.seq)
-        )
+        query = select(JobRow).where(JobRow.status.in_(_UNFINISHED)).order_by(JobRow.seq)
         async with self._sessions() as session:
             return [_to_record(row) for row in (await session.scalars(query)).all()]
 

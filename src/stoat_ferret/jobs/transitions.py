@@ -215,7 +215,7 @@ class RecoveryAction(Enum):
     REQUEUE = "requeue"
     """Running when the server died: back to pending and queued again."""
     CANCEL = "cancel"
-    """Running with a cancel requested when the server died: it ends cancelled."""
+    """A cancel was requested before its process died: it ends cancelled."""
     FAIL = "fail"
     """Running, and it has died with the server ``MAX_ATTEMPTS`` times: it fails."""
 
@@ -229,11 +229,12 @@ class Recovery:
 
 
 def recovery(record: JobRecord, *, max_attempts: int = MAX_ATTEMPTS) -> Recovery:
-    """Decide what a restart does with an unfinished ``record``."""
+    """Decide what a restart (or a claim of a dead process's job) does with ``record``."""
+    if record.cancel_requested:
+        # Pending too: a cancel asked through another process, whose owner died first.
+        return Recovery(RecoveryAction.CANCEL)
     if record.status is not JobStatus.RUNNING:
         return Recovery(RecoveryAction.RUN)
-    if record.cancel_requested:
-        return Recovery(RecoveryAction.CANCEL)
     if record.attempts >= max_attempts:
         return Recovery(
             RecoveryAction.FAIL,

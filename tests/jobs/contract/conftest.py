@@ -3,6 +3,11 @@
 ``saq-redis`` and ``saq-postgres`` run SAQ on a real server started by the test
 session (``tests/support/redis.py``, ``tests/support/postgres.py``); our job table
 stays in the test's SQLite file, as an API server's would be on either broker.
+
+All queues one test makes share one job table (the memory queues one
+``MemoryJobStore``, the durable and SAQ queues one SQLite file), so a test with two
+queues runs them as two processes on one data dir; ``job_table`` reads that table
+directly.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from stoat_ferret.db import Database
 from stoat_ferret.jobs import AsyncioJobQueue, InMemoryJobQueue
 from stoat_ferret.jobs.engine import QueueEngine
 from stoat_ferret.jobs.saq_queue import SaqJobQueue
+from stoat_ferret.jobs.sql_store import SqlJobStore
+from stoat_ferret.jobs.store import JobStore, MemoryJobStore
 
 QueueFactory = Callable[..., QueueEngine]
 
@@ -29,18 +36,30 @@ def broker_url(request: pytest.FixtureRequest, kind: str) -> str:
 
 
 @pytest.fixture(params=["memory", "asyncio", "saq-redis", "saq-postgres"])
+def queue_kind(request: pytest.FixtureRequest) -> str:
+    """Which implementation the test's queues are (a module may narrow the list)."""
+    return str(request.param)
+
+
+@pytest.fixture
+def job_table(queue_kind: str, database: Database) -> JobStore:
+    """The one job table every queue of the test uses, for direct reads and writes."""
+    return MemoryJobStore() if queue_kind == "memory" else SqlJobStore(database.sessions)
+
+
+@pytest.fixture
 async def make_queue(
-    request: pytest.FixtureRequest, database: Database
+    request: pytest.FixtureRequest, queue_kind: str, job_table: JobStore, database: Database
 ) -> AsyncIterator[QueueFactory]:
     made: list[QueueEngine] = []
-    kind = request.param
+    kind = queue_kind
     url = broker_url(request, kind) if kind.startswith("saq") else ""
 
     def factory(**options: float) -> QueueEngine:
         options.setdefault("cancel_grace_s", 0.3)
         queue: QueueEngine
-        if kind == "memory":
-            queue = InMemoryJobQueue(**options)  # type: ignore[arg-type]
+        if isinstance(job_table, MemoryJobStore):
+            queue = InMemoryJobQueue(store=job_table, **options)  # type: ignore[arg-type]
         elif kind == "asyncio":
             queue = AsyncioJobQueue(database.sessions, **options)  # type: ignore[arg-type]
         else:

@@ -57,7 +57,8 @@ def test_sigkill_mid_render_reruns_after_restart(tmp_path: Path, media_dir: Path
     out.mkdir()
     target = out / "long.mp4"
     port = free_port()
-    with server_process(_argv(data_dir, port), port) as (url, process):
+    lease = {"STOAT_JOB_LEASE": "2"}  # the restart takes the job over once it runs out
+    with server_process(_argv(data_dir, port), port, env=lease) as (url, process):
         projects = _prepare(url, media_dir)
         body = {"output_path": str(target), "preset": "veryslow", "crf": 0}
         answer = httpx.post(f"{url}/api/v1/projects/{projects['long']}/render", json=body)
@@ -69,7 +70,7 @@ def test_sigkill_mid_render_reruns_after_restart(tmp_path: Path, media_dir: Path
     # The partial file of the killed attempt is still there; the next attempt removes it.
     assert [name for name in os.listdir(out) if name.endswith(".part")]
     port = free_port()
-    with server_process(_argv(data_dir, port), port) as (url, _):
+    with server_process(_argv(data_dir, port), port, env=lease) as (url, _):
         final = httpx.get(
             f"{url}/api/v1/jobs/{job_id}/wait", params={"timeout": 240}, timeout=250
         ).json()
