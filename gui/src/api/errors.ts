@@ -8,12 +8,15 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The request field a 422 names (`parameters.font_size`), when the server names one. */
+  readonly field: string | null;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, field: string | null = null) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -29,7 +32,8 @@ export function toApiError(response: Response, body: unknown): ApiError {
   if (isRecord(detail)) {
     const code = typeof detail.code === "string" ? detail.code : `HTTP_${response.status}`;
     const message = typeof detail.message === "string" && detail.message ? detail.message : fallback;
-    return new ApiError(response.status, code, message);
+    const field = typeof detail.field === "string" && detail.field ? detail.field : null;
+    return new ApiError(response.status, code, message, field);
   }
   if (Array.isArray(detail)) {
     const messages = detail

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { useEditorSession } from "../projects/session";
+import { RenderButton } from "../render/RenderButton";
 import { UndoRedo } from "./UndoRedo";
 import styles from "./Editor.module.css";
 
@@ -24,7 +25,9 @@ export function EditorToolbar() {
         v{project.version}
       </span>
       <UndoRedo />
-      <div className={styles.actions} data-testid="toolbar-actions" />
+      <div className={styles.actions} data-testid="toolbar-actions">
+        <RenderButton projectId={project.id} />
+      </div>
     </header>
   );
 }

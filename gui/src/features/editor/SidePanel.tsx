@@ -1,3 +1,7 @@
+import { EditorEffectsPanel } from "../effects/EditorEffectsPanel";
+import { RenderJobs } from "../render/RenderJobs";
+import { EditorTransitionsPanel } from "../transitions/EditorTransitionsPanel";
+import { useEditorSession } from "../projects/session";
 import { ClipInspector } from "./ClipInspector";
 import styles from "./Editor.module.css";
 
@@ -7,9 +11,13 @@ import styles from "./Editor.module.css";
  * transitions and the like mount here, after the clip inspector.
  */
 export function SidePanel() {
+  const { project } = useEditorSession();
   return (
     <aside className={styles.side} aria-label="Clip panels" data-testid="editor-side-panel">
       <ClipInspector />
+      <EditorEffectsPanel />
+      <EditorTransitionsPanel />
+      <RenderJobs projectId={project.id} />
     </aside>
   );
 }

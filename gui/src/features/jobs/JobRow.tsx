@@ -3,6 +3,7 @@ import { errorMessage } from "../../api/errors";
 import { ProgressBar } from "../../components/ProgressBar";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatElapsed, formatEta, formatPercent, formatRate, formatTimestamp, secondsBetween } from "../../lib/format";
+import { formatSpeed } from "../render/progress";
 import { useCancelJob } from "./api";
 import { describeResult, readProgress, readScanSummary } from "./progress";
 import { isActive } from "./status";
@@ -65,7 +66,9 @@ function JobProgress({ job }: { job: Job }) {
           </span>
         )}
         {detail.filesPerS !== null && <span>{formatRate(detail.filesPerS, "files")}</span>}
-        {detail.etaS !== null && <span>ETA {formatEta(detail.etaS)}</span>}
+        {detail.fps !== null && <span data-testid="job-fps">{detail.fps.toFixed(0)} fps</span>}
+        {detail.speed !== null && <span data-testid="job-speed">{formatSpeed(detail.speed)}</span>}
+        {detail.etaS !== null && <span data-testid="job-eta">ETA {formatEta(detail.etaS)}</span>}
         {detail.current !== null && (
           <span className={styles.current} title={detail.current}>
             {detail.current}

@@ -89,6 +89,24 @@ describe("JobsPage", () => {
     expect(row).toHaveTextContent("ETA 1m 05s");
   });
 
+  it("shows a running render's fps, speed and ETA", async () => {
+    const render = makeJob({
+      job_type: "render",
+      status: "running",
+      started_at: "2025-01-01T10:00:01Z",
+      progress: 0.4,
+      progress_detail: { frame: 120, fps: 61.4, speed: 2.05, out_time_s: 4, total_s: 10, eta_s: 3 },
+    });
+    jobsApi([render]);
+    renderApp("/jobs");
+    const row = await screen.findByTestId("job-row");
+    expect(within(row).getByTestId("job-percent")).toHaveTextContent("40%");
+    expect(within(row).getByTestId("job-fps")).toHaveTextContent("61 fps");
+    expect(within(row).getByTestId("job-speed")).toHaveTextContent("2.05×");
+    expect(within(row).getByTestId("job-eta")).toHaveTextContent("ETA 3s");
+    expect(within(row).getByRole("button", { name: "Cancel" })).toBeEnabled();
+  });
+
   it("shows the result summary or the error of finished jobs", async () => {
     jobsApi(allJobs);
     renderApp("/jobs");

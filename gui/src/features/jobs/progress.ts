@@ -7,20 +7,8 @@
  * mistyped field just is not shown.
  */
 import type { Job, ScanJob, ScanResult } from "../../api/types";
+import { isRecord, numberField as num, stringField as str } from "../../lib/json";
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function num(record: Record<string, unknown>, key: string): number | null {
-  const value = record[key];
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-
-function str(record: Record<string, unknown>, key: string): string | null {
-  const value = record[key];
-  return typeof value === "string" ? value : null;
-}
 
 /** What the GUI shows of a running job's `progress_detail`. */
 export interface ProgressInfo {
@@ -29,6 +17,9 @@ export interface ProgressInfo {
   current: string | null;
   filesPerS: number | null;
   etaS: number | null;
+  /** A render's encoding rate (frames per second) and speed (output seconds per second). */
+  fps: number | null;
+  speed: number | null;
 }
 
 export function readProgress(detail: unknown): ProgressInfo {
@@ -39,6 +30,8 @@ export function readProgress(detail: unknown): ProgressInfo {
     current: str(record, "current"),
     filesPerS: num(record, "files_per_s"),
     etaS: num(record, "eta_s"),
+    fps: num(record, "fps"),
+    speed: num(record, "speed"),
   };
 }
 
