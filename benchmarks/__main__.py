@@ -1,7 +1,9 @@
 """``python -m benchmarks COMMAND``: run a benchmark, write its results, update the docs.
 
 Commands: ``scan``, ``library``, ``throughput``, ``profile``, ``compare`` (this checkout against
-another, alternating runs), ``corpus`` (build the corpus only),
+another, alternating runs), ``editing`` (a 500-clip project edited over the API),
+``render`` (the fixed edit against a hand-written ffmpeg command, MoviePy and editly;
+``--quick`` for a short edit), ``corpus`` (build the corpus only),
 ``report`` (re-render docs/performance.md and the plot from the saved results) and
 ``all`` (scan, library, throughput and profile, then the report). ``--help`` on each lists its
 options.
@@ -21,7 +23,7 @@ from benchmarks.corpus import build_corpus
 from benchmarks.machine import describe_machine
 from benchmarks.report import RESULTS_DIR, load_results, plot_scan, update_doc, write_results
 
-BENCH_NAMES = ["scan", "library", "throughput", "profile", "compare"]
+BENCH_NAMES = ["scan", "library", "throughput", "profile", "compare", "editing", "render"]
 
 
 def _log(message: str) -> None:
@@ -116,6 +118,27 @@ def cmd_compare(args: argparse.Namespace) -> None:
     _finish(run_compare(options, _log), args, machine)
 
 
+def cmd_editing(args: argparse.Namespace) -> None:
+    from benchmarks.editing import EditingOptions, run_editing_benchmark
+
+    machine = describe_machine()
+    options = EditingOptions(clips=args.clips, rounds=args.rounds, projects=args.projects)
+    _finish(run_editing_benchmark(options, _log), args, machine)
+
+
+def cmd_render(args: argparse.Namespace) -> None:
+    from benchmarks.render import RenderOptions, run_render_benchmark
+
+    machine = describe_machine()
+    options = RenderOptions(
+        quick=args.quick,
+        peers=tuple(args.peers),
+        previews=args.previews,
+        peer_limit_s=args.peer_limit,
+    )
+    _finish(run_render_benchmark(options, _log), args, machine)
+
+
 def cmd_corpus(args: argparse.Namespace) -> None:
     corpus = build_corpus(args.files, templates=args.templates, log=_log)
     _log(f"{corpus.root}: {len(corpus.files)} files, {corpus.size_bytes / 1e6:.0f} MB")
@@ -181,6 +204,22 @@ def parser() -> argparse.ArgumentParser:
                          help="another checkout with its own .venv (uv sync)")  # fmt: skip
     compare.add_argument("--rounds", type=int, default=3, help="runs per checkout (3)")
     compare.set_defaults(func=cmd_compare)
+
+    editing = add("editing", "a 500-clip project over the API: edits, reads, undo, memory")
+    editing.add_argument("--clips", type=int, default=500, help="clips per project (500)")
+    editing.add_argument("--rounds", type=int, default=100, help="timed rounds (100)")
+    editing.add_argument("--projects", type=int, default=100, help="projects for RSS (100)")
+    editing.set_defaults(func=cmd_editing)
+
+    render = add("render", "the fixed 24 s edit: ours vs hand-written ffmpeg, MoviePy, editly")
+    render.add_argument("--quick", action="store_true",
+                        help="a 5 s edit (render-quick.json; not in the docs)")  # fmt: skip
+    render.add_argument("--peers", nargs="*", default=["moviepy", "editly"],
+                        choices=["moviepy", "editly"], help="peers to run (both)")  # fmt: skip
+    render.add_argument("--previews", type=int, default=12, help="frame previews timed (12)")
+    render.add_argument("--peer-limit", type=float, default=3600,
+                        help="seconds a peer may take; then it is stopped (3600)")  # fmt: skip
+    render.set_defaults(func=cmd_render)
 
     corpus = add("corpus", "build (or find) the cached corpus")
     scan_options(corpus)

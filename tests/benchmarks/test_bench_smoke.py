@@ -107,3 +107,24 @@ def test_replace_block_needs_its_markers() -> None:
     assert replace_block(text, "x", "2") == "a\n" + block.format("2") + "b\n"
     with pytest.raises(ValueError, match="no bench:y block"):
         replace_block(text, "y", "2")
+
+
+def test_editing_benchmark_end_to_end(tmp_path: Path) -> None:
+    from benchmarks.editing import EditingOptions, run_editing_benchmark
+
+    options = EditingOptions(clips=9, rounds=2, projects=2, sources=3, work_dir=tmp_path)
+    results = run_editing_benchmark(options, quiet)
+
+    metrics = results["metrics"]
+    assert metrics["project"] == {
+        "clips": 9, "effects": 9, "transitions": 2,
+        "response_bytes": metrics["project"]["response_bytes"],
+    }  # fmt: skip
+    names = ("health", "project", "timeline", "trim", "move", "add", "undo")
+    counts = {name: summary["n"] for name, summary in metrics["latency"].items()}
+    assert counts == dict.fromkeys(names, 2)
+    assert metrics["with_projects"]["projects"] == 2
+    assert [row["met"] is None for row in results["rows"]].count(False) == 7
+    assert list(tmp_path.iterdir()) == []
+    results["machine"], results["command"] = MACHINE, "bench editing"
+    assert "| GET /projects/{id}" in render_table(results)

@@ -172,3 +172,16 @@ def test_media_resolve_by_url_when_the_file_has_no_id_of_ours() -> None:
     imported = import_project(text, by_url, new_id=counter())
     assert asked[0] == (None, "file:///library/src-c0.mp4")
     assert canonical(imported.document) == canonical(document)
+
+
+def test_otio_json_is_compact_so_a_large_export_fits_the_import_limit() -> None:
+    document = cuts()
+    for number in range(3, 300):
+        document = ops.add_clip(document, clip(f"c{number}", 30))
+        document = ops.add_effect(document, f"c{number}", EffectUse("blur", {"sigma": 2}))
+    exported = export_project(document, sources_of(document), "otio")
+    assert "\n" not in exported.content
+    # The default STOAT_MAX_BODY_BYTES is 1 MiB; 300 clips with an effect each fit.
+    assert len(exported.content.encode()) < 600_000
+    imported = import_project(exported.content, resolver(sources_of(document)), new_id=counter())
+    assert canonical(imported.document) == canonical(document)

@@ -107,6 +107,16 @@ async def test_reads_see_committed_writes_and_cannot_write(
     assert await repository.count() == 4
 
 
+def shrink_clip_3_elsewhere(database: Database) -> None:
+    """Commit a change through a connection of its own, as another process (a CLI scan) would."""
+    other = sqlite3.connect(database.path)
+    try:
+        with other:
+            other.execute("UPDATE videos SET file_size = 1 WHERE filename LIKE '%0003%'")
+    finally:
+        other.close()
+
+
 async def test_cached_pages_follow_writes_of_any_connection(
     repository: StoredVideos, database: Database
 ) -> None:
@@ -114,12 +124,7 @@ async def test_cached_pages_follow_writes_of_any_connection(
     await seed(repository, 6)
     before = [await repository.list_page(sort="file_size") for _ in range(8)]  # every reader
     assert all(page == before[0] for page in before)
-    other = sqlite3.connect(database.path)  # as another process (a CLI scan) would write
-    try:
-        with other:
-            other.execute("UPDATE videos SET file_size = 1 WHERE filename LIKE '%0003%'")
-    finally:
-        other.close()
+    shrink_clip_3_elsewhere(database)
     for _ in range(8):
         rows, total = await repository.list_page(sort="file_size")
         assert total == 6 and rows[0].filename == "clip ü 0003.mp4" and rows[0].file_size == 1
@@ -138,12 +143,7 @@ async def test_cached_page_bodies_follow_writes(
     before = [(await library_client.get("/api/v1/videos", params=params)).json() for _ in range(8)]
     assert all(body == before[0] for body in before)
     assert before[0]["limit"] == 3 and len(before[0]["videos"]) == 3
-    other = sqlite3.connect(database.path)
-    try:
-        with other:
-            other.execute("UPDATE videos SET file_size = 1 WHERE filename LIKE '%0003%'")
-    finally:
-        other.close()
+    shrink_clip_3_elsewhere(database)
     for _ in range(8):
         response = await library_client.get("/api/v1/videos", params=params)
         assert response.headers["content-type"] == "application/json"

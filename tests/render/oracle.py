@@ -232,3 +232,19 @@ def amplitude_at(samples: Samples, start_s: float, end_s: float, hz: float) -> f
     frequencies = np.fft.rfftfreq(len(window), 1 / SAMPLE_RATE)
     near = np.abs(frequencies - hz) <= 5
     return float(spectrum[near].max() / len(window))
+
+
+def band_rms(
+    samples: Samples, start_s: float, end_s: float, low_hz: float, high_hz: float
+) -> float:
+    """The RMS of the window's content between ``low_hz`` and ``high_hz`` (Parseval).
+
+    Measures one tone's level in a mix (the music under the voice) as an RMS, from the
+    spectrum of the first channel with everything outside the band left out.
+    """
+    window = samples[int(start_s * SAMPLE_RATE) : int(end_s * SAMPLE_RATE), 0].astype(np.float64)
+    spectrum = np.fft.rfft(window)
+    frequencies = np.fft.rfftfreq(len(window), 1 / SAMPLE_RATE)
+    band = (frequencies >= low_hz) & (frequencies <= high_hz)
+    kept = np.fft.irfft(np.where(band, spectrum, 0), n=len(window))
+    return float(np.sqrt(np.mean(np.square(kept))))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from stoat_ferret.editing.effects import get_effect
@@ -11,8 +12,10 @@ from tests.render.conftest import Rendered
 from tests.render.oracle import (
     FPS,
     SAMPLE_RATE,
+    Samples,
     amplitude_at,
     assert_colour,
+    band_rms,
     decode_audio,
     decode_frames,
     dominant_hz,
@@ -81,15 +84,14 @@ def test_music_starts_where_it_is_placed_and_runs_past_the_picture(music: Render
         assert_colour(frame, "black", box=(0, 0, 1, 1), what="after the main track")
 
 
-def _ducking_run(sources: dict[str, SourceMedia], path: Path, *, ducked: bool) -> float:
+def _ducking_run(sources: dict[str, SourceMedia], path: Path, *, ducked: bool) -> Samples:
     effects = [effect("audio_ducking", threshold=0.02, ratio=20, attack_ms=5)] if ducked else []
     document, timeline = project(
         [clip("v", "voice", 0, 60)],
         tracks=[audio_track("m", clip("m1", "music", 0, 60, *effects, at=0))],
     )
     render(document, timeline, sources, path)
-    audio = decode_audio(path)
-    return amplitude_at(audio, 0.5, 1.9, 300)
+    return decode_audio(path)
 
 
 def test_ducking_lowers_the_music_under_the_main_audio(
@@ -97,5 +99,36 @@ def test_ducking_lowers_the_music_under_the_main_audio(
 ) -> None:
     plain = _ducking_run(sources, tmp_path / "plain.mp4", ducked=False)
     ducked = _ducking_run(sources, tmp_path / "ducked.mp4", ducked=True)
-    assert plain > 0.05, plain
-    assert ducked < plain / 3, (ducked, plain)
+    plain_300, ducked_300 = amplitude_at(plain, 0.5, 1.9, 300), amplitude_at(ducked, 0.5, 1.9, 300)
+    assert plain_300 > 0.05, plain_300
+    assert ducked_300 < plain_300 / 3, (ducked_300, plain_300)
+    # The music's RMS (its 300 Hz band, the voice's 2000 Hz left out) drops by >= 9.5 dB
+    # under the voice, while the voice itself is as loud in both renders.
+    music_plain = band_rms(plain, 0.5, 1.9, 200, 400)
+    music_ducked = band_rms(ducked, 0.5, 1.9, 200, 400)
+    assert music_plain > 0.1, music_plain
+    drop_db = 20 * math.log10(music_plain / music_ducked)
+    assert drop_db >= 9.5, (drop_db, music_plain, music_ducked)
+    voice_plain = band_rms(plain, 0.5, 1.9, 1900, 2100)
+    voice_ducked = band_rms(ducked, 0.5, 1.9, 1900, 2100)
+    assert voice_plain > 0.1 and abs(voice_ducked - voice_plain) < 0.05 * voice_plain
+
+
+def test_speed_2x_halves_length_picture_and_audio_keeping_pitch(
+    sources: dict[str, SourceMedia], tmp_path: Path
+) -> None:
+    """``fast`` (red, blue, green, a second each; 1000 Hz) at 2x: 45 timeline frames."""
+    document, timeline = project([clip("f", "fast", 0, 90, effect("speed", factor=2))])
+    path = tmp_path / "double.mp4"
+    render(document, timeline, sources, path)
+    assert timeline.duration_frames == 45
+    assert int(stream_facts(path)["nb_read_frames"]) == 45
+    frames = decode_frames(path)
+    # Timeline frame k shows source frame 2k: blue from source 30, green from 60.
+    assert_colour(frames[14], "red", what="2x frame 14 = source 28")
+    assert_colour(frames[15], "blue", what="2x frame 15 = source 30")
+    assert_colour(frames[29], "blue", what="2x frame 29 = source 58")
+    assert_colour(frames[30], "green", what="2x frame 30 = source 60")
+    audio = decode_audio(path)
+    assert abs(len(audio) / SAMPLE_RATE - 1.5) <= 1 / FPS
+    assert abs(dominant_hz(audio, 0.05, 1.45) - 1000) < 15  # not an octave up

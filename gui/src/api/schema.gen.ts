@@ -176,6 +176,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Project
+         * @description A new project from another editor's file; unknown media answer 422 naming them.
+         */
+        post: operations["projects-import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project_id}": {
         parameters: {
             query?: never;
@@ -298,6 +318,26 @@ export interface paths {
          * @description Apply every operation, all or nothing, as one version.
          */
         post: operations["projects-edits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Project
+         * @description The project as a file of another editor, with what that format could not carry.
+         */
+        get: operations["projects-export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1344,6 +1384,41 @@ export interface components {
          */
         Event: components["schemas"]["JobEvent"] | components["schemas"]["VideoEvent"] | components["schemas"]["VideoDeletedEvent"] | components["schemas"]["ProjectEvent"] | components["schemas"]["HeartbeatEvent"] | components["schemas"]["ResyncEvent"];
         /**
+         * ExportOut
+         * @description An exported project: the file's text and what the format could not carry.
+         *
+         *     One JSON answer rather than the bare file, so the list of what was lost travels with
+         *     it in a typed field (a header could not hold every name); save ``content`` under
+         *     ``filename`` to get the file.
+         */
+        ExportOut: {
+            /**
+             * Content
+             * @description The file itself, as text.
+             */
+            content: string;
+            /**
+             * Filename
+             * @description A file name for the content, from the project's name.
+             */
+            filename: string;
+            /**
+             * Format
+             * @description The format asked for: `otio`, `edl` or `fcpxml`.
+             */
+            format: string;
+            /**
+             * Media Type
+             * @description The content's media type (`application/json`...).
+             */
+            media_type: string;
+            /**
+             * Not Carried
+             * @description One line per thing the file lost, naming the field (`clips[ID].effects[0] (blur)`); empty when an import gives the project back.
+             */
+            not_carried: string[];
+        };
+        /**
          * FieldProblem
          * @description One refused field, as the ``errors`` list of a ``VALIDATION_ERROR`` names it.
          */
@@ -1520,6 +1595,18 @@ export interface components {
              * @description For people; may change. `code` is for programs.
              */
             message: string;
+        };
+        /**
+         * ImportResult
+         * @description An import's answer: the new project, and what of the file was left out of it.
+         */
+        ImportResult: {
+            project: components["schemas"]["ProjectOut"];
+            /**
+             * Warnings
+             * @description One line per thing in the file that the project does not hold (another video track, a gap on the main track, another editor's effect...).
+             */
+            warnings: string[];
         };
         /**
          * InUseError
@@ -3752,6 +3839,101 @@ export interface operations {
             };
         };
     };
+    "projects-import": {
+        parameters: {
+            query?: {
+                /** @description `otio` (OpenTimelineIO JSON), `edl` (CMX 3600) or `fcpxml` (FCP XML). */
+                format?: "otio" | "edl" | "fcpxml";
+                /** @description An EDL's frame rate (it has none); default 30. */
+                fps?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file itself: OTIO JSON, a CMX 3600 EDL or Final Cut Pro XML (as `format` says), whose media references are library files. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+                "application/xml": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description BAD_REQUEST: the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description SOURCE_MISSING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceMissingError"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description VALIDATION_ERROR, UNKNOWN_MEDIA */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"] | components["schemas"]["UnknownMediaError"];
+                };
+            };
+            /** @description STORAGE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageUnavailableError"];
+                };
+            };
+            /** @description INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
     "projects-get": {
         parameters: {
             query?: never;
@@ -4726,6 +4908,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InsufficientStorageError"];
+                };
+            };
+        };
+    };
+    "projects-export": {
+        parameters: {
+            query?: {
+                /** @description `otio` (OpenTimelineIO JSON), `edl` (CMX 3600) or `fcpxml` (FCP XML). */
+                format?: "otio" | "edl" | "fcpxml";
+            };
+            header?: never;
+            path: {
+                /** @description 32 hex digits. */
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportOut"];
+                };
+            };
+            /** @description Missing or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
                 };
             };
         };

@@ -28,7 +28,8 @@ def request(method: str, url: str, path: str, **kwargs: Any) -> Any:
             method, url.rstrip("/") + path, headers=headers, timeout=30, **kwargs
         )
     except httpx.HTTPError as exc:
-        err_console.print(f"[red]cannot reach the server at {url}: {exc}[/red]")
+        # Not markup: a URL or an error text with "[/x]" in it would crash rich.
+        err_console.print(f"cannot reach the server at {url}: {exc}", style="red", markup=False)
         err_console.print("start it with `stoat-ferret serve` or pass --url")
         raise typer.Exit(exit_codes.UNAVAILABLE) from exc
     if response.is_error:
@@ -37,6 +38,9 @@ def request(method: str, url: str, path: str, **kwargs: Any) -> Any:
             message = f"{detail['code']}: {detail['message']}"
         except (ValueError, KeyError, TypeError):
             message = response.text or response.reason_phrase
-        err_console.print(f"[red]error {response.status_code} {message}[/red]")
+        # The server's message names user paths and text verbatim: never markup.
+        err_console.print(
+            f"error {response.status_code} {message}", style="red", markup=False, soft_wrap=True
+        )
         raise typer.Exit(exit_codes.for_http_status(response.status_code))
     return response.json()

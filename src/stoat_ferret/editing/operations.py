@@ -39,8 +39,9 @@ __all__ = [
 ]
 
 
-def _checked(document: ProjectDocument) -> ProjectDocument:
-    validate_document(document)
+def _checked(document: ProjectDocument, before: ProjectDocument) -> ProjectDocument:
+    """``document`` once valid; ``before`` (valid) is what the edit changed."""
+    validate_document(document, valid=before)
     return document
 
 
@@ -96,7 +97,7 @@ def add_clip(
     else:
         clips.append(clip)
     new_track = replace(track, clips=_sorted_clips(track, clips))
-    return _checked(_with_track(document, position, new_track))
+    return _checked(_with_track(document, position, new_track), document)
 
 
 def update_clip(
@@ -133,7 +134,7 @@ def update_clip(
         _check_index(index, len(clips) - 1)
         clips.insert(index, clips.pop(clip_position))
     new_track = replace(track, clips=_sorted_clips(track, clips))
-    return _checked(_with_track(document, track_position, new_track))
+    return _checked(_with_track(document, track_position, new_track), document)
 
 
 def remove_clip(document: ProjectDocument, clip_id: str) -> ProjectDocument:
@@ -143,7 +144,7 @@ def remove_clip(document: ProjectDocument, clip_id: str) -> ProjectDocument:
     clips = track.clips[:clip_position] + track.clips[clip_position + 1 :]
     kept = tuple(t for t in document.transitions if clip_id not in (t.from_clip_id, t.to_clip_id))
     new = _with_track(document, track_position, replace(track, clips=clips))
-    return _checked(replace(new, transitions=kept))
+    return _checked(replace(new, transitions=kept), document)
 
 
 def _with_effects(
@@ -153,7 +154,9 @@ def _with_effects(
     track = document.tracks[track_position]
     clips = list(track.clips)
     clips[clip_position] = replace(clips[clip_position], effects=effects)
-    return _checked(_with_track(document, track_position, replace(track, clips=tuple(clips))))
+    return _checked(
+        _with_track(document, track_position, replace(track, clips=tuple(clips))), document
+    )
 
 
 def _effects_of(document: ProjectDocument, clip_id: str) -> tuple[EffectUse, ...]:
@@ -201,7 +204,7 @@ def add_transition(
             f"transitions[{transition.id}].name",
             f"{transition.name[:60]!r} is not an xfade transition of this ffmpeg",
         )
-    return _checked(new)
+    return _checked(new, document)
 
 
 def remove_transition(document: ProjectDocument, transition_id: str) -> ProjectDocument:
@@ -211,12 +214,12 @@ def remove_transition(document: ProjectDocument, transition_id: str) -> ProjectD
         raise EditTargetNotFoundError(
             "transition_id", f"no transition {transition_id[:60]!r} in this project"
         )
-    return _checked(replace(document, transitions=kept))
+    return _checked(replace(document, transitions=kept), document)
 
 
 def add_track(document: ProjectDocument, track: Track) -> ProjectDocument:
     """Add an audio track (after the others)."""
-    return _checked(replace(document, tracks=(*document.tracks, track)))
+    return _checked(replace(document, tracks=(*document.tracks, track)), document)
 
 
 def update_track(
@@ -236,7 +239,7 @@ def update_track(
         volume_db=track.volume_db if volume_db is None else volume_db,
         muted=track.muted if muted is None else muted,
     )
-    return _checked(_with_track(document, position, new_track))
+    return _checked(_with_track(document, position, new_track), document)
 
 
 def remove_track(document: ProjectDocument, track_id: str) -> ProjectDocument:
@@ -245,7 +248,7 @@ def remove_track(document: ProjectDocument, track_id: str) -> ProjectDocument:
     if position == 0:
         raise MainTrackRequiredError(track_id)
     tracks = document.tracks[:position] + document.tracks[position + 1 :]
-    return _checked(replace(document, tracks=tracks))
+    return _checked(replace(document, tracks=tracks), document)
 
 
 def update_project(
@@ -279,4 +282,4 @@ def update_project(
         output_fps=settings.output_fps if output_fps is None else output_fps,
         sample_rate=settings.sample_rate if sample_rate is None else sample_rate,
     )
-    return _checked(replace(document, settings=new_settings))
+    return _checked(replace(document, settings=new_settings), document)

@@ -9,6 +9,7 @@ exactly what the timeline rules derive.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,7 +27,9 @@ __all__ = [
     "ClipList",
     "ClipOut",
     "EditsResult",
+    "ExportOut",
     "HistoryOut",
+    "ImportResult",
     "ProjectOut",
     "ProjectPage",
     "ProjectSummary",
@@ -216,18 +219,20 @@ class ProjectOut(ProjectSummary):
         )
 
 
+def _ordered(view: ProjectView) -> Iterator[tuple[Track, Clip, int | None]]:
+    """Every clip with its track and main-track index, in the order the answers list them."""
+    for position, track in enumerate(view.document.tracks):
+        if position == 0:
+            for index, clip in enumerate(track.clips):
+                yield track, clip, index
+            continue
+        for clip in sorted(track.clips, key=lambda c: (c.timeline_position or 0, c.id)):
+            yield track, clip, None
+
+
 def clips_of(view: ProjectView) -> list[ClipOut]:
     """Every clip: the main track's in order, then each audio track's by position."""
-    clips: list[ClipOut] = []
-    for position, track in enumerate(view.document.tracks):
-        ordered = (
-            list(track.clips)
-            if position == 0
-            else sorted(track.clips, key=lambda c: (c.timeline_position or 0, c.id))
-        )
-        for index, clip in enumerate(ordered):
-            clips.append(ClipOut.of(view, track, clip, index if position == 0 else None))
-    return clips
+    return [ClipOut.of(view, track, clip, index) for track, clip, index in _ordered(view)]
 
 
 class TimelineClipOut(BaseModel):
@@ -328,6 +333,35 @@ class EditsResult(BaseModel):
     )
 
 
+class ExportOut(BaseModel):
+    """
+    An exported project: the file's text and what the format could not carry.
+
+    One JSON answer rather than the bare file, so the list of what was lost travels with
+    it in a typed field (a header could not hold every name); save ``content`` under
+    ``filename`` to get the file.
+    """
+
+    format: str = Field(description="The format asked for: `otio`, `edl` or `fcpxml`.")
+    filename: str = Field(description="A file name for the content, from the project's name.")
+    media_type: str = Field(description="The content's media type (`application/json`...).")
+    content: str = Field(description="The file itself, as text.")
+    not_carried: list[str] = Field(
+        description="One line per thing the file lost, naming the field "
+        "(`clips[ID].effects[0] (blur)`); empty when an import gives the project back."
+    )
+
+
+class ImportResult(BaseModel):
+    """An import's answer: the new project, and what of the file was left out of it."""
+
+    project: ProjectOut
+    warnings: list[str] = Field(
+        description="One line per thing in the file that the project does not hold "
+        "(another video track, a gap on the main track, another editor's effect...)."
+    )
+
+
 def track_out(view: ProjectView, track_id: str) -> TrackOut:
     """The answer for one track of ``view`` (it must be there)."""
     tracks = view.document.tracks
@@ -335,8 +369,12 @@ def track_out(view: ProjectView, track_id: str) -> TrackOut:
 
 
 def clip_out(view: ProjectView, clip_id: str) -> ClipOut:
-    """The answer for one clip of ``view`` (it must be there)."""
-    return next(clip for clip in clips_of(view) if clip.id == clip_id)
+    """The answer for one clip of ``view`` (it must be there); only that one is built."""
+    for position, track in enumerate(view.document.tracks):
+        for index, clip in enumerate(track.clips):
+            if clip.id == clip_id:
+                return ClipOut.of(view, track, clip, index if position == 0 else None)
+    raise KeyError(clip_id)
 
 
 def transition_out(view: ProjectView, transition_id: str) -> ProjectTransitionOut:

@@ -41,7 +41,7 @@ from stoat_ferret.errors import FieldValidationError, NotFoundError, VersionConf
 from stoat_ferret.events.types import EventType
 from stoat_ferret.library.models import VideoRow
 
-__all__ = ["EditingService", "Work"]
+__all__ = ["EditingService", "Work", "new_id"]
 
 
 class Work(Protocol):
@@ -53,7 +53,7 @@ class Work(Protocol):
     def emit(self, event_type: str, payload: dict[str, Any]) -> None: ...
 
 
-def _new_id() -> str:
+def new_id() -> str:
     return uuid.uuid4().hex
 
 
@@ -92,12 +92,16 @@ class EditingService:
 
     async def create(self, work: Work, body: ProjectCreate) -> ProjectView:
         settings = ProjectSettings(**body.model_dump())
-        document = ProjectDocument.new(settings, _new_id())
+        document = ProjectDocument.new(settings, new_id())
+        return await self.create_from(work, document, f"Create project {capped(settings.name, 60)}")
+
+    async def create_from(self, work: Work, document: ProjectDocument, summary: str) -> ProjectView:
+        """A new project holding ``document`` (validated here) as its version 1."""
         timeline = validate_document(document)
         now = utcnow()
         data = document_to_json(document)
         row = ProjectRow(
-            id=_new_id(),
+            id=new_id(),
             **_columns(document, timeline.duration_frames),
             version=1,
             document=data,
@@ -108,10 +112,10 @@ class EditingService:
         )
         repository = ProjectRepository(work.session)
         await repository.add(row)
-        summary = f"Create project {capped(settings.name, 60)}"
         await repository.add_version(row.id, 1, data, summary, now)
+        await repository.set_sources(row.id, set(), source_ids(data))
         work.emit(EventType.PROJECT_CREATED, _event(row, summary))
-        return ProjectView(row, document, timeline, frozenset())
+        return await self._view(work.session, row, document, timeline)
 
     async def edit(
         self,
@@ -139,7 +143,7 @@ class EditingService:
             operations,
             sources=await _source_infos(work.session, wanted),
             transition_names=await self.transitions.names(),
-            new_id=_new_id,
+            new_id=new_id,
             batch=batch,
         )
         version = row.version + 1

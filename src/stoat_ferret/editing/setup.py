@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stoat_ferret.api.routers import project_parts, projects
+from stoat_ferret.api.routers import project_exchange, project_parts, projects
 from stoat_ferret.editing.domain import EditingDomain
 from stoat_ferret.editing.render_documents import StoredProjectDocuments
 from stoat_ferret.editing.service import EditingService
@@ -23,5 +23,7 @@ def setup_editing(core: Core) -> EditingDomain:
 
 
 EDITING = DomainSetup(
-    name="editing", setup=setup_editing, routers=(projects.router, project_parts.router)
+    name="editing",
+    setup=setup_editing,
+    routers=(projects.router, project_parts.router, project_exchange.router),
 )

@@ -52,21 +52,43 @@ async def test_refusals(render_app: RenderApp, tmp_path: Path, media_dir: Path) 
     await _no_render_jobs(app)
 
 
-async def test_source_missing_names_it(
-    render_app: RenderApp, tmp_path: Path, media_dir: Path
-) -> None:
-    app = render_app
-    gone = app.out / "gone.mp4"
-    gone.write_bytes((media_dir / "right.mp4").read_bytes())
+async def _project_on_a_copy(app: RenderApp, media_dir: Path, name: str) -> tuple[str, str]:
+    """A copy of ``right`` scanned as ``name`` and used by a new project: (project, video)."""
+    (app.out / name).write_bytes((media_dir / "right.mp4").read_bytes())
     scan = await app.client.post("/api/v1/videos/scan", json={"path": str(app.out)})
     await app.wait(scan.json()["job_id"])
     listed = (await app.client.get("/api/v1/videos", params={"limit": 100})).json()["videos"]
-    gone_id = next(v["id"] for v in listed if v["filename"] == "gone.mp4")
-    p1 = await app.create(two_clips({**app.videos, "right.mp4": gone_id}))
-    gone.unlink()
+    video_id = next(v["id"] for v in listed if v["filename"] == name)
+    return await app.create(two_clips({**app.videos, "right.mp4": video_id})), video_id
+
+
+async def test_source_missing_names_it(render_app: RenderApp, media_dir: Path) -> None:
+    app = render_app
+    p1, gone_id = await _project_on_a_copy(app, media_dir, "gone.mp4")
+    (app.out / "gone.mp4").unlink()
     status, answer = await _post(app, p1)
     assert (status, answer["detail"]["code"]) == (409, "SOURCE_MISSING")
     assert "gone.mp4" in answer["detail"]["message"] and gone_id in answer["detail"]["message"]
+    await _no_render_jobs(app)
+
+
+async def test_source_marked_missing_by_a_rescan_names_it(
+    render_app: RenderApp, media_dir: Path
+) -> None:
+    """The other half of SOURCE_MISSING: the library's own ``missing`` mark, not the disk."""
+    app = render_app
+    p1, lost_id = await _project_on_a_copy(app, media_dir, "lost.mp4")
+    (app.out / "lost.mp4").unlink()
+    rescan = await app.client.post("/api/v1/videos/scan", json={"path": str(app.out)})
+    assert (await app.wait(rescan.json()["job_id"]))["status"] == "complete"
+    video = (await app.client.get(f"/api/v1/videos/{lost_id}")).json()
+    assert video["missing"] is True, video
+    status, answer = await _post(app, p1)
+    assert (status, answer["detail"]["code"]) == (409, "SOURCE_MISSING")
+    message = answer["detail"]["message"]
+    assert lost_id in message and "lost.mp4' was not found" in message, message
+    dry = await app.client.post(f"/api/v1/projects/{p1}/render?dry_run=true", json={})
+    assert dry.status_code == 409 and dry.json()["detail"]["code"] == "SOURCE_MISSING"
     await _no_render_jobs(app)
 
 

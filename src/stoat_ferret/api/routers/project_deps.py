@@ -1,17 +1,22 @@
-"""What the project routes share: the editing service, ``If-Match``, the project id."""
+"""
+What the project routes share: the editing service, ``If-Match``, the project id, and
+:class:`ProjectChange`, the one way a route makes a change and answers it."""
 
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Path, Response
 from starlette.convertors import Convertor, register_url_convertor
 
-from stoat_ferret.api.deps import ServicesDep
+from stoat_ferret.api.deps import ServicesDep, SessionDep
 from stoat_ferret.editing.domain import EditingDomain
-from stoat_ferret.editing.requests import ID_PATTERN
-from stoat_ferret.editing.service import EditingService
+from stoat_ferret.editing.requests import ID_PATTERN, Operation
+from stoat_ferret.editing.schemas import ProjectOut, ProjectView
+from stoat_ferret.editing.service import EditingService, Work
 from stoat_ferret.errors import FieldValidationError
 
 ID_REGEX = "[0-9a-f]{32}"
@@ -75,3 +80,83 @@ IfMatch = Annotated[int | None, Depends(_if_match)]
 def tag(response: Response, version: int) -> None:
     """``ETag`` of the project's version, so a client can send it back as ``If-Match``."""
     response.headers["ETag"] = f'"{version}"'
+
+
+def answer(response: Response, view: ProjectView) -> ProjectOut:
+    """The project as an answer, its version in ``ETag``."""
+    tag(response, view.row.version)
+    return ProjectOut.of(view)
+
+
+@dataclass(frozen=True)
+class ProjectChange:
+    """
+    One request's change of a project: the service, the unit of work, the version the
+    client based it on (``If-Match``) and the response whose ``ETag`` gets the new one.
+
+    Every changing route goes through it, so each answers the same way: the new version
+    in ``ETag``, and the project (``answer``), the changed object or 204 (``no_content``).
+    """
+
+    editing: EditingService
+    work: Work
+    expected: int | None
+    response: Response
+
+    async def edit(
+        self,
+        project_id: str,
+        operations: Sequence[Operation],
+        *,
+        expected: int | None = None,
+        batch: bool = False,
+    ) -> tuple[ProjectView, list[str | None]]:
+        """Apply ``operations`` as one version (``expected`` overrides ``If-Match``)."""
+        view, created = await self.editing.edit(
+            self.work,
+            project_id,
+            operations,
+            expected_version=self.expected if expected is None else expected,
+            batch=batch,
+        )
+        tag(self.response, view.row.version)
+        return view, created
+
+    async def one(self, project_id: str, operation: Operation) -> tuple[ProjectView, str | None]:
+        """One operation: the project after it and the id of what it made (or ``None``)."""
+        view, created = await self.edit(project_id, [operation])
+        return view, created[0]
+
+    async def made(self, project_id: str, operation: Operation) -> tuple[ProjectView, str]:
+        """An operation that makes a track, clip or transition: the project and its id."""
+        view, created = await self.one(project_id, operation)
+        assert created is not None, f"{operation.op} made nothing"
+        return view, created
+
+    async def removed(self, project_id: str, operation: Operation) -> Response:
+        """An operation that removes something: 204 with the new version."""
+        await self.one(project_id, operation)
+        return self.no_content()
+
+    async def step(
+        self, use_case: Callable[..., Awaitable[ProjectView]], project_id: str, *args: Any
+    ) -> ProjectOut:
+        """Run an ``EditingService`` use case such as ``undo`` and answer the project."""
+        view = await use_case(self.work, project_id, *args, expected_version=self.expected)
+        return self.answer(view)
+
+    def answer(self, view: ProjectView) -> ProjectOut:
+        return answer(self.response, view)
+
+    def no_content(self) -> Response:
+        """204 with the new version's ``ETag`` (a returned response drops the injected one's)."""
+        return Response(status_code=204, headers={"ETag": self.response.headers["ETag"]})
+
+
+async def _project_change(
+    editing: EditingDep, work: SessionDep, if_match: IfMatch, response: Response
+) -> ProjectChange:
+    return ProjectChange(editing, work, if_match, response)
+
+
+ChangeDep = Annotated[ProjectChange, Depends(_project_change)]

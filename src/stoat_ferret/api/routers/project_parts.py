@@ -14,13 +14,7 @@ from fastapi import APIRouter, Path, Response
 
 from stoat_ferret.api.deps import SessionDep
 from stoat_ferret.api.error_models import error_responses
-from stoat_ferret.api.routers.project_deps import (
-    EditingDep,
-    IfMatch,
-    ObjectId,
-    ProjectId,
-    tag,
-)
+from stoat_ferret.api.routers.project_deps import ChangeDep, EditingDep, ObjectId, ProjectId
 from stoat_ferret.editing.errors import MainTrackRequiredError, SourceMissingError
 from stoat_ferret.editing.requests import (
     AddClip,
@@ -31,7 +25,6 @@ from stoat_ferret.editing.requests import (
     ClipUpdate,
     EffectCreate,
     EffectUpdate,
-    Operation,
     RemoveClip,
     RemoveEffect,
     RemoveTrack,
@@ -48,14 +41,12 @@ from stoat_ferret.editing.schemas import (
     ClipList,
     ClipOut,
     ProjectTransitionOut,
-    ProjectView,
     TrackOut,
     clip_out,
     clips_of,
     track_out,
     transition_out,
 )
-from stoat_ferret.editing.service import EditingService, Work
 from stoat_ferret.errors import (
     NotFoundError,
     StorageError,
@@ -70,19 +61,6 @@ _ERRORS = (NotFoundError, VersionConflictError, StorageError, StorageFullError)
 _CHANGE = error_responses(*_ERRORS)
 
 
-async def _one(
-    editing: EditingService,
-    work: Work,
-    project_id: str,
-    operation: Operation,
-    expected: int | None,
-    response: Response,
-) -> tuple[ProjectView, str | None]:
-    view, created = await editing.edit(work, project_id, [operation], expected_version=expected)
-    tag(response, view.row.version)
-    return view, created[0]
-
-
 @router.post(
     "/tracks",
     status_code=201,
@@ -90,18 +68,10 @@ async def _one(
     responses=_CHANGE,
     operation_id="projects-tracks-add",
 )
-async def add_track(
-    project_id: ProjectId,
-    body: TrackCreate,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
-) -> TrackOut:
+async def add_track(project_id: ProjectId, body: TrackCreate, change: ChangeDep) -> TrackOut:
     """Add an audio track (the main video track exists from the start)."""
     operation = AddTrack(op="add_track", **body.model_dump())
-    view, track_id = await _one(editing, work, project_id, operation, if_match, response)
-    assert track_id is not None
+    view, track_id = await change.made(project_id, operation)
     return track_out(view, track_id)
 
 
@@ -112,17 +82,11 @@ async def add_track(
     operation_id="projects-tracks-update",
 )
 async def update_track(
-    project_id: ProjectId,
-    track_id: ObjectId,
-    body: TrackUpdate,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
+    project_id: ProjectId, track_id: ObjectId, body: TrackUpdate, change: ChangeDep
 ) -> TrackOut:
     fields = body.model_dump(exclude_unset=True)
     operation = UpdateTrack(op="update_track", track_id=track_id, **fields)
-    view, _ = await _one(editing, work, project_id, operation, if_match, response)
+    view, _ = await change.one(project_id, operation)
     return track_out(view, track_id)
 
 
@@ -132,18 +96,10 @@ async def update_track(
     responses=error_responses(*_ERRORS, MainTrackRequiredError),
     operation_id="projects-tracks-delete",
 )
-async def delete_track(
-    project_id: ProjectId,
-    track_id: ObjectId,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
-) -> Response:
+async def delete_track(project_id: ProjectId, track_id: ObjectId, change: ChangeDep) -> Response:
     """Remove an audio track with its clips; the main track cannot be removed (409)."""
     operation = RemoveTrack(op="remove_track", track_id=track_id)
-    await _one(editing, work, project_id, operation, if_match, response)
-    return Response(status_code=204, headers={"ETag": response.headers["ETag"]})
+    return await change.removed(project_id, operation)
 
 
 @router.get(
@@ -164,18 +120,10 @@ async def list_clips(project_id: ProjectId, editing: EditingDep, work: SessionDe
     responses=error_responses(*_ERRORS, SourceMissingError),
     operation_id="projects-clips-add",
 )
-async def add_clip(
-    project_id: ProjectId,
-    body: ClipCreate,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
-) -> ClipOut:
+async def add_clip(project_id: ProjectId, body: ClipCreate, change: ChangeDep) -> ClipOut:
     """Add a clip of a library video: appended to the main track unless placed otherwise."""
     operation = AddClip(op="add_clip", **body.model_dump())
-    view, clip_id = await _one(editing, work, project_id, operation, if_match, response)
-    assert clip_id is not None
+    view, clip_id = await change.made(project_id, operation)
     return clip_out(view, clip_id)
 
 
@@ -186,36 +134,22 @@ async def add_clip(
     operation_id="projects-clips-update",
 )
 async def update_clip(
-    project_id: ProjectId,
-    clip_id: ObjectId,
-    body: ClipUpdate,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
+    project_id: ProjectId, clip_id: ObjectId, body: ClipUpdate, change: ChangeDep
 ) -> ClipOut:
     """Trim (``in_point``/``out_point``) or move (``index`` on V1, else ``timeline_position``)."""
     fields = body.model_dump(exclude_unset=True)
     operation = UpdateClip(op="update_clip", clip_id=clip_id, **fields)
-    view, _ = await _one(editing, work, project_id, operation, if_match, response)
+    view, _ = await change.one(project_id, operation)
     return clip_out(view, clip_id)
 
 
 @router.delete(
     "/clips/{clip_id}", status_code=204, responses=_CHANGE, operation_id="projects-clips-delete"
 )
-async def delete_clip(
-    project_id: ProjectId,
-    clip_id: ObjectId,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
-) -> Response:
+async def delete_clip(project_id: ProjectId, clip_id: ObjectId, change: ChangeDep) -> Response:
     """Remove a clip with its transitions; later main-track clips move back."""
     operation = RemoveClip(op="remove_clip", clip_id=clip_id)
-    await _one(editing, work, project_id, operation, if_match, response)
-    return Response(status_code=204, headers={"ETag": response.headers["ETag"]})
+    return await change.removed(project_id, operation)
 
 
 @router.post(
@@ -226,17 +160,11 @@ async def delete_clip(
     operation_id="projects-effects-add",
 )
 async def add_effect(
-    project_id: ProjectId,
-    clip_id: ObjectId,
-    body: EffectCreate,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
+    project_id: ProjectId, clip_id: ObjectId, body: EffectCreate, change: ChangeDep
 ) -> ClipEffectOut:
     """Append an effect; parameters are checked against the effect's JSON Schema."""
     operation = AddEffect(op="add_effect", clip_id=clip_id, **body.model_dump())
-    view, _ = await _one(editing, work, project_id, operation, if_match, response)
+    view, _ = await change.one(project_id, operation)
     return clip_out(view, clip_id).effects[-1]
 
 
@@ -251,14 +179,11 @@ async def update_effect(
     clip_id: ObjectId,
     index: EffectIndex,
     body: EffectUpdate,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
+    change: ChangeDep,
 ) -> ClipEffectOut:
     fields = body.model_dump(exclude_unset=True)
     operation = UpdateEffect(op="update_effect", clip_id=clip_id, index=index, **fields)
-    view, _ = await _one(editing, work, project_id, operation, if_match, response)
+    view, _ = await change.one(project_id, operation)
     return clip_out(view, clip_id).effects[index]
 
 
@@ -269,17 +194,10 @@ async def update_effect(
     operation_id="projects-effects-delete",
 )
 async def delete_effect(
-    project_id: ProjectId,
-    clip_id: ObjectId,
-    index: EffectIndex,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
+    project_id: ProjectId, clip_id: ObjectId, index: EffectIndex, change: ChangeDep
 ) -> Response:
     operation = RemoveEffect(op="remove_effect", clip_id=clip_id, index=index)
-    await _one(editing, work, project_id, operation, if_match, response)
-    return Response(status_code=204, headers={"ETag": response.headers["ETag"]})
+    return await change.removed(project_id, operation)
 
 
 @router.post(
@@ -290,17 +208,11 @@ async def delete_effect(
     operation_id="projects-transitions-add",
 )
 async def add_transition(
-    project_id: ProjectId,
-    body: TransitionCreate,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
+    project_id: ProjectId, body: TransitionCreate, change: ChangeDep
 ) -> ProjectTransitionOut:
     """Join two consecutive main-track clips; the later clips start ``duration`` earlier."""
     operation = AddTransition(op="add_transition", **body.model_dump())
-    view, transition_id = await _one(editing, work, project_id, operation, if_match, response)
-    assert transition_id is not None
+    view, transition_id = await change.made(project_id, operation)
     return transition_out(view, transition_id)
 
 
@@ -311,14 +223,8 @@ async def add_transition(
     operation_id="projects-transitions-delete",
 )
 async def delete_transition(
-    project_id: ProjectId,
-    transition_id: ObjectId,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
+    project_id: ProjectId, transition_id: ObjectId, change: ChangeDep
 ) -> Response:
     """Remove a transition; the later clips move back by its duration."""
     operation = RemoveTransition(op="remove_transition", transition_id=transition_id)
-    await _one(editing, work, project_id, operation, if_match, response)
-    return Response(status_code=204, headers={"ETag": response.headers["ETag"]})
+    return await change.removed(project_id, operation)

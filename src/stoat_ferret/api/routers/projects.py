@@ -15,10 +15,11 @@ from fastapi import APIRouter, Query, Response
 from stoat_ferret.api.deps import SessionDep
 from stoat_ferret.api.error_models import error_responses
 from stoat_ferret.api.routers.project_deps import (
+    ChangeDep,
     EditingDep,
     IfMatch,
     ProjectId,
-    tag,
+    answer,
 )
 from stoat_ferret.editing.errors import (
     MainTrackRequiredError,
@@ -80,9 +81,7 @@ async def create_project(
     body: ProjectCreate, editing: EditingDep, work: SessionDep, response: Response
 ) -> ProjectOut:
     """A new project with one empty video track, the magnetic main track ``V1``."""
-    view = await editing.create(work, body)
-    tag(response, view.row.version)
-    return ProjectOut.of(view)
+    return answer(response, await editing.create(work, body))
 
 
 @router.get(
@@ -94,9 +93,7 @@ async def create_project(
 async def get_project(
     project_id: ProjectId, editing: EditingDep, work: SessionDep, response: Response
 ) -> ProjectOut:
-    view = await editing.get(work, project_id)
-    tag(response, view.row.version)
-    return ProjectOut.of(view)
+    return answer(response, await editing.get(work, project_id))
 
 
 @router.patch(
@@ -106,18 +103,12 @@ async def get_project(
     operation_id="projects-update",
 )
 async def update_project(
-    project_id: ProjectId,
-    body: ProjectUpdate,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
+    project_id: ProjectId, body: ProjectUpdate, change: ChangeDep
 ) -> ProjectOut:
     """Rename or change the output settings (the frame rate only while there are no clips)."""
     operation = UpdateProject(op="update_project", **body.model_dump(exclude_unset=True))
-    view, _ = await editing.edit(work, project_id, [operation], expected_version=if_match)
-    tag(response, view.row.version)
-    return ProjectOut.of(view)
+    view, _ = await change.edit(project_id, [operation])
+    return change.answer(view)
 
 
 @router.delete(
@@ -174,17 +165,9 @@ async def get_history(
     responses=error_responses(*_CHANGE, NothingToUndoError),
     operation_id="projects-undo",
 )
-async def undo(
-    project_id: ProjectId,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
-) -> ProjectOut:
+async def undo(project_id: ProjectId, change: ChangeDep) -> ProjectOut:
     """Step back over the last edit; the project gets a new version with that document."""
-    view = await editing.undo(work, project_id, expected_version=if_match)
-    tag(response, view.row.version)
-    return ProjectOut.of(view)
+    return await change.step(change.editing.undo, project_id)
 
 
 @router.post(
@@ -193,17 +176,9 @@ async def undo(
     responses=error_responses(*_CHANGE, NothingToRedoError),
     operation_id="projects-redo",
 )
-async def redo(
-    project_id: ProjectId,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
-) -> ProjectOut:
+async def redo(project_id: ProjectId, change: ChangeDep) -> ProjectOut:
     """Make the last undone edit again (until a new edit clears what can be redone)."""
-    view = await editing.redo(work, project_id, expected_version=if_match)
-    tag(response, view.row.version)
-    return ProjectOut.of(view)
+    return await change.step(change.editing.redo, project_id)
 
 
 @router.post(
@@ -212,18 +187,9 @@ async def redo(
     responses=error_responses(*_CHANGE),
     operation_id="projects-restore",
 )
-async def restore(
-    project_id: ProjectId,
-    body: RestoreRequest,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
-) -> ProjectOut:
+async def restore(project_id: ProjectId, body: RestoreRequest, change: ChangeDep) -> ProjectOut:
     """Make a past version's document current, as a new version."""
-    view = await editing.restore(work, project_id, body.version, expected_version=if_match)
-    tag(response, view.row.version)
-    return ProjectOut.of(view)
+    return await change.step(change.editing.restore, project_id, body.version)
 
 
 @router.post(
@@ -232,22 +198,12 @@ async def restore(
     responses=error_responses(*_CHANGE, MainTrackRequiredError, SourceMissingError),
     operation_id="projects-edits",
 )
-async def apply_edits(
-    project_id: ProjectId,
-    body: EditBatch,
-    editing: EditingDep,
-    work: SessionDep,
-    if_match: IfMatch,
-    response: Response,
-) -> EditsResult:
+async def apply_edits(project_id: ProjectId, body: EditBatch, change: ChangeDep) -> EditsResult:
     """Apply every operation, all or nothing, as one version."""
-    expected = if_match if if_match is not None else body.expected_version
+    expected = change.expected if change.expected is not None else body.expected_version
     if body.expected_version is not None and expected != body.expected_version:
         raise FieldValidationError(
-            "expected_version", f"{body.expected_version} differs from If-Match {if_match}"
+            "expected_version", f"{body.expected_version} differs from If-Match {change.expected}"
         )
-    view, created = await editing.edit(
-        work, project_id, body.operations, expected_version=expected, batch=True
-    )
-    tag(response, view.row.version)
-    return EditsResult(project=ProjectOut.of(view), created_ids=created)
+    view, created = await change.edit(project_id, body.operations, expected=expected, batch=True)
+    return EditsResult(project=change.answer(view), created_ids=created)

@@ -4,7 +4,8 @@
   (the formats whose adapters are installed: :func:`available_formats`), with the list
   of what the format could not carry;
 - :func:`import_project`: an OTIO JSON document whose media are library files as a new,
-  validated document, with warnings for what was left out.
+  validated document, with warnings for what was left out; :func:`read_file` reads the
+  other formats back (then :func:`import_timeline`).
 
 Pure: the caller resolves media (a callback) and makes ids; no files, no database.
 The mapping between the two models is described in :mod:`.to_otio` and
@@ -20,6 +21,7 @@ from stoat_ferret.editing.interchange.errors import (
     UnknownMediaError,
     UnsupportedFormatError,
 )
+from stoat_ferret.editing.interchange.foreign import EDL_DEFAULT_FPS, read_file
 from stoat_ferret.editing.interchange.formats import FORMATS, available_formats, export_project
 from stoat_ferret.editing.interchange.from_otio import (
     Resolver,
@@ -36,6 +38,7 @@ from stoat_ferret.editing.interchange.reading import read_timeline
 from stoat_ferret.editing.transitions import XFADE_TRANSITIONS
 
 __all__ = [
+    "EDL_DEFAULT_FPS",
     "FORMATS",
     "ExportResult",
     "ImportedProject",
@@ -48,7 +51,9 @@ __all__ = [
     "available_formats",
     "export_project",
     "import_project",
+    "import_timeline",
     "media_queries",
+    "read_file",
     "read_timeline",
 ]
 

@@ -75,6 +75,12 @@ def _prepared(document: ProjectDocument, sources: Mapping[str, SourceInfo], adap
     return timeline
 
 
+def _write_options(adapter: str) -> dict[str, Any]:
+    # Compact OTIO JSON: a third of the indented size, so an export of a few hundred
+    # clips fits the import's body limit (STOAT_MAX_BODY_BYTES) when sent back.
+    return {"indent": 0} if adapter == "otio_json" else {}
+
+
 def _read_options(adapter: str, fps: int) -> dict[str, Any]:
     # An EDL does not say its rate; the adapter would assume 24.
     return {"rate": fps} if adapter == "cmx_3600" else {}
@@ -99,7 +105,9 @@ def export_project(
     # each use gets its own copy.
     try:
         content = otio.adapters.write_to_string(
-            _prepared(document, sources, chosen.adapter), chosen.adapter
+            _prepared(document, sources, chosen.adapter),
+            chosen.adapter,
+            **_write_options(chosen.adapter),
         )
         read_back = (
             read_timeline(content)
