@@ -120,12 +120,18 @@ async def test_heartbeats_are_sent_while_a_handler_runs(
     job_id = await queue.submit("marked", {"folder": str(tmp_path / "m"), "hold_s": 4})
     await runs(tmp_path / "m", 1)
     touched = []
+    leases = []
     for _ in range(8):
         touched.append((await saq_job(queue, job_id)).touched)
+        row = await queue._store.get(job_id)
+        assert row is not None and row.owner == queue.owner.token
+        leases.append(row.lease_expires_at)
         await asyncio.sleep(0.45)
     result = await queue.wait(job_id, timeout=15)
     assert result.status is JobStatus.COMPLETE and result.result == {"run": 1}
     assert len(set(touched)) >= 4  # touched over and over while it ran
+    # The same heartbeat renews our lease of the job (the lease is the SAQ heartbeat).
+    assert len(set(leases)) >= 4 and leases == sorted(leases)
     assert len(await runs(tmp_path / "m", 1)) == 1  # never swept, never run again
 
 
