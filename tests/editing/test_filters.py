@@ -137,7 +137,13 @@ def test_ffmpeg_reads_hostile_values_back(value: str, tmp_path: Path) -> None:
     assert echo_through_ffmpeg(value, tmp_path) == value
 
 
-@given(argv_text.filter(bool))
+#: ffmpeg's metadata filter prints each entry through a 128-byte buffer (f_metadata.c),
+#: so ``k=<value>\n`` of more than 127 bytes comes back cut: that limit is the printer's,
+#: not the filter's, and longer values would test the printer instead of the escaping.
+PRINTABLE_BYTES = 127 - len("k=\n")
+
+
+@given(argv_text.filter(lambda text: 0 < len(text.encode()) <= PRINTABLE_BYTES))
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

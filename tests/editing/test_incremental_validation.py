@@ -14,7 +14,8 @@ from stoat_ferret.editing import operations as ops
 from stoat_ferret.editing.document import EffectUse, ProjectDocument
 from stoat_ferret.editing.errors import EditRuleError
 from stoat_ferret.editing.schemas import ProjectView, clip_out, clips_of
-from stoat_ferret.editing.timeline import derive_timeline, validate_document
+from stoat_ferret.editing.timeline import derive_timeline
+from stoat_ferret.editing.validation import validate_document
 from tests.editing.builders import clip, main_clips
 
 

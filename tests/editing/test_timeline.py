@@ -23,7 +23,8 @@ from stoat_ferret.editing.errors import (
     TimelineRuleError,
 )
 from stoat_ferret.editing.timebase import frames_to_seconds, source_frames
-from stoat_ferret.editing.timeline import clip_length, derive_timeline, validate_document
+from stoat_ferret.editing.timeline import clip_length, derive_timeline
+from stoat_ferret.editing.validation import validate_document
 from tests.editing.builders import clip, empty, fade, main_clips, speed, with_audio_track
 
 

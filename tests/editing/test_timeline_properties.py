@@ -25,12 +25,8 @@ from stoat_ferret.editing.errors import (
     EditTargetNotFoundError,
     MainTrackRequiredError,
 )
-from stoat_ferret.editing.timeline import (
-    DerivedTimeline,
-    clip_length,
-    derive_timeline,
-    validate_document,
-)
+from stoat_ferret.editing.timeline import DerivedTimeline, clip_length, derive_timeline
+from stoat_ferret.editing.validation import validate_document
 from tests.editing.builders import clip, empty
 
 Edit = Callable[[ProjectDocument], ProjectDocument]

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from stoat_ferret.ffmpeg import MediaProcess, media_process, run_process
+from stoat_ferret.ffmpeg.runtime.process import settle_background_stops
 from tests.support.processes import process_running, read_pid, wait_until_stopped
 
 HANG_GUARD_S = 30.0
@@ -218,7 +219,8 @@ async def test_cancelling_the_awaiting_task_stops_and_reaps_the_child(
     assert await wait_until_stopped(grandchild), "the grandchild still runs"
 
 
-async def test_a_second_cancel_while_stopping_still_kills_and_reaps() -> None:
+async def cancel_a_stubborn_child_twice() -> MediaProcess:
+    """A child ignoring SIGTERM whose awaiting task is cancelled again while it stops."""
     seen: list[MediaProcess] = []
     ready = asyncio.Event()
 
@@ -233,10 +235,15 @@ async def test_a_second_cancel_while_stopping_still_kills_and_reaps() -> None:
     await ready.wait()
     task.cancel()
     await asyncio.sleep(0)  # now inside the grace period, waiting to escalate
-    task.cancel()
+    task.cancel()  # the caller gives up; the kill goes on in the background
     with pytest.raises(asyncio.CancelledError):
         await task
     (process,) = seen
+    return process
+
+
+async def test_a_second_cancel_while_stopping_still_kills_and_reaps() -> None:
+    process = await cancel_a_stubborn_child_twice()
     # The stop went on in the background; it still ends in SIGKILL and a reap.
     async with asyncio.timeout(HANG_GUARD_S):
         while not process.finished:
@@ -265,3 +272,12 @@ async def test_nonsense_options_are_rejected(options: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         async with media_process(SLEEPER, **options):  # type: ignore[arg-type]
             pass
+
+
+async def test_settling_background_stops_waits_for_the_reap() -> None:
+    """What a cancelled scan awaits before its job may say ``cancelled``."""
+    process = await cancel_a_stubborn_child_twice()
+    assert not process.finished
+    async with asyncio.timeout(HANG_GUARD_S):
+        await settle_background_stops()
+    assert process.finished and process.returncode == -signal.SIGKILL

@@ -15,7 +15,8 @@ from stoat_ferret.editing.document import (
     Transition,
 )
 from stoat_ferret.editing.effects import MediaKind
-from stoat_ferret.editing.timeline import DerivedTimeline, validate_document
+from stoat_ferret.editing.timeline import DerivedTimeline
+from stoat_ferret.editing.validation import validate_document
 from stoat_ferret.render import RenderCommand, RenderSettings, SourceMedia, render_command
 from tests.render.oracle import FPS, HEIGHT, SAMPLE_RATE, WIDTH, run
 

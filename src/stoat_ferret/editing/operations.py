@@ -1,7 +1,7 @@
 """Edits of a project document: pure functions, old document in, new document out.
 
 Each operation (SPEC §9's ``add_clip`` ... ``update_project``) builds a new document and
-runs :func:`~stoat_ferret.editing.timeline.validate_document` on it before returning
+runs :func:`~stoat_ferret.editing.validation.validate_document` on it before returning
 it. Documents are immutable, so an edit that raises has changed nothing, and a list of
 the documents an edit sequence produced is its complete undo history.
 
@@ -20,8 +20,8 @@ from stoat_ferret.editing.errors import (
     MainTrackRequiredError,
     TimelineRuleError,
 )
-from stoat_ferret.editing.timeline import validate_document
 from stoat_ferret.editing.transitions import XFADE_TRANSITIONS
+from stoat_ferret.editing.validation import validate_document
 
 __all__ = [
     "add_clip",

@@ -35,7 +35,8 @@ from stoat_ferret.editing.models import ProjectRow, ProjectVersionRow
 from stoat_ferret.editing.repository import ProjectRepository, source_ids
 from stoat_ferret.editing.requests import AddClip, Operation, ProjectCreate
 from stoat_ferret.editing.schemas import ProjectView
-from stoat_ferret.editing.timeline import derive_timeline, validate_document
+from stoat_ferret.editing.timeline import derive_timeline
+from stoat_ferret.editing.validation import validate_document
 from stoat_ferret.editing.xfade import XfadeCatalog
 from stoat_ferret.errors import FieldValidationError, NotFoundError, VersionConflictError, capped
 from stoat_ferret.events.types import EventType

@@ -18,7 +18,6 @@ live holds (``jobs/recovery.py``).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import uuid
 from collections.abc import Awaitable, Callable
@@ -28,7 +27,7 @@ import structlog
 
 from stoat_ferret.clock import utcnow
 from stoat_ferret.db.storage import describe_failure
-from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError, UnknownJobTypeError
+from stoat_ferret.errors import JobAlreadyTerminalError, UnknownJobTypeError
 from stoat_ferret.events.callback import EventCallback
 from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import leases, transitions
@@ -38,6 +37,7 @@ from stoat_ferret.jobs.heartbeat import LeaseKeeper
 from stoat_ferret.jobs.leases import JobOwner
 from stoat_ferret.jobs.models import TERMINAL_EVENT_TYPES, JobRecord, JobResult, JobStatus
 from stoat_ferret.jobs.protocol import JobHandler
+from stoat_ferret.jobs.reads import JobReads
 from stoat_ferret.jobs.recovery import SeqCounter, adopt, claim_orphans
 from stoat_ferret.jobs.store import JobStore
 from stoat_ferret.jobs.transitions import CancelAction
@@ -46,7 +46,7 @@ from stoat_ferret.jobs.unsaved import UnsavedTerminals
 log = structlog.get_logger("stoat_ferret.jobs")
 
 
-class QueueEngine:
+class QueueEngine(JobReads):
     """
     Runs jobs on ``workers`` asyncio tasks over any ``JobStore``.
 
@@ -177,46 +177,6 @@ class QueueEngine:
             self._active[record.job_id] = ActiveJob(record=record, holder=self.owner.token)
         self._emit(EventType.JOB_CREATED, record.snapshot().to_dict())
         return record
-
-    async def get_result(self, job_id: str) -> JobResult:
-        active = self._active.get(job_id)
-        if active is not None:
-            return active.record.snapshot()
-        record = await self._unsaved.get(job_id)
-        if record is None:
-            raise JobNotFoundError(job_id)
-        return record.snapshot()
-
-    async def get_status(self, job_id: str) -> JobStatus:
-        return (await self.get_result(job_id)).status
-
-    async def list_jobs(
-        self,
-        status: JobStatus | None = None,
-        job_type: str | None = None,
-        limit: int = 50,
-    ) -> list[JobResult]:
-        records = await self._unsaved.list_records(status, job_type, limit)
-        # The store may lag on progress (writes are throttled); prefer live state.
-        return [
-            (self._active[r.job_id].record if r.job_id in self._active else r).snapshot()
-            for r in records
-        ]
-
-    async def count_jobs(self) -> dict[tuple[str, JobStatus], int]:
-        return await self._store.counts()
-
-    async def wait(self, job_id: str, timeout: float) -> JobResult:  # noqa: ASYNC109 - spec API
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(max(0.0, timeout)):
-                while True:
-                    if (active := self._active.get(job_id)) is not None:
-                        await active.done.wait()  # set once its final state is stored
-                    elif (result := await self.get_result(job_id)).status.is_terminal:
-                        return result
-                    else:  # another process runs it (or will, once claimed): poll
-                        await asyncio.sleep(self.wait_poll_s)
-        return await self.get_result(job_id)
 
     # -- commands -----------------------------------------------------------------
 

@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from stoat_ferret.editing.document import ProjectDocument
-from stoat_ferret.editing.timeline import DerivedTimeline, validate_document
+from stoat_ferret.editing.timeline import DerivedTimeline
+from stoat_ferret.editing.validation import validate_document
 from stoat_ferret.errors import NotFoundError, capped
 from stoat_ferret.ffmpeg.frames import JpegCache, grab_jpeg
 from stoat_ferret.jobs import AsyncJobQueue, JobStatus

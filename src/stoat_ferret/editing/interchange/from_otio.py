@@ -12,7 +12,7 @@ OTIO has no field for); a timeline another editor wrote is read by OTIO's meanin
 - every media reference is resolved to a library file by the caller's
   ``resolve_media``; the unknown ones are reported together (:class:`UnknownMediaError`).
 
-The result goes through :func:`~stoat_ferret.editing.timeline.validate_document`; its
+The result goes through :func:`~stoat_ferret.editing.validation.validate_document`; its
 errors name the place in the file (``tracks.children[0].children[2].out_point``).
 """
 
@@ -51,8 +51,9 @@ from stoat_ferret.editing.interchange.values import (
     transition_name,
 )
 from stoat_ferret.editing.timebase import source_frames
-from stoat_ferret.editing.timeline import speed_factor, validate_document
+from stoat_ferret.editing.timeline import speed_factor
 from stoat_ferret.editing.transitions import XFADE_TRANSITIONS
+from stoat_ferret.editing.validation import validate_document
 
 __all__ = ["Resolver", "import_timeline", "media_queries"]
 

@@ -68,6 +68,17 @@ _stoppers: set[asyncio.Task[None]] = set()
 """Strong references to stop-and-reap tasks that outlive a twice-cancelled caller."""
 
 
+async def settle_background_stops() -> None:
+    """Wait until every stop-and-reap still running in the background is done.
+
+    A caller cancelled twice returns from ``stop`` before its child is reaped (the
+    kill goes on in the background, see ``stop``). Work that must end with no child
+    left, such as a cancelled scan before its job says ``cancelled``, awaits this.
+    """
+    while _stoppers:
+        await asyncio.gather(*tuple(_stoppers), return_exceptions=True)
+
+
 @dataclass(frozen=True, slots=True)
 class ProcessOutput:
     """

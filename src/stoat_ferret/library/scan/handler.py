@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from stoat_ferret.db import UnitOfWorkFactory
+from stoat_ferret.ffmpeg.runtime.process import settle_background_stops
 from stoat_ferret.jobs import JobCancelledError, JobContext, JobHandler
 from stoat_ferret.library.repository import KnownStamp, VideoRepository
 from stoat_ferret.library.scan.config import ScanConfig
@@ -55,6 +56,9 @@ async def scan_directory(
         writer_stop.set()
         writer.wake()
         await asyncio.gather(known, ticker, writer_task, orphans, return_exceptions=True)
+        # A probe cancelled twice leaves its ffprobe to be killed in the background:
+        # the job may only end once none is left.
+        await settle_background_stops()
         write_failure = None if writer_task.cancelled() else writer_task.exception()
         # Whatever was finished is stored, also on cancel or failure (unless the
         # writer has already failed: its error is the one to report).
