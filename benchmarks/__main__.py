@@ -149,6 +149,7 @@ def cmd_scale_out(args: argparse.Namespace) -> None:
     machine = describe_machine()
     options = ScaleOutOptions(
         jobs=args.jobs,
+        saq_jobs=args.saq_jobs,
         submitters=args.submitters,
         latency_jobs=args.latency_jobs,
         files=args.files,
@@ -244,9 +245,11 @@ def parser() -> argparse.ArgumentParser:
     scale = add("scale-out", "no-op jobs: embedded vs SAQ-PostgreSQL vs SAQ-Redis; a scan on "
                 "1 and 2 workers")  # fmt: skip
     scale.add_argument("--jobs", type=int, default=2000, help="no-op jobs in the burst (2000)")
+    scale.add_argument("--saq-jobs", type=int, default=500,
+                       help="no-op jobs in the burst on SAQ, slower here (500)")  # fmt: skip
     scale.add_argument("--submitters", type=int, default=8, help="concurrent submitters (8)")
-    scale.add_argument("--latency-jobs", type=int, default=200,
-                       help="no-op jobs submitted at 50/s for the latency (200)")  # fmt: skip
+    scale.add_argument("--latency-jobs", type=int, default=100,
+                       help="no-op jobs submitted at 10/s for the latency (100)")  # fmt: skip
     scale.add_argument("--files", type=int, default=1000, help="scan corpus size (1000)")
     scale.add_argument("--templates", type=int, default=8, help="distinct clips (8)")
     scale.add_argument("--workers", type=int, nargs="+", default=[1, 2],

@@ -45,6 +45,7 @@ from benchmarks.noop_jobs import NoopLoad, measure_noop
 from benchmarks.sampling import sample_idle
 from benchmarks.scan import measured_scan
 from benchmarks.server import cpu_seconds, run_processes, run_server, stoat_ferret_argv
+from benchmarks.store_floor import measure_floors
 from stoat_ferret.settings import Settings
 
 Log = Callable[[str], None]
@@ -53,9 +54,10 @@ Log = Callable[[str], None]
 @dataclass
 class ScaleOutOptions:
     jobs: int = 2000
+    saq_jobs: int = 500
     submitters: int = 8
-    latency_jobs: int = 200
-    interval_s: float = 0.02
+    latency_jobs: int = 100
+    interval_s: float = 0.1
     files: int = 1000
     templates: int = 8
     tiny: bool = False
@@ -95,21 +97,28 @@ def _deployment(
 def _noop_backends(
     options: ScaleOutOptions, work: Path, postgres: PostgresServer, redis_url: str, log: Log
 ) -> dict[str, Any]:
-    load = NoopLoad(jobs=options.jobs, submitters=options.submitters,
-                    latency_jobs=options.latency_jobs, interval_s=options.interval_s)  # fmt: skip
+    def load(jobs: int) -> NoopLoad:
+        return NoopLoad(
+            jobs=jobs,
+            submitters=options.submitters,
+            latency_jobs=options.latency_jobs,
+            interval_s=options.interval_s,
+        )
+
     workers = {"job_workers": options.concurrency} if options.concurrency else {}
     measured: dict[str, Any] = {}
-    log(f"{options.jobs} no-op jobs ({options.submitters} submitters), then "
-        f"{options.latency_jobs} at {1 / options.interval_s:.0f}/s, on each queue")  # fmt: skip
+    log(f"no-op jobs: {options.jobs} (SAQ: {options.saq_jobs}) from {options.submitters} "
+        f"submitters, then {options.latency_jobs} at {1 / options.interval_s:.0f}/s")  # fmt: skip
     embedded = Settings(data_dir=work / "embedded", log_level="warning", **workers)
-    measured["embedded"] = asyncio.run(measure_noop(embedded, load, run_jobs=True))
+    measured["embedded"] = asyncio.run(measure_noop(embedded, load(options.jobs), run_jobs=True))
     _log_noop(log, "embedded (SQLite)", measured["embedded"])
     brokers = {"saq_postgres": postgres.url("{database}", driver=""), "saq_redis": redis_url}
     for name, queue_url in brokers.items():
         settings = _deployment(work, name, postgres, queue_url, **workers)
         argv = [sys.executable, "-m", "benchmarks.noop_worker"]
         with run_processes(argv, 1, _env(settings), work / name / "logs") as pids:
-            measured[name] = asyncio.run(measure_noop(settings, load, run_jobs=False))
+            noop = measure_noop(settings, load(options.saq_jobs), run_jobs=False)
+            measured[name] = asyncio.run(noop)
             measured[name]["worker_cpu_s"] = round(cpu_seconds(pids[0]), 2)
         _log_noop(log, name, measured[name])
     return measured
@@ -183,6 +192,7 @@ def run_scale_out_benchmark(
                 postgres = servers.enter_context(running_postgres())
             if redis_url is None:
                 redis_url = servers.enter_context(running_redis(work)).url
+            metrics["floors"] = measure_floors(work / "floors", min(options.jobs, 500))
             metrics["noop"] = _noop_backends(options, work, postgres, redis_url, log)
             metrics["scan"] = {}
             for count in options.workers:
@@ -237,6 +247,19 @@ def scale_out_rows(metrics: dict[str, Any]) -> list[dict[str, Any]]:
             "target": ">= 1,000 jobs/s" if embedded else "-",
             "met": burst["jobs_per_s"] >= 1000 if embedded else None,
         })  # fmt: skip
+    store, raw = metrics["floors"]["store"], metrics["floors"]["sqlite3"]
+    rows.append({
+        "metric": "embedded: one writer's floor, insert + 2 updates per job, no queue",
+        "figure": f"SqlJobStore {store['jobs_per_s']:.0f} jobs/s (insert {store['insert_ms']} ms, "
+        f"update {store['update_ms']} ms); sqlite3 {raw['jobs_per_s']:.0f} jobs/s "
+        f"(insert {raw['insert_ms']} ms, update {raw['update_ms']} ms)",
+        "baseline": f"embedded queue {floor:.0f} jobs/s",
+        "ratio": round(store["jobs_per_s"] / floor, 2),
+        "ratio_text": f"store floor {store['jobs_per_s'] / floor:.2f}x the queue; sqlite3 "
+        f"{raw['jobs_per_s'] / floor:.1f}x",
+        "target": "-",
+        "met": None,
+    })  # fmt: skip
     scans = metrics["scan"]
     one = scans.get("1")
     for count, run in scans.items():

@@ -22,8 +22,9 @@ def test_scale_out_benchmark_end_to_end(
     postgres_server: PostgresServer, redis_server: RedisServer, tmp_path: Path
 ) -> None:
     options = ScaleOutOptions(
-        jobs=30, submitters=3, latency_jobs=5, interval_s=0.01, files=6, templates=2, tiny=True,
-        idle_s=0.5, cache_dir=tmp_path / "cache", work_dir=tmp_path / "work",
+        jobs=30, saq_jobs=20, submitters=3, latency_jobs=5, interval_s=0.01, files=6,
+        templates=2, tiny=True, idle_s=0.5, cache_dir=tmp_path / "cache",
+        work_dir=tmp_path / "work",
     )  # fmt: skip
     (tmp_path / "work").mkdir()
     results = run_scale_out_benchmark(
@@ -32,12 +33,16 @@ def test_scale_out_benchmark_end_to_end(
 
     noop = results["metrics"]["noop"]
     assert set(noop) == set(NOOP_NAMES)
-    for measured in noop.values():
-        assert measured["throughput"]["complete"] == 30
-        assert measured["throughput"]["queued_to_start"]["n"] == 30
+    for name, measured in noop.items():
+        jobs = 30 if name == "embedded" else 20
+        assert measured["throughput"]["complete"] == jobs
+        assert measured["throughput"]["queued_to_start"]["n"] == jobs
         assert measured["latency"]["complete"] == 5
         assert measured["latency"]["submit_to_start"]["n"] == 5
     assert noop["saq_postgres"]["worker_cpu_s"] > 0  # the worker process ran them
+    floors = results["metrics"]["floors"]
+    assert floors["writes"] == 30
+    assert floors["store"]["jobs_per_s"] > 0 and floors["sqlite3"]["jobs_per_s"] > 0
     scans = results["metrics"]["scan"]
     assert set(scans) == {"1", "2"}
     for count, run in scans.items():
@@ -52,4 +57,5 @@ def test_scale_out_benchmark_end_to_end(
     results["machine"], results["command"] = MACHINE, "bench scale-out"
     table = render_table(results)
     assert "| no-op jobs, SAQ on Redis |" in table
+    assert "| embedded: one writer's floor" in table
     assert "| scan of 6 files, 2 worker(s), PostgreSQL + SAQ |" in table
