@@ -10,8 +10,10 @@ Every figure comes from the job table, where the queue itself wrote it:
 
 * **throughput**: ``jobs`` submitted by ``submitters`` concurrent tasks as fast as they
   can; ``jobs / (last finished_at - wall clock before the first submit)``.
-* **latency**: ``latency_jobs`` submitted one every ``interval_s`` (a light load, so the
-  figure is the time to pick a job up, not the queue's backlog);
+* **latency**: then ``latency_jobs`` submitted one every ``interval_s``, or slower: at
+  most a quarter of the throughput just measured, so the figure is the time to pick a
+  job up, not the queue's backlog (on a loaded machine a queue may not keep up with
+  10 jobs a second);
   ``started_at - created_at`` of each. ``created_at`` is stamped when ``submit`` is
   called, ``started_at`` when a worker marks the job running (in another process for
   SAQ: the clocks are the same machine's).
@@ -22,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -166,8 +168,10 @@ async def measure_noop(settings: Settings, load: NoopLoad, *, run_jobs: bool) ->
     await queue.start()
     try:
         await _paced(queue, database, NoopLoad(latency_jobs=5, interval_s=0.01))  # warm-up
-        latency = await _paced(queue, database, load)
         burst = await _burst(queue, database, load)
+        # At most a quarter of what the queue just sustained: no backlog to wait behind.
+        interval_s = max(load.interval_s, 4 / burst["jobs_per_s"])
+        latency = await _paced(queue, database, replace(load, interval_s=interval_s))
     finally:
         await queue.stop()
         await hub.stop()

@@ -27,6 +27,7 @@ import asyncio
 import collections
 import contextlib
 import math
+import os
 import shutil
 import sys
 import tempfile
@@ -111,6 +112,7 @@ def _noop_backends(
         f"submitters, then {options.latency_jobs} at {1 / options.interval_s:.0f}/s")  # fmt: skip
     embedded = Settings(data_dir=work / "embedded", log_level="warning", **workers)
     measured["embedded"] = asyncio.run(measure_noop(embedded, load(options.jobs), run_jobs=True))
+    measured["embedded"]["load_average"] = _load()
     _log_noop(log, "embedded (SQLite)", measured["embedded"])
     brokers = {"saq_postgres": postgres.url("{database}", driver=""), "saq_redis": redis_url}
     for name, queue_url in brokers.items():
@@ -120,8 +122,14 @@ def _noop_backends(
             noop = measure_noop(settings, load(options.saq_jobs), run_jobs=False)
             measured[name] = asyncio.run(noop)
             measured[name]["worker_cpu_s"] = round(cpu_seconds(pids[0]), 2)
+            measured[name]["load_average"] = _load()
         _log_noop(log, name, measured[name])
     return measured
+
+
+def _load() -> list[float]:
+    """The load average (1/5/15 min) after a phase: the machine is shared."""
+    return [round(x, 2) for x in os.getloadavg()]
 
 
 def _log_noop(log: Log, name: str, result: dict[str, Any]) -> None:
@@ -169,6 +177,7 @@ def _scan_on_workers(
         with server.client() as client:
             scan["jobs"] = _jobs_by_type(client)
     scan["idle_health"] = idle
+    scan["load_average"] = _load()
     for key in ("health_series", "progress_series"):  # plots are the scan benchmark's
         scan.pop(key, None)
     return scan
@@ -227,6 +236,11 @@ def _ratio(value: float, baseline: float) -> float | None:
     return round(value / baseline, 1)
 
 
+def _load_text(measured: dict[str, Any]) -> str:
+    load = measured.get("load_average")
+    return "" if load is None else f"; load {' / '.join(str(x) for x in load)} after"
+
+
 def scale_out_rows(metrics: dict[str, Any]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     noop = metrics["noop"]
@@ -240,7 +254,8 @@ def scale_out_rows(metrics: dict[str, Any]) -> list[dict[str, Any]]:
             "metric": f"no-op jobs, {name}",
             "figure": f"{burst['jobs_per_s']:.0f} jobs/s ({burst['jobs']} jobs, "
             f"{burst['complete']} complete); submit to start p50 {start['p50_ms']:.1f} ms, "
-            f"p99 {start['p99_ms']:.1f} ms at {paced['rate_per_s']:.0f} jobs/s",
+            f"p99 {start['p99_ms']:.1f} ms at {paced['rate_per_s']} jobs/s"
+            f"{_load_text(noop[key])}",
             "baseline": "-" if embedded else f"embedded {floor:.0f} jobs/s",
             "ratio": ratio,
             "ratio_text": "-" if embedded else f"{ratio}x the jobs/s",
@@ -268,7 +283,7 @@ def scale_out_rows(metrics: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append({
             "metric": f"scan of {run['files']} files, {count} worker(s), PostgreSQL + SAQ",
             "figure": f"{run['wall_s']:.1f} s ({run['files_per_s']} files/s, {run['status']}); "
-            f"worker CPU {run['worker_cpu_s']} s; jobs {run['jobs']}",
+            f"worker CPU {run['worker_cpu_s']} s; jobs {run['jobs']}{_load_text(run)}",
             "baseline": "-" if speedup is None else f"1 worker {one['wall_s']:.1f} s",
             "ratio": speedup,
             "ratio_text": "-" if speedup is None else f"{speedup}x as fast",

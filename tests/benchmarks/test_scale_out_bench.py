@@ -52,6 +52,7 @@ def test_scale_out_benchmark_end_to_end(
         assert run["health"]["n"] > 0
         assert len(run["worker_cpu_s"]) == int(count)
         assert run["jobs"]["scan"] == {"complete": 1}
+        assert len(run["load_average"]) == 3
     assert list((tmp_path / "work").iterdir()) == []  # data folders and Redis are gone
 
     results["machine"], results["command"] = MACHINE, "bench scale-out"
