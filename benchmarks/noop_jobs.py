@@ -13,9 +13,9 @@ Every figure comes from the job table, where the queue itself wrote it:
 * **latency**: then ``latency_jobs`` submitted one every ``interval_s``, or slower: at
   most a quarter of the throughput just measured, so the figure is the time to pick a
   job up, not the queue's backlog (on a loaded machine a queue may not keep up with
-  10 jobs a second); ``started_at - created_at`` of each. ``created_at`` is stamped when ``submit`` is
-  called, ``started_at`` when a worker marks the job running (in another process for
-  SAQ: the clocks are the same machine's).
+  10 jobs a second); ``started_at - created_at`` of each. ``created_at`` is stamped
+  when ``submit`` is called, ``started_at`` when a worker marks the job running (in
+  another process for SAQ: the clocks are the same machine's).
 """
 
 from __future__ import annotations
