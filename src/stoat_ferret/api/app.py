@@ -27,6 +27,7 @@ from stoat_ferret.api.gui import default_gui_dir, mount_gui
 from stoat_ferret.api.methods import HeadAsGetMiddleware
 from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
 from stoat_ferret.api.openapi import install_openapi
+from stoat_ferret.api.page_cache import PageCache, PageCacheMiddleware
 from stoat_ferret.api.routers import health, jobs, metrics, ws
 from stoat_ferret.db import Database
 from stoat_ferret.events import EventHub, EventRepository
@@ -126,6 +127,9 @@ def create_app(
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    # Innermost: answers a cached page after the guards, before routing (page_cache.py).
+    app.state.page_cache = PageCache()
+    app.add_middleware(PageCacheMiddleware, cache=app.state.page_cache)
     install_guards(app, settings)
     install_openapi(app)
     app.add_middleware(HttpMetricsMiddleware, metrics=app_metrics)
