@@ -205,3 +205,15 @@ async def test_a_kept_answer_still_needs_the_token(
     for _ in range(2):
         assert (await token_client.get(in_query)).status_code == 200
     assert (await token_client.get(in_query.replace("sesame", "other"))).status_code == 401
+
+
+async def test_an_app_without_the_library_answers_404_not_500(
+    library_settings: Settings, database: Database
+) -> None:
+    app = create_app(library_settings, database=database, domains=(), configure_logs=False)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            response = await client.get(LIST)
+    assert response.status_code == 404
+    assert response.json()["detail"]["code"] == "NOT_FOUND"

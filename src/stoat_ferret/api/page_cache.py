@@ -110,8 +110,15 @@ class PageCache:
 
 
 def _pages(scope: Scope) -> LibraryPages | None:
+    """The library's pages, or None before the lifespan or in an app without the library."""
     services = getattr(scope["app"].state, "services", None)
-    return None if services is None else services.domains.get(LibraryDomain).pages
+    if services is None:
+        return None
+    try:
+        pages: LibraryPages = services.domains.get(LibraryDomain).pages
+    except LookupError:
+        return None
+    return pages
 
 
 class PageCacheMiddleware:
