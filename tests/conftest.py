@@ -18,6 +18,7 @@ from stoat_ferret.db import Database
 from stoat_ferret.settings import Settings
 from tests.support.corpus import make_templates
 from tests.support.postgres import PostgresServer, running_postgres
+from tests.support.redis import redis_server  # noqa: F401 - a session fixture
 
 
 @pytest.fixture(scope="session")

@@ -77,6 +77,18 @@ class Settings(BaseSettings):
         description="Comma-separated origins a browser page may call the API from; none if empty.",
     )
     event_retention: int = Field(10_000, ge=100, description="Events kept for `/ws?since=` replay.")
+    queue_url: str | None = Field(
+        None, description="SAQ broker (`redis://…` or `postgresql://…`); unset: embedded queue."
+    )
+    queue_name: str = Field(
+        "stoat", pattern=r"^[A-Za-z0-9_-]{1,40}$", description="Prefix of the SAQ queues."
+    )
+    queue_heartbeat: float = Field(
+        15.0, ge=1, le=3600, description="Seconds without a heartbeat before SAQ sweeps a job."
+    )
+    queue_sweep_interval: float = Field(
+        10.0, ge=1, le=3600, description="Seconds between SAQ sweeps for jobs of dead workers."
+    )
     log_level: str = Field("info", description="Log level: debug, info, warning, error.")
     log_format: Literal["json", "console"] = Field("json", description="Log rendering.")
 
@@ -122,6 +134,17 @@ class Settings(BaseSettings):
                     "(scheme, host and optional port; no path, no wildcard)"
                 )
         return origins
+
+    @field_validator("queue_url")
+    @classmethod
+    def _queue_url_is_a_broker(cls, url: str | None) -> str | None:
+        if url is None or not url.strip():
+            return None
+        scheme = url.partition("://")[0].split("+", 1)[0].lower()
+        if scheme not in {"redis", "rediss", "postgresql", "postgres"} or "://" not in url:
+            # Only the scheme is named: the rest of a broker URL may hold a password.
+            raise ValueError(f"scheme {scheme[:20]!r} is not redis:// or postgresql://")
+        return url
 
     @field_validator("database_url")
     @classmethod

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+from pathlib import Path
 from typing import Any
 
 from stoat_ferret.jobs import AsyncJobQueue, JobContext
@@ -27,7 +29,18 @@ async def steps(ctx: JobContext, payload: dict[str, Any]) -> Any:
     return {"processed": total, "total": total}
 
 
-TEST_HANDLERS = {"echo": echo, "fail": fail, "steps": steps}
+async def marked(ctx: JobContext, payload: dict[str, Any]) -> Any:
+    """Leave one file per run in ``payload["folder"]`` (how often it ran), then hold."""
+    folder = Path(str(payload["folder"]))
+    await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
+    run = len(await asyncio.to_thread(lambda: list(folder.iterdir()))) + 1
+    await asyncio.to_thread((folder / f"run-{run}-{os.getpid()}").write_text, ctx.job_id)
+    await ctx.set_progress(0.1, {"run": run})
+    await asyncio.sleep(float(payload.get("hold_s", 0)))
+    return {"run": run}
+
+
+TEST_HANDLERS = {"echo": echo, "fail": fail, "steps": steps, "marked": marked}
 
 
 def register_test_handlers(queue: AsyncJobQueue) -> None:

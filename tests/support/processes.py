@@ -38,7 +38,7 @@ def wait_until_live(url: str, process: subprocess.Popen[bytes], limit_s: float =
 
 @contextlib.contextmanager
 def server_process(
-    argv: list[str], port: int, env: dict[str, str] | None = None
+    argv: list[str], port: int, env: dict[str, str] | None = None, *, limit_s: float = 30
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Run ``argv`` (a server listening on ``port``); stop it (SIGTERM) on exit."""
     process = subprocess.Popen(
@@ -46,7 +46,7 @@ def server_process(
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_live(url, process)
+        wait_until_live(url, process, limit_s)
         yield url, process
     finally:
         stop_process(process, grace_s=15)

@@ -45,8 +45,8 @@ def _setup_test_jobs(core: Core) -> TestJobsDomain:
 TEST_JOBS = DomainSetup(name="test-jobs", setup=_setup_test_jobs)
 
 
-def build_app(settings: Settings) -> FastAPI:
-    app = create_app(settings, domains=(*default_domains(), TEST_JOBS))
+def build_app(settings: Settings, *, run_jobs: bool = True) -> FastAPI:
+    app = create_app(settings, domains=(*default_domains(), TEST_JOBS), run_jobs=run_jobs)
     app.include_router(router)
     return app
 
@@ -56,13 +56,15 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--no-worker", action="store_true")
     return parser.parse_args()
 
 
 def main() -> None:
     args = parse_args()
     settings = Settings(data_dir=args.data_dir, port=args.port, job_cancel_grace=2)
-    uvicorn.run(build_app(settings), host="127.0.0.1", port=args.port, log_level="warning")
+    app = build_app(settings, run_jobs=not args.no_worker)
+    uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning")
 
 
 if __name__ == "__main__":

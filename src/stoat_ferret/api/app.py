@@ -29,11 +29,12 @@ from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
 from stoat_ferret.api.openapi import install_openapi
 from stoat_ferret.api.page_cache import PageCache, PageCacheMiddleware
 from stoat_ferret.api.routers import health, jobs, metrics, ws
+from stoat_ferret.backends import make_event_hub, make_job_queue
 from stoat_ferret.db import Database
-from stoat_ferret.events import EventHub, EventRepository
+from stoat_ferret.events import EventHub
 from stoat_ferret.ffmpeg import ProbeBackend, make_probe_backend, resolve_binary
 from stoat_ferret.heap import freeze_startup_heap
-from stoat_ferret.jobs import AsyncioJobQueue, AsyncJobQueue
+from stoat_ferret.jobs import AsyncJobQueue
 from stoat_ferret.log_config import configure_logging
 from stoat_ferret.settings import Settings
 from stoat_ferret.wiring import Core, DomainSetup, wire
@@ -59,6 +60,7 @@ def create_app(
     domains: tuple[DomainSetup[Any], ...] | None = None,
     configure_logs: bool = True,
     gui_dir: Path | None = None,
+    run_jobs: bool = True,
 ) -> FastAPI:
     settings = settings if settings is not None else Settings()
     if configure_logs:
@@ -70,23 +72,8 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[AppState]:
         db = database if database is not None else Database.from_settings(settings)
         await db.migrate()
-        event_hub = (
-            hub
-            if hub is not None
-            else EventHub(EventRepository(db.sessions), retention=settings.event_retention)
-        )
-        job_queue = (
-            queue
-            if queue is not None
-            else AsyncioJobQueue(
-                db.sessions,
-                workers=settings.job_workers,
-                timeout_s=settings.job_timeout,
-                cancel_grace_s=settings.job_cancel_grace,
-                lease_s=settings.job_lease,
-                reserve=db.reserve,
-            )
-        )
+        event_hub = hub if hub is not None else make_event_hub(settings, db)
+        job_queue = queue if queue is not None else make_job_queue(settings, db, run_jobs=run_jobs)
         job_queue.add_event_listener(event_hub.publish)
         job_queue.add_event_listener(app_metrics.observe_job_event)
         core = Core(

@@ -66,9 +66,21 @@ def serve(
     data_dir: Annotated[
         Path | None, typer.Option(help="Database and thumbnails [env STOAT_DATA_DIR].")
     ] = None,
+    no_worker: Annotated[
+        bool,
+        typer.Option("--no-worker", help="Serve the API only; `worker` processes run the jobs."),
+    ] = False,
 ) -> None:
     """Run the HTTP API, the GUI and the job workers."""
     settings = settings_or_exit(host=host, port=port, data_dir=data_dir)
+    if no_worker and settings.queue_url is None:
+        err_console.print(
+            "--no-worker needs STOAT_QUEUE_URL: without a shared queue no other "
+            "process could run the jobs this server accepts",
+            style="red",
+            soft_wrap=True,
+        )
+        raise typer.Exit(exit_codes.USAGE)
     if not settings.host_is_loopback and settings.api_token is None:
         err_console.print(
             f"refusing to listen on non-loopback host {settings.host!r} without "
@@ -80,7 +92,7 @@ def serve(
     from stoat_ferret.api import create_app
 
     uvicorn.run(
-        create_app(settings),
+        create_app(settings, run_jobs=not no_worker),
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
@@ -105,6 +117,29 @@ def scan(
     from stoat_ferret.cli.scan import scan_command
 
     scan_command(settings_or_exit(data_dir=data_dir), path, recursive)
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Jobs of each type at once [env STOAT_JOB_WORKERS]."),
+    ] = None,
+    job_types: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated job types to run, e.g. scan,render (default: all)."),
+    ] = None,
+    data_dir: Annotated[Path | None, typer.Option(help="[env STOAT_DATA_DIR]")] = None,
+) -> None:
+    """Run jobs from the shared queue (STOAT_QUEUE_URL) without serving the API."""
+    from stoat_ferret.cli.worker import worker_command
+
+    settings = settings_or_exit(data_dir=data_dir)
+    try:
+        worker_command(settings, concurrency, job_types)
+    except ValueError as exc:
+        err_console.print(str(exc), style="red", highlight=False, soft_wrap=True)
+        raise typer.Exit(exit_codes.USAGE) from exc
 
 
 @app.command()

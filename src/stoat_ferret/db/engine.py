@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-from stoat_ferret.db.lock import DatabaseLock
+from stoat_ferret.db.lock import DatabaseLock, MigrationLock
 from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.db.storage import SpaceReserve
 from stoat_ferret.db.unit_of_work import UnitOfWork, discard_events, unit_of_work
@@ -149,8 +149,16 @@ class Database:
                 self._use_lock = await asyncio.to_thread(
                     DatabaseLock.acquire, self.path, exclusive=False
                 )
-        async with self.engine.begin() as connection:
-            await connection.run_sync(upgrade_connection, revision)
+        migrating = (
+            None if self.path is None
+            else await asyncio.to_thread(MigrationLock.acquire, self.path)
+        )  # fmt: skip
+        try:
+            async with self.engine.begin() as connection:
+                await connection.run_sync(upgrade_connection, revision)
+        finally:
+            if migrating is not None:
+                await asyncio.to_thread(migrating.release)
         if self.reserve is not None:
             # Best effort: on a disk that is already full the server still starts.
             await asyncio.to_thread(self.reserve.fill)

@@ -76,3 +76,36 @@ class DatabaseLock:
 
     def __exit__(self, *_exc: object) -> None:
         self.release()
+
+
+def migration_lock_path(database_path: Path) -> Path:
+    return database_path.with_name(database_path.name + ".migrate.lock")
+
+
+class MigrationLock:
+    """An exclusive, waiting ``flock``: one process at a time migrates a SQLite file.
+
+    A server and a worker started together on one file both found no tables and both
+    created them ("table jobs already exists"): SQLite's driver commits DDL as it
+    goes, so the migration's transaction does not serialise them. The second process
+    waits here, then finds the schema at head and has nothing to do. (PostgreSQL takes
+    an advisory lock for the same reason.)
+    """
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    @classmethod
+    def acquire(cls, database_path: Path) -> MigrationLock:
+        fd = os.open(
+            migration_lock_path(database_path), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644
+        )
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # waits: called in a thread
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(fd)
+
+    def release(self) -> None:
+        os.close(self._fd)  # closing the descriptor drops the flock

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
@@ -83,6 +84,8 @@ class QueueEngine(JobReads):
         self.owner = JobOwner.for_this_process()
         self._unsaved = UnsavedTerminals(store, self.owner.token)
         self._keeper = LeaseKeeper(store, self.owner, lease_s)
+        #: How often ``wait`` reads the table for a job another process runs.
+        self.wait_poll_s = self._keeper.poll_s
         self._adopt_orphans = adopt_orphans
         self._heartbeat: asyncio.Task[None] | None = None
         self._abandoned: set[asyncio.Task[Any]] = set()
@@ -110,7 +113,10 @@ class QueueEngine(JobReads):
             asyncio.create_task(self._worker(), name=f"stoat-job-worker-{n}")
             for n in range(self._workers_count)
         ]
-        sweep = self._recover if self._adopt_orphans else None
+        self._start_heartbeat(self._recover if self._adopt_orphans else None)
+
+    def _start_heartbeat(self, sweep: Callable[[], Awaitable[None]] | None) -> None:
+        """Renew this instance's leases and hear foreign cancels; ``sweep`` after renewals."""
         self._heartbeat = asyncio.create_task(
             self._keeper.run(self._active, cancel=self.cancel, drop=self._drop, sweep=sweep),
             name="stoat-job-heartbeat",
@@ -143,21 +149,34 @@ class QueueEngine(JobReads):
     # -- queries ------------------------------------------------------------------
 
     async def submit(self, job_type: str, payload: dict[str, Any]) -> str:
+        record = await self._create(job_type, payload, hold=True)
+        self._ready.put_nowait(record.job_id)
+        return record.job_id
+
+    async def _create(self, job_type: str, payload: dict[str, Any], *, hold: bool) -> JobRecord:
+        """
+        Store and announce a new pending job: the one place a job row is created.
+
+        Args:
+            hold: this instance owns the new job (under its lease) and will run it.
+                False for a job another process claims from the table when a broker
+                delivers it (``SaqJobQueue``): it is stored without an owner.
+
+        Raises:
+            UnknownJobTypeError: no handler is registered for ``job_type``.
+        """
         if job_type not in self._handlers:
             raise UnknownJobTypeError(job_type, list(self._handlers))
         now = utcnow()
-        record = leases.claim(
-            JobRecord(uuid.uuid4().hex, job_type, dict(payload), seq=0, created_at=now),
-            self.owner,
-            now=now,
-            lease_s=self._keeper.lease_s,
-        )
+        record = JobRecord(uuid.uuid4().hex, job_type, dict(payload), seq=0, created_at=now)
+        if hold:
+            record = leases.claim(record, self.owner, now=now, lease_s=self._keeper.lease_s)
         # Shielded: see ActiveJob.persist. The counter picks the next free seq.
         await self._seq.insert(record, lambda r: asyncio.shield(self._store.insert(r)))
-        self._active[record.job_id] = ActiveJob(record=record, holder=self.owner.token)
+        if hold:
+            self._active[record.job_id] = ActiveJob(record=record, holder=self.owner.token)
         self._emit(EventType.JOB_CREATED, record.snapshot().to_dict())
-        self._ready.put_nowait(record.job_id)
-        return record.job_id
+        return record
 
     # -- commands -----------------------------------------------------------------
 

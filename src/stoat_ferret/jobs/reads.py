@@ -27,6 +27,8 @@ class JobReads:
     _unsaved: UnsavedTerminals
     _store: JobStore
     _keeper: LeaseKeeper
+    #: How often ``wait`` re-reads a job another process runs (the SAQ queue polls faster).
+    wait_poll_s: float
 
     async def get_result(self, job_id: str) -> JobResult:
         active = self._active.get(job_id)
@@ -65,5 +67,5 @@ class JobReads:
                     elif (result := await self.get_result(job_id)).status.is_terminal:
                         return result
                     else:  # another process runs it (or will, once claimed): poll
-                        await asyncio.sleep(self._keeper.poll_s)
+                        await asyncio.sleep(self.wait_poll_s)
         return await self.get_result(job_id)

@@ -27,6 +27,19 @@ from stoat_ferret.jobs.store import JobStore
 
 from .conftest import QueueFactory
 
+
+@pytest.fixture(params=["memory", "asyncio"])
+def queue_kind(request: pytest.FixtureRequest) -> str:
+    """
+    The in-process queues only: they find a dead owner's job by sweeping the table.
+
+    On SAQ the broker hands a dead worker's job to a live one (its sweep); that,
+    and a cancel reaching another worker, are tested in ``tests/jobs/test_saq_pitfalls.py``
+    and ``tests/integration/test_scale_out.py``.
+    """
+    return str(request.param)
+
+
 DEAD = JobOwner(host="gone", pid=1, instance="dead")
 
 
