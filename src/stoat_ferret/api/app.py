@@ -27,6 +27,7 @@ from stoat_ferret.api.gui import default_gui_dir, mount_gui
 from stoat_ferret.api.methods import HeadAsGetMiddleware
 from stoat_ferret.api.metrics import HttpMetricsMiddleware, Metrics
 from stoat_ferret.api.openapi import install_openapi
+from stoat_ferret.api.page_cache import PageCache, PageCacheMiddleware
 from stoat_ferret.api.routers import health, jobs, metrics, ws
 from stoat_ferret.backends import make_event_hub, make_job_queue
 from stoat_ferret.db import Database
@@ -113,6 +114,9 @@ def create_app(
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    # Innermost: answers a cached page after the guards, before routing (page_cache.py).
+    app.state.page_cache = PageCache()
+    app.add_middleware(PageCacheMiddleware, cache=app.state.page_cache)
     install_guards(app, settings)
     install_openapi(app)
     app.add_middleware(HttpMetricsMiddleware, metrics=app_metrics)

@@ -44,6 +44,7 @@ class ReadPool:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._executor = ThreadPoolExecutor(readers, thread_name_prefix="stoat-read")
+        self._peeker: sqlite3.Connection | None = None
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
@@ -95,6 +96,37 @@ class ReadPool:
         """
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, self._in_transaction, work, cache)
+
+    def _open_peeker(self) -> sqlite3.Connection:
+        # timeout=0: no busy wait at all; a busy database makes ``peek`` answer None.
+        connection = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=0
+        )
+        connection.execute("PRAGMA query_only=ON")
+        with self._lock:
+            self._connections.append(connection)
+        return connection
+
+    async def peek(self, sql: str) -> Any | None:
+        """The first value ``sql`` reads, read on the event loop's own thread; None if busy.
+
+        For a question far smaller than a trip to a reader thread (which costs more CPU
+        than a cached page's whole answer): one value from a one-page table, such as
+        the library's change counter (``api/page_cache.py``). SQLite answers it from
+        its shared memory and at most that one page from the OS's cache, about 5 µs;
+        it never waits (no busy timeout: a busy or failing read is None, and the caller
+        takes its ordinary path). ``fetchall`` runs the statement to its end, so no read
+        transaction stays open to hold back checkpoints.
+        """
+        if self._peeker is None:
+            opened = await asyncio.to_thread(self._open_peeker)
+            if self._peeker is None:
+                self._peeker = opened
+        try:
+            rows = self._peeker.execute(sql).fetchall()
+        except sqlite3.Error:
+            return None
+        return rows[0][0] if rows else None
 
     def _close_all(self) -> None:
         self._executor.shutdown(wait=True)

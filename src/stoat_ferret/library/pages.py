@@ -39,6 +39,9 @@ SortField = Literal[
 SortOrder = Literal["asc", "desc"]
 Page = tuple[list[VideoRecord], int]
 
+#: The change counter of the ``videos`` table (migration 0006).
+LIBRARY_VERSION_SQL = "SELECT n FROM library_version WHERE id = 1"
+
 #: Trigram FTS needs three characters; shorter terms fall back to LIKE.
 MIN_FTS_TERM = 3
 
@@ -290,6 +293,14 @@ class LibraryPages(ABC):
         """``search`` as the JSON of a ``VideoPage``."""
         return await self._body(PageRequest(query, **options))
 
+    async def version(self) -> int | None:
+        """A count that changes whenever the library's rows change, from any process.
+
+        None when this database offers none (PostgreSQL) or cannot say right now: the
+        answers must then not be reused (``api/page_cache.py``).
+        """
+        return None
+
     @abstractmethod
     async def _rows(self, request: PageRequest) -> Page: ...
 
@@ -325,6 +336,11 @@ class VideoPages(LibraryPages):
 
     def __init__(self, reads: ReadPool) -> None:
         self._reads = reads
+
+    async def version(self) -> int | None:
+        # Kept by the triggers of migration 0006; read on the loop (ReadPool.peek).
+        found = await self._reads.peek(LIBRARY_VERSION_SQL)
+        return found if isinstance(found, int) else None
 
     async def _rows(self, request: PageRequest) -> Page:
         return await self._reads.read(_read(request), cache=True)
