@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Collection
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -38,7 +38,7 @@ _MUTABLE_FIELDS = (
 )
 
 
-_JOBS = JobRow.__table__
+_JOBS = cast(Table, JobRow.__table__)
 _C = _JOBS.c
 
 # The hot writes (submit, start, finish) are Core statements built once: no ORM unit of
