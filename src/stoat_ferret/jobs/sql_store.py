@@ -14,10 +14,11 @@ from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from stoat_ferret.db.storage import SpaceReserve, storage_error
 from stoat_ferret.errors import StorageFullError
+from stoat_ferret.jobs.group_commit import GroupCommit, Refused
 from stoat_ferret.jobs.models import JobRecord, JobRow, JobStatus
 from stoat_ferret.jobs.store import LeaseLostError, LeaseState, SeqTakenError
 
@@ -99,6 +100,8 @@ class SqlJobStore:
         if not isinstance(bind, AsyncEngine):
             raise TypeError("SqlJobStore needs a session factory bound to an AsyncEngine")
         self._engine = bind
+        #: Submits and state changes of all jobs share transactions (``group_commit.py``).
+        self.writes = GroupCommit(bind)
         self._reserve = reserve
 
     async def insert(self, record: JobRecord) -> None:
@@ -106,8 +109,8 @@ class SqlJobStore:
             # Take the space back for the next emergency once the disk has room again.
             await asyncio.to_thread(self._reserve.fill)
         try:
-            async with self._engine.begin() as connection:
-                await connection.execute(_INSERT, _insert_params(record))
+            params = _insert_params(record)
+            await self.writes.run(lambda connection: connection.execute(_INSERT, params))
         except IntegrityError as exc:
             # The unique index on seq: another process on this table submitted first.
             raise SeqTakenError(record.seq) from exc
@@ -136,14 +139,18 @@ class SqlJobStore:
         if holder is not None:
             params["b_holder"] = holder
             query = _UPDATE_HELD
-        async with self._engine.begin() as connection:
+
+        async def statement(connection: AsyncConnection) -> bool:
             cancel_requested = (await connection.execute(query, params)).scalar_one_or_none()
             if cancel_requested is None:
                 # Refused: tell a vanished job from one another owner holds now.
                 if (await connection.execute(_EXISTS, {"b_id": record.job_id})).first() is None:
-                    raise KeyError(record.job_id)
-                raise LeaseLostError(record.job_id, holder)
+                    raise Refused(KeyError(record.job_id))
+                raise Refused(LeaseLostError(record.job_id, holder))
             return bool(cancel_requested)
+
+        result: bool = await self.writes.run(statement)
+        return result
 
     async def claim(self, record: JobRecord, *, seen: JobRecord) -> bool:
         query = (
