@@ -21,9 +21,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.sql import Executable
 
 __all__ = ["MAX_BATCH", "GroupCommit", "Refused"]
 
@@ -48,7 +50,10 @@ class Refused(Exception):
 
 @dataclass(slots=True)
 class _Write:
-    statement: Statement
+    statement: Statement | None
+    #: A plain statement and its parameters, no outcome: neighbours with the same
+    #: statement run as one ``executemany`` (one round trip for all their rows).
+    bulk: tuple[Executable, dict[str, Any]] | None = None
     future: asyncio.Future[Any] = field(
         default_factory=lambda: asyncio.get_running_loop().create_future()
     )
@@ -71,7 +76,13 @@ class GroupCommit:
         Shielded: a caller cancelled while it waits does not take the write out of a
         transaction already under way (it still commits, as a lone write would).
         """
-        write = _Write(statement)
+        return await self._queue(_Write(statement))
+
+    async def execute(self, statement: Executable, params: dict[str, Any]) -> None:
+        """Queue a plain write (an insert) that returns nothing; as :meth:`run`."""
+        await self._queue(_Write(None, (statement, params)))
+
+    async def _queue(self, write: _Write) -> Any:
         self._queued.append(write)
         if self._writer is None:
             self._writer = asyncio.get_running_loop().create_task(self._drain())
@@ -109,13 +120,30 @@ class GroupCommit:
     async def _transaction(self, batch: list[_Write]) -> list[Any]:
         outcomes: list[Any] = []
         async with self._engine.begin() as connection:
-            for write in batch:
-                try:
-                    outcomes.append(await write.statement(connection))
-                except Refused as refused:
-                    outcomes.append(refused.error)
+            # In queue order; neighbouring plain writes of one statement go together.
+            for bulk, group in groupby(batch, key=_bulk_statement):
+                writes = list(group)
+                if bulk is not None:
+                    await connection.execute(bulk, [w.bulk[1] for w in writes if w.bulk])
+                    outcomes.extend([None] * len(writes))
+                    continue
+                for write in writes:
+                    outcomes.append(await _outcome(write, connection))
         self.transactions += 1
         return outcomes
+
+
+def _bulk_statement(write: _Write) -> Executable | None:
+    return None if write.bulk is None else write.bulk[0]
+
+
+async def _outcome(write: _Write, connection: AsyncConnection) -> Any:
+    if write.statement is None:  # pragma: no cover - plain writes are run as a group
+        return None
+    try:
+        return await write.statement(connection)
+    except Refused as refused:
+        return refused.error
 
 
 def _resolve(write: _Write, outcome: Any) -> None:

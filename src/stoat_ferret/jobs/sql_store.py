@@ -109,8 +109,7 @@ class SqlJobStore:
             # Take the space back for the next emergency once the disk has room again.
             await asyncio.to_thread(self._reserve.fill)
         try:
-            params = _insert_params(record)
-            await self.writes.run(lambda connection: connection.execute(_INSERT, params))
+            await self.writes.execute(_INSERT, _insert_params(record))
         except IntegrityError as exc:
             # The unique index on seq: another process on this table submitted first.
             raise SeqTakenError(record.seq) from exc
