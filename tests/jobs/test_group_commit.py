@@ -147,3 +147,19 @@ async def test_each_returned_submit_survives_sigkill(tmp_path: Path) -> None:
             connection.close()
 
     assert await asyncio.to_thread(rows) == 100
+
+
+async def test_a_cancelled_writer_answers_every_caller(database: Database) -> None:
+    store = SqlJobStore(database.sessions)
+    calls = [asyncio.ensure_future(store.insert(job(n))) for n in range(1, 4)]
+    await asyncio.sleep(0)  # the writer has started its first transaction
+    writer = store.writes._writer
+    assert writer is not None
+    writer.cancel()  # as asyncio.run does to leftover tasks at shutdown
+    done, waiting = await asyncio.wait(calls, timeout=5)
+    assert not waiting  # nobody is left waiting for an answer that will never come
+    assert any(call.cancelled() for call in done)
+    assert all(call.cancelled() or call.exception() is None for call in done)
+    # A new write starts a new writer.
+    await store.insert(job(10))
+    assert await store.get("job10") is not None

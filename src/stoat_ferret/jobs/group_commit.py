@@ -66,6 +66,7 @@ class GroupCommit:
         self._engine = engine
         self._max_batch = max_batch
         self._queued: list[_Write] = []
+        self._batch: list[_Write] = []
         self._writer: asyncio.Task[None] | None = None
         #: Committed transactions so far (tests and benchmarks read it).
         self.transactions = 0
@@ -84,20 +85,32 @@ class GroupCommit:
 
     async def _queue(self, write: _Write) -> Any:
         self._queued.append(write)
-        if self._writer is None:
+        if self._writer is None or self._writer.done():
             self._writer = asyncio.get_running_loop().create_task(self._drain())
+            self._writer.add_done_callback(self._writer_done)
         return await asyncio.shield(write.future)
 
     async def _drain(self) -> None:
-        try:
-            while self._queued:
-                batch = self._queued[: self._max_batch]
-                del self._queued[: self._max_batch]
-                await self._commit(batch)
-        finally:
-            # No await between the empty check and here: a write queued later starts
-            # a new writer, never lands in a queue nobody drains.
-            self._writer = None
+        while self._queued:
+            self._batch = self._queued[: self._max_batch]
+            del self._queued[: self._max_batch]
+            await self._commit(self._batch)
+        self._batch = []
+        # No await since the empty check: a write queued from now on starts a new
+        # writer, it never lands in a queue nobody drains.
+        self._writer = None
+
+    def _writer_done(self, writer: asyncio.Task[None]) -> None:
+        # A callback, not a ``finally``: it also runs for a writer cancelled before
+        # it started. Cancelled means the loop is shutting down under it: whatever
+        # it did not answer never will be, so its callers are told, not left waiting.
+        if not writer.cancelled() or self._writer not in (None, writer):
+            return
+        self._writer = None
+        for write in [*self._batch, *self._queued]:
+            write.future.cancel()
+        self._batch = []
+        self._queued.clear()
 
     async def _commit(self, batch: list[_Write]) -> None:
         if len(batch) > 1:
@@ -147,7 +160,7 @@ async def _outcome(write: _Write, connection: AsyncConnection) -> Any:
 
 
 def _resolve(write: _Write, outcome: Any) -> None:
-    if write.future.done():  # pragma: no cover - shielded futures are never cancelled
+    if write.future.done():  # pragma: no cover - cancelled only with the writer
         return
     if isinstance(outcome, Exception):
         write.future.set_exception(outcome)
