@@ -139,6 +139,7 @@ def cmd_render(args: argparse.Namespace) -> None:
         peers=tuple(args.peers),
         previews=args.previews,
         peer_limit_s=args.peer_limit,
+        peer_limit_ratio=args.peer_limit_ratio,
     )
     _finish(run_render_benchmark(options, _log), args, machine)
 
@@ -239,7 +240,9 @@ def parser() -> argparse.ArgumentParser:
                         choices=["moviepy", "editly"], help="peers to run (both)")  # fmt: skip
     render.add_argument("--previews", type=int, default=12, help="frame previews timed (12)")
     render.add_argument("--peer-limit", type=float, default=3600,
-                        help="seconds a peer may take; then it is stopped (3600)")  # fmt: skip
+                        help="most seconds a peer may take; then it is stopped (3600)")  # fmt: skip
+    render.add_argument("--peer-limit-ratio", type=float, default=8.0,
+                        help="or this many times our render's wall time (8)")  # fmt: skip
     render.set_defaults(func=cmd_render)
 
     scale = add("scale-out", "no-op jobs: embedded vs SAQ-PostgreSQL vs SAQ-Redis; a scan on "
