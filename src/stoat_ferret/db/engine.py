@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from stoat_ferret.db.json_text import json_serializer
 from stoat_ferret.db.lock import DatabaseLock, MigrationLock
 from stoat_ferret.db.reader import ReadPool
 from stoat_ferret.db.storage import SpaceReserve
@@ -109,7 +110,9 @@ class Database:
         self._use_lock: DatabaseLock | None = None
         if self.dialect == "sqlite":
             self.path = Path(self.url.database or "")
-            self.engine: AsyncEngine = create_async_engine(self.url, pool_pre_ping=False)
+            self.engine: AsyncEngine = create_async_engine(
+                self.url, pool_pre_ping=False, json_serializer=json_serializer
+            )
             event.listen(self.engine.sync_engine, "connect", _set_sqlite_pragmas)
             self.reads = ReadPool(self.path)
             # On the database's own file system, so freeing it makes room for its writes.
@@ -117,7 +120,9 @@ class Database:
         else:
             # pre_ping: a pooled connection the server closed (a restart, an idle
             # timeout) is replaced instead of failing the next request.
-            self.engine = create_async_engine(self.url, pool_pre_ping=True)
+            self.engine = create_async_engine(
+                self.url, pool_pre_ping=True, json_serializer=json_serializer
+            )
         self.sessions: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
         )

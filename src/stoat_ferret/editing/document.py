@@ -13,12 +13,14 @@ persistence and history snapshots store; the round trip is exact.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from stoat_ferret.editing.effects import MediaKind
+from stoat_ferret.editing.memo import IdentityMemo
 
 __all__ = [
     "Clip",
@@ -28,6 +30,7 @@ __all__ = [
     "Track",
     "Transition",
     "document_from_json",
+    "document_json_text",
     "document_to_json",
     "freeze",
     "thaw",
@@ -150,7 +153,7 @@ def _effect_json(effect: EffectUse) -> dict[str, Any]:
     }
 
 
-def _clip_json(clip: Clip) -> dict[str, Any]:
+def _build_clip_json(clip: Clip) -> dict[str, Any]:
     return {
         "id": clip.id,
         "source_id": clip.source_id,
@@ -162,40 +165,76 @@ def _clip_json(clip: Clip) -> dict[str, Any]:
     }
 
 
-def document_to_json(document: ProjectDocument) -> dict[str, Any]:
-    """The document as plain JSON values (for storage and history snapshots)."""
-    settings = document.settings
+# An edit copies only the clips it changes, so the next version's document holds the
+# same ``Clip`` objects as the last: re-building their JSON (and re-encoding it) was most
+# of storing a 500-clip version.
+_clip_json: IdentityMemo[Clip, dict[str, Any]] = IdentityMemo(_build_clip_json, 8192)
+_clip_text: IdentityMemo[Clip, str] = IdentityMemo(lambda clip: json.dumps(_clip_json(clip)), 8192)
+
+
+def _settings_json(settings: ProjectSettings) -> dict[str, Any]:
+    # Its fields are plain values, named as in the JSON form.
+    return asdict(settings)
+
+
+def _track_fields(track: Track) -> dict[str, Any]:
+    """A track's JSON but its clips."""
     return {
-        "settings": {
-            "name": settings.name,
-            "output_width": settings.output_width,
-            "output_height": settings.output_height,
-            "output_fps": settings.output_fps,
-            "sample_rate": settings.sample_rate,
-        },
+        "id": track.id,
+        "kind": track.kind.value,
+        "name": track.name,
+        "volume_db": track.volume_db,
+        "muted": track.muted,
+    }
+
+
+def _transitions_json(document: ProjectDocument) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": t.id,
+            "from_clip_id": t.from_clip_id,
+            "to_clip_id": t.to_clip_id,
+            "duration": t.duration,
+            "name": t.name,
+            "audio_curve": t.audio_curve,
+        }
+        for t in document.transitions
+    ]
+
+
+def document_to_json(document: ProjectDocument) -> dict[str, Any]:
+    """The document as plain JSON values (for storage and history snapshots).
+
+    The answer is to serialise, not to change: unchanged clips' parts are shared with
+    earlier answers (``_clip_json``).
+    """
+    return {
+        "settings": _settings_json(document.settings),
         "tracks": [
-            {
-                "id": track.id,
-                "kind": track.kind.value,
-                "name": track.name,
-                "volume_db": track.volume_db,
-                "muted": track.muted,
-                "clips": [_clip_json(clip) for clip in track.clips],
-            }
+            {**_track_fields(track), "clips": [_clip_json(clip) for clip in track.clips]}
             for track in document.tracks
         ],
-        "transitions": [
-            {
-                "id": t.id,
-                "from_clip_id": t.from_clip_id,
-                "to_clip_id": t.to_clip_id,
-                "duration": t.duration,
-                "name": t.name,
-                "audio_curve": t.audio_curve,
-            }
-            for t in document.transitions
-        ],
+        "transitions": _transitions_json(document),
     }
+
+
+def document_json_text(document: ProjectDocument) -> str:
+    """:func:`document_to_json` encoded as JSON text, from each clip's remembered text.
+
+    What a version row stores. Only the clips an edit made are encoded (``_clip_text``);
+    the rest of the document (settings, track fields, transitions) is small.
+    """
+    tracks = ",".join(
+        # A track's fields are a non-empty object: its closing brace gives way to the clips.
+        json.dumps(_track_fields(track))[:-1]
+        + ', "clips": ['
+        + ", ".join(_clip_text(clip) for clip in track.clips)
+        + "]}"
+        for track in document.tracks
+    )
+    settings = json.dumps(_settings_json(document.settings))
+    transitions = json.dumps(_transitions_json(document))
+    return f'{{"settings": {settings}, "tracks": [{tracks}], "transitions": {transitions}}}'
 
 
 def _clip_from(data: Mapping[str, Any]) -> Clip:

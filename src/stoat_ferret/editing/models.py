@@ -1,10 +1,11 @@
 """
-The editor's tables (created by migration 0004).
+The editor's tables (created by migration 0004; 0006 stores each document once).
 
-``projects`` holds each project's current document (the editing core's JSON form) with
-its ``version`` and the undo/redo stacks (lists of version numbers); the output settings
-and duration are copied into columns so the project list reads no document.
-``project_versions`` keeps every version's document for history, undo and restore.
+``projects`` holds each project's current ``version`` and the undo/redo stacks (lists
+of version numbers); the output settings and duration are copied into columns so the
+project list reads no document. ``project_versions`` keeps every version's document
+(the editing core's JSON form): the current document is the row at ``projects.version``,
+and the rows are history, undo and restore.
 ``project_sources`` indexes which library videos a project's clips use, so "who uses
 this video?" is one indexed query (``docs/design/04-projects.md``).
 """
@@ -18,6 +19,7 @@ from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stoat_ferret.db.base import Base, UTCDateTime
+from stoat_ferret.db.json_text import EncodedJSON
 
 
 class ProjectRow(Base):
@@ -32,7 +34,6 @@ class ProjectRow(Base):
     sample_rate: Mapped[int] = mapped_column(Integer)
     duration_frames: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer)
-    document: Mapped[dict[str, Any]] = mapped_column(JSON)
     undo_stack: Mapped[list[int]] = mapped_column(JSON)
     redo_stack: Mapped[list[int]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -46,7 +47,8 @@ class ProjectVersionRow(Base):
         String(32), ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
     )
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    #: Read back as plain JSON; written as the editor's encoded text (``EncodedJSON``).
+    document: Mapped[dict[str, Any] | EncodedJSON] = mapped_column(JSON)
     summary: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

@@ -28,8 +28,8 @@ class StoredProjectDocuments:
         row = await repository.get(project_id)
         if row is None:
             raise NotFoundError(f"project {capped(project_id)} not found")
-        if version is None or version == row.version:
-            return StoredProject(project_id, row.version, document_from_json(row.document))
+        if version is None:
+            version = row.version
         data = await repository.document_at(project_id, version)
         if data is None:
             raise NotFoundError(f"project {capped(project_id)} has no version {version}")

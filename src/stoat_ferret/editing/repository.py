@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
+from stoat_ferret.db.json_text import EncodedJSON
 from stoat_ferret.editing.models import ProjectRow, ProjectSourceRow, ProjectVersionRow
 
 __all__ = ["ProjectRepository"]
@@ -24,29 +25,33 @@ class ProjectRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def claim(self, project_id: str) -> bool:
+    async def claim(self, project_id: str) -> ProjectRow | None:
         """
         Take the database's write lock before reading a project that will change.
 
         SQLite begins the transaction at the first write; a change that read first and
         wrote later could be based on a version another writer has just replaced. A
         no-op update first makes the read and the write one serialised step (a second
-        editor waits here). Returns whether the project exists.
+        editor waits here). The update returns the row it locked (one statement, not an
+        update and a select); None when there is no such project.
         """
-        result = await self._session.execute(
-            update(ProjectRow).where(ProjectRow.id == project_id).values(version=ProjectRow.version)
+        locked: ProjectRow | None = await self._session.scalar(
+            update(ProjectRow)
+            .where(ProjectRow.id == project_id)
+            .values(version=ProjectRow.version)
+            .returning(ProjectRow)
         )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        return locked
 
     async def get(self, project_id: str) -> ProjectRow | None:
+        """The project row; its document is the version row at ``version`` (``document_at``)."""
         return await self._session.scalar(select(ProjectRow).where(ProjectRow.id == project_id))
 
     async def list_page(self, *, limit: int, offset: int) -> tuple[list[ProjectRow], int]:
-        """Projects newest first, without their documents (the columns suffice)."""
+        """Projects newest first, without their undo/redo stacks (the columns suffice)."""
         rows = await self._session.scalars(
             select(ProjectRow)
-            .options(defer(ProjectRow.document), defer(ProjectRow.undo_stack))
-            .options(defer(ProjectRow.redo_stack))
+            .options(defer(ProjectRow.undo_stack), defer(ProjectRow.redo_stack))
             .order_by(ProjectRow.pk.desc())
             .limit(limit)
             .offset(offset)
@@ -59,7 +64,12 @@ class ProjectRepository:
         await self._session.flush()
 
     async def add_version(
-        self, project_id: str, version: int, document: dict[str, Any], summary: str, row_time: Any
+        self,
+        project_id: str,
+        version: int,
+        document: dict[str, Any] | EncodedJSON,
+        summary: str,
+        row_time: Any,
     ) -> None:
         self._session.add(
             ProjectVersionRow(
@@ -145,8 +155,3 @@ class ProjectRepository:
             .order_by(ProjectRow.pk)
         )
         return [(project_id, name) for project_id, name in rows.all()]
-
-
-def source_ids(document: dict[str, Any]) -> set[str]:
-    """Every library video the (JSON) document's clips use."""
-    return {clip["source_id"] for track in document["tracks"] for clip in track["clips"]}

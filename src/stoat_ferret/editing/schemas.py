@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from stoat_ferret.editing.document import Clip, EffectUse, ProjectDocument, Track, Transition, thaw
 from stoat_ferret.editing.effects import MediaKind
+from stoat_ferret.editing.memo import IdentityMemo
 from stoat_ferret.editing.models import ProjectRow, ProjectVersionRow
 from stoat_ferret.editing.timebase import frames_to_seconds
 from stoat_ferret.editing.timeline import DerivedTimeline
@@ -133,6 +134,11 @@ class ClipEffectOut(BaseModel):
         )
 
 
+# An effect's answer depends on it, its place and the frame rate alone; most effects of
+# a new version are the last version's objects (shared, so never changed after).
+_effect_out: IdentityMemo[EffectUse, ClipEffectOut] = IdentityMemo(ClipEffectOut.of, 8192)
+
+
 class ClipOut(BaseModel):
     id: str
     track_id: str
@@ -152,25 +158,46 @@ class ClipOut(BaseModel):
 
     @classmethod
     def of(cls, view: ProjectView, track: Track, clip: Clip, index: int | None) -> ClipOut:
-        fps = view.document.settings.output_fps
+        """The clip's answer; the same object as before when nothing it shows changed."""
         placed = view.timeline.placement(clip.id)
-        return cls(
-            id=clip.id,
-            track_id=track.id,
-            source_video_id=clip.source_id,
-            source_missing=clip.source_id in view.missing_sources,
-            source_frames=clip.source_frames,
-            in_point=clip.in_point,
-            out_point=clip.out_point,
-            index=index,
-            timeline_position=placed.start_frame,
-            duration=placed.length_frames,
-            in_point_s=frames_to_seconds(clip.in_point, fps),
-            out_point_s=frames_to_seconds(clip.out_point, fps),
-            timeline_position_s=placed.start_s,
-            duration_s=frames_to_seconds(placed.length_frames, fps),
-            effects=[ClipEffectOut.of(e, i, fps) for i, e in enumerate(clip.effects)],
+        return _clip_out(
+            clip,
+            track.id,
+            index,
+            placed.start_frame,
+            placed.end_frame,
+            clip.source_id in view.missing_sources,
+            view.document.settings.output_fps,
         )
+
+
+def _build_clip_out(
+    clip: Clip, track_id: str, index: int | None, start: int, end: int, missing: bool, fps: int
+) -> ClipOut:
+    return ClipOut(
+        id=clip.id,
+        track_id=track_id,
+        source_video_id=clip.source_id,
+        source_missing=missing,
+        source_frames=clip.source_frames,
+        in_point=clip.in_point,
+        out_point=clip.out_point,
+        index=index,
+        timeline_position=start,
+        duration=end - start,
+        in_point_s=frames_to_seconds(clip.in_point, fps),
+        out_point_s=frames_to_seconds(clip.out_point, fps),
+        timeline_position_s=frames_to_seconds(start, fps),
+        duration_s=frames_to_seconds(end - start, fps),
+        effects=[_effect_out(e, i, fps) for i, e in enumerate(clip.effects)],
+    )
+
+
+# A clip's answer depends on the (immutable) clip and on what the key's other parts name:
+# its track, main-track index, place on the timeline, whether its source is missing now,
+# and the frame rate. An edit moves few clips, and a project read twice moves none, so
+# most of a 500-clip answer is the last answer's objects (shared: never changed after).
+_clip_out: IdentityMemo[Clip, ClipOut] = IdentityMemo(_build_clip_out, 8192)
 
 
 class ClipList(BaseModel):

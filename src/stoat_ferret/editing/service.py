@@ -17,25 +17,28 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from stoat_ferret.clock import utcnow
+from stoat_ferret.db.json_text import EncodedJSON
 from stoat_ferret.editing.batch import SourceInfo, apply_operations, batch_summary
 from stoat_ferret.editing.document import (
     ProjectDocument,
     ProjectSettings,
     document_from_json,
-    document_to_json,
+    document_json_text,
 )
 from stoat_ferret.editing.errors import NothingToRedoError, NothingToUndoError
 from stoat_ferret.editing.models import ProjectRow, ProjectVersionRow
-from stoat_ferret.editing.repository import ProjectRepository, source_ids
+from stoat_ferret.editing.parsed_cache import Parsed, ParsedDocuments
+from stoat_ferret.editing.repository import ProjectRepository
 from stoat_ferret.editing.requests import AddClip, Operation, ProjectCreate
 from stoat_ferret.editing.schemas import ProjectView
-from stoat_ferret.editing.timeline import derive_timeline
+from stoat_ferret.editing.timeline import DerivedTimeline
 from stoat_ferret.editing.validation import validate_document
 from stoat_ferret.editing.xfade import XfadeCatalog
 from stoat_ferret.errors import FieldValidationError, NotFoundError, VersionConflictError, capped
@@ -65,6 +68,7 @@ def _not_found(project_id: str) -> NotFoundError:
 class EditingService:
     def __init__(self, transitions: XfadeCatalog) -> None:
         self.transitions = transitions
+        self.parsed = ParsedDocuments()
 
     # -- reads --------------------------------------------------------------------
 
@@ -74,10 +78,19 @@ class EditingService:
         return await ProjectRepository(work.session).list_page(limit=limit, offset=offset)
 
     async def get(self, work: Work, project_id: str) -> ProjectView:
-        row = await ProjectRepository(work.session).get(project_id)
+        repository = ProjectRepository(work.session)
+        row = await repository.get(project_id)
         if row is None:
             raise _not_found(project_id)
-        return await self._view(work.session, row)
+        return await self._view(work.session, row, await self._parsed(repository, row))
+
+    async def timeline(self, work: Work, project_id: str) -> DerivedTimeline:
+        """The derived timeline of the current version (no library lookup needed)."""
+        repository = ProjectRepository(work.session)
+        row = await repository.get(project_id)
+        if row is None:
+            raise _not_found(project_id)
+        return (await self._parsed(repository, row)).timeline
 
     async def history(
         self, work: Work, project_id: str, *, limit: int, offset: int
@@ -100,23 +113,24 @@ class EditingService:
         """A new project holding ``document`` (validated here) as its version 1."""
         timeline = validate_document(document)
         now = utcnow()
-        data = document_to_json(document)
+        data = EncodedJSON(document_json_text(document))
         row = ProjectRow(
             id=new_id(),
             **_columns(document, timeline.duration_frames),
             version=1,
-            document=data,
             undo_stack=[1],
             redo_stack=[],
             created_at=now,
             updated_at=now,
         )
+        parsed = Parsed.of(document, timeline)
         repository = ProjectRepository(work.session)
         await repository.add(row)
         await repository.add_version(row.id, 1, data, summary, now)
-        await repository.set_sources(row.id, set(), source_ids(data))
+        await repository.set_sources(row.id, set(), set(parsed.sources))
+        self.parsed.put_after_commit(work.session, row.id, 1, parsed)
         work.emit(EventType.PROJECT_CREATED, _event(row, summary))
-        return await self._view(work.session, row, document, timeline)
+        return await self._view(work.session, row, parsed)
 
     async def edit(
         self,
@@ -139,8 +153,9 @@ class EditingService:
         repository = ProjectRepository(work.session)
         row = await self._claim(repository, project_id, expected_version)
         wanted = {op.source_video_id for op in operations if isinstance(op, AddClip)}
+        before = await self._parsed(repository, row)
         applied = apply_operations(
-            document_from_json(row.document),
+            before.document,
             operations,
             sources=await _source_infos(work.session, wanted),
             transition_names=await self.transitions.names(),
@@ -152,7 +167,8 @@ class EditingService:
             work,
             repository,
             row,
-            applied.document,
+            before,
+            Parsed.of(applied.document),
             batch_summary(applied.summaries),
             undo=[*row.undo_stack, version],
             redo=[],
@@ -168,12 +184,14 @@ class EditingService:
         if len(row.undo_stack) < 2:
             raise NothingToUndoError(f"project {capped(project_id)} has no edit to undo")
         undone, target = row.undo_stack[-1], row.undo_stack[-2]
+        current = await self._parsed(repository, row)
         document = await self._document_at(repository, project_id, target, "undo")
         summary = await repository.summary_of(project_id, undone)
         return await self._store(
             work,
             repository,
             row,
+            current,
             document,
             _capped_summary(f"Undo: {summary}"),
             undo=row.undo_stack[:-1],
@@ -189,12 +207,14 @@ class EditingService:
         if not row.redo_stack:
             raise NothingToRedoError(f"project {capped(project_id)} has no undone edit to redo")
         target = row.redo_stack[-1]
+        current = await self._parsed(repository, row)
         document = await self._document_at(repository, project_id, target, "redo")
         summary = await repository.summary_of(project_id, target)
         return await self._store(
             work,
             repository,
             row,
+            current,
             document,
             _capped_summary(f"Redo: {summary}"),
             undo=[*row.undo_stack, target],
@@ -207,8 +227,8 @@ class EditingService:
         """Make a past version's document current, as a new version (an edit: undoable)."""
         repository = ProjectRepository(work.session)
         row = await self._claim(repository, project_id, expected_version)
-        data = await repository.document_at(project_id, version)
-        if data is None:
+        found = await self._parsed_at(repository, project_id, version)
+        if found is None:
             raise FieldValidationError(
                 "version", f"project has no version {version}; it is at {row.version}"
             )
@@ -216,7 +236,8 @@ class EditingService:
             work,
             repository,
             row,
-            document_from_json(data),
+            await self._parsed(repository, row),
+            found,
             f"Restore version {version}",
             undo=[*row.undo_stack, row.version + 1],
             redo=[],
@@ -228,6 +249,7 @@ class EditingService:
         repository = ProjectRepository(work.session)
         row = await self._claim(repository, project_id, expected_version)
         await repository.delete(project_id)
+        self.parsed.forget(project_id)
         work.emit(EventType.PROJECT_DELETED, _event(row, f"Delete project {capped(row.name, 60)}"))
 
     # -- internals ----------------------------------------------------------------
@@ -235,10 +257,8 @@ class EditingService:
     async def _claim(
         self, repository: ProjectRepository, project_id: str, expected: int | None
     ) -> ProjectRow:
-        if not await repository.claim(project_id):
-            raise _not_found(project_id)
-        row = await repository.get(project_id)
-        if row is None:  # pragma: no cover - claimed in this very transaction
+        row = await repository.claim(project_id)
+        if row is None:
             raise _not_found(project_id)
         if expected is not None and expected != row.version:
             raise VersionConflictError(
@@ -246,64 +266,70 @@ class EditingService:
             )
         return row
 
+    async def _parsed_at(
+        self, repository: ProjectRepository, project_id: str, version: int
+    ) -> Parsed | None:
+        """Version ``version`` parsed: from the cache, else its (immutable) version row."""
+        found = self.parsed.get(project_id, version)
+        if found is None:
+            data = await repository.document_at(project_id, version)
+            if data is None:
+                return None
+            found = Parsed.of(document_from_json(data))
+            self.parsed.put(project_id, version, found)
+        return found
+
+    async def _parsed(self, repository: ProjectRepository, row: ProjectRow) -> Parsed:
+        """The current version of ``row`` (its number read in this transaction) parsed."""
+        found = await self._parsed_at(repository, row.id, row.version)
+        if found is None:  # pragma: no cover - every version has its version row
+            raise NotFoundError(f"version {row.version} of project {row.id} is gone")
+        return found
+
     async def _document_at(
         self, repository: ProjectRepository, project_id: str, version: int, what: str
-    ) -> ProjectDocument:
-        data = await repository.document_at(project_id, version)
-        if data is None:  # pragma: no cover - versions are never removed
+    ) -> Parsed:
+        found = await self._parsed_at(repository, project_id, version)
+        if found is None:  # pragma: no cover - versions are never removed
             raise NotFoundError(f"version {version} of project {project_id} to {what} is gone")
-        return document_from_json(data)
+        return found
 
     async def _store(
         self,
         work: Work,
         repository: ProjectRepository,
         row: ProjectRow,
-        document: ProjectDocument,
+        before: Parsed,
+        parsed: Parsed,
         summary: str,
         *,
         undo: list[int],
         redo: list[int],
     ) -> ProjectView:
-        timeline = derive_timeline(document)
-        data = document_to_json(document)
-        old_sources = source_ids(row.document)
+        """Store ``parsed`` (the new document, its timeline and sources) as a new version."""
+        document = parsed.document
+        data = EncodedJSON(document_json_text(document))
         now = utcnow()
-        for name, value in _columns(document, timeline.duration_frames).items():
+        for name, value in _columns(document, parsed.timeline.duration_frames).items():
             setattr(row, name, value)
         row.version += 1
-        row.document = data
         row.undo_stack = undo
         row.redo_stack = redo
         row.updated_at = now
         await repository.add_version(row.id, row.version, data, summary, now)
-        await repository.set_sources(row.id, old_sources, source_ids(data))
+        await repository.set_sources(row.id, set(before.sources), set(parsed.sources))
+        self.parsed.put_after_commit(work.session, row.id, row.version, parsed)
         work.emit(EventType.PROJECT_UPDATED, _event(row, summary))
-        return await self._view(work.session, row, document, timeline)
+        return await self._view(work.session, row, parsed)
 
-    async def _view(
-        self,
-        session: AsyncSession,
-        row: ProjectRow,
-        document: ProjectDocument | None = None,
-        timeline: Any = None,
-    ) -> ProjectView:
-        document = document if document is not None else document_from_json(row.document)
-        timeline = timeline if timeline is not None else derive_timeline(document)
-        missing = await _missing_sources(session, source_ids(row.document))
-        return ProjectView(row, document, timeline, missing)
+    async def _view(self, session: AsyncSession, row: ProjectRow, parsed: Parsed) -> ProjectView:
+        missing = await _missing_sources(session, set(parsed.sources))
+        return ProjectView(row, parsed.document, parsed.timeline, missing)
 
 
 def _columns(document: ProjectDocument, duration_frames: int) -> dict[str, Any]:
-    settings = document.settings
-    return {
-        "name": settings.name,
-        "output_width": settings.output_width,
-        "output_height": settings.output_height,
-        "output_fps": settings.output_fps,
-        "sample_rate": settings.sample_rate,
-        "duration_frames": duration_frames,
-    }
+    # The project row's copies of the settings have the settings' field names.
+    return {**asdict(document.settings), "duration_frames": duration_frames}
 
 
 def _event(row: ProjectRow, summary: str) -> dict[str, Any]:

@@ -170,10 +170,13 @@ def _validate_transition(
         raise _fail(f"{field}.audio_curve", f"{transition.audio_curve[:60]!r} is not a curve")
 
 
-def _validate_transitions(document: ProjectDocument, names: Collection[str] | None) -> None:
+def _validate_transitions(
+    document: ProjectDocument, timeline: DerivedTimeline, names: Collection[str] | None
+) -> None:
     main = document.main_track.clips
     order = {clip.id: index for index, clip in enumerate(main)}
-    lengths = [clip_length(clip) for clip in main]
+    # The main track's placements are in clip order and hold each clip's length.
+    lengths = [placed.length_frames for placed in timeline.tracks[0].clips]
     seen_ids: set[str] = set()
     overlap_in = [0] * len(main)
     overlap_out = [0] * len(main)
@@ -254,5 +257,5 @@ def validate_document(
             _validate_clip(track, clip, fps)
     timeline = derive_timeline(document)
     _validate_audio_overlaps(timeline)
-    _validate_transitions(document, transition_names)
+    _validate_transitions(document, timeline, transition_names)
     return timeline

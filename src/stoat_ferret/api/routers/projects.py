@@ -132,7 +132,7 @@ async def delete_project(
 )
 async def get_timeline(project_id: ProjectId, editing: EditingDep, work: SessionDep) -> TimelineOut:
     """Where every clip and transition plays in the output, derived from the document."""
-    return TimelineOut.of((await editing.get(work, project_id)).timeline)
+    return TimelineOut.of(await editing.timeline(work, project_id))
 
 
 @router.get(
