@@ -10,14 +10,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Collection
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from stoat_ferret.db.storage import SpaceReserve, storage_error
 from stoat_ferret.errors import StorageFullError
+from stoat_ferret.jobs.group_commit import GroupCommit, Refused
 from stoat_ferret.jobs.models import JobRecord, JobRow, JobStatus
 from stoat_ferret.jobs.store import LeaseLostError, LeaseState, SeqTakenError
 
@@ -36,6 +37,29 @@ _MUTABLE_FIELDS = (
     "owner",
     "lease_expires_at",
 )
+
+
+_JOBS = cast(Table, JobRow.__table__)
+_C = _JOBS.c
+
+# The hot writes (submit, start, finish) are Core statements built once: no ORM unit of
+# work, no identity map, and SQLAlchemy's compiled cache hits on every call. Each runs
+# on one pooled connection in one transaction (docs/performance.md, "job store writes").
+_INSERT = insert(_JOBS)
+_SET_FIELDS = tuple(name for name in _MUTABLE_FIELDS if name != "cancel_requested")
+_UPDATE = (
+    update(_JOBS)
+    .where(_C.id == bindparam("b_id"))
+    .values(
+        {name: bindparam(f"b_{name}", type_=_C[name].type) for name in _SET_FIELDS}
+        # Never clear the flag: a server may have set it on this process's job.
+        | {"cancel_requested": or_(_C.cancel_requested, bindparam("b_cancel_requested"))}
+    )
+    # RETURNING: the stored flag, in the same statement (a cancel asked elsewhere).
+    .returning(_C.cancel_requested)
+)
+_UPDATE_HELD = _UPDATE.where(_C.owner == bindparam("b_holder"))
+_EXISTS = select(_C.id).where(_C.id == bindparam("b_id"))
 
 
 def _to_record(row: JobRow) -> JobRecord:
@@ -72,6 +96,12 @@ class SqlJobStore:
         self, sessions: async_sessionmaker[AsyncSession], *, reserve: SpaceReserve | None = None
     ) -> None:
         self._sessions = sessions
+        bind = sessions.kw.get("bind")
+        if not isinstance(bind, AsyncEngine):
+            raise TypeError("SqlJobStore needs a session factory bound to an AsyncEngine")
+        self._engine = bind
+        #: Submits and state changes of all jobs share transactions (``group_commit.py``).
+        self.writes = GroupCommit(bind)
         self._reserve = reserve
 
     async def insert(self, record: JobRecord) -> None:
@@ -79,17 +109,7 @@ class SqlJobStore:
             # Take the space back for the next emergency once the disk has room again.
             await asyncio.to_thread(self._reserve.fill)
         try:
-            async with self._sessions.begin() as session:
-                session.add(
-                    JobRow(
-                        id=record.job_id,
-                        job_type=record.job_type,
-                        payload=record.payload,
-                        seq=record.seq,
-                        created_at=record.created_at,
-                        **{name: _column_value(record, name) for name in _MUTABLE_FIELDS},
-                    )
-                )
+            await self.writes.execute(_INSERT, _insert_params(record))
         except IntegrityError as exc:
             # The unique index on seq: another process on this table submitted first.
             raise SeqTakenError(record.seq) from exc
@@ -112,23 +132,24 @@ class SqlJobStore:
             return cancel_requested
 
     async def _update(self, record: JobRecord, holder: str | None) -> bool:
-        values = {name: _column_value(record, name) for name in _MUTABLE_FIELDS}
-        if not record.cancel_requested:
-            # Never clear the flag: a server may have set it on this process's job.
-            del values["cancel_requested"]
-        query = update(JobRow).where(JobRow.id == record.job_id).values(**values)
+        params = {f"b_{name}": _column_value(record, name) for name in _MUTABLE_FIELDS}
+        params["b_id"] = record.job_id
+        query = _UPDATE
         if holder is not None:
-            query = query.where(JobRow.owner == holder)
-        # RETURNING: the stored flag, in the same statement (a cancel asked elsewhere).
-        query = query.returning(JobRow.cancel_requested)
-        async with self._sessions.begin() as session:
-            written = await session.execute(query.execution_options(synchronize_session=False))
-            cancel_requested = written.scalar_one_or_none()
+            params["b_holder"] = holder
+            query = _UPDATE_HELD
+
+        async def statement(connection: AsyncConnection) -> bool:
+            cancel_requested = (await connection.execute(query, params)).scalar_one_or_none()
             if cancel_requested is None:
-                if await session.get(JobRow, record.job_id) is None:
-                    raise KeyError(record.job_id)
-                raise LeaseLostError(record.job_id, holder)
+                # Refused: tell a vanished job from one another owner holds now.
+                if (await connection.execute(_EXISTS, {"b_id": record.job_id})).first() is None:
+                    raise Refused(KeyError(record.job_id))
+                raise Refused(LeaseLostError(record.job_id, holder))
             return bool(cancel_requested)
+
+        result: bool = await self.writes.run(statement)
+        return result
 
     async def claim(self, record: JobRecord, *, seen: JobRecord) -> bool:
         query = (
@@ -211,6 +232,18 @@ class SqlJobStore:
         async with self._sessions() as session:
             rows = (await session.execute(query)).all()
         return {(job_type, JobStatus(status)): count for job_type, status, count in rows}
+
+
+def _insert_params(record: JobRecord) -> dict[str, Any]:
+    params = {name: _column_value(record, name) for name in _MUTABLE_FIELDS}
+    params.update(
+        id=record.job_id,
+        job_type=record.job_type,
+        payload=record.payload,
+        seq=record.seq,
+        created_at=record.created_at,
+    )
+    return params
 
 
 def _column_value(record: JobRecord, name: str) -> Any:
