@@ -40,7 +40,13 @@ from stoat_ferret.jobs.active import ActiveJob
 from stoat_ferret.jobs.engine import QueueEngine
 from stoat_ferret.jobs.models import JobRecord, JobResult, JobStatus
 from stoat_ferret.jobs.recovery import adopt
-from stoat_ferret.jobs.saq_options import SAQ_FUNCTION, QueueOptions, queue_name, saq_url
+from stoat_ferret.jobs.saq_options import (
+    SAQ_FUNCTION,
+    QueueOptions,
+    queue_name,
+    saq_url,
+    takes,
+)
 from stoat_ferret.jobs.sql_store import SqlJobStore
 
 __all__ = ["SaqJobQueue"]
@@ -107,7 +113,7 @@ class SaqJobQueue(QueueEngine):
         if not self._run_jobs:
             return
         for job_type in sorted(self._handlers):
-            if self._job_types is not None and job_type not in self._job_types:
+            if not takes(self._job_types, job_type):
                 continue
             queue = await self._queue(job_type)
             worker = _QuietWorker(
