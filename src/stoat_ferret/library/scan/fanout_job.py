@@ -130,7 +130,7 @@ class FanOut:
                 task.cancel()
             await asyncio.gather(cancel, monitor, known, work, orphans, return_exceptions=True)
         if failures := self.children.failures():
-            self.ctx.partial_result = self._tally().as_result()
+            # A failed job has no result (SPEC §2): each child's result stands.
             raise ScanBatchesFailedError(failure_message(failures, self.batches))
         self.local.missing = len(gone)
         await mark_missing(self.units, [path for path, missing in gone.items() if not missing])
