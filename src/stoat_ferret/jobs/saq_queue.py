@@ -33,7 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from stoat_ferret.clock import utcnow
 from stoat_ferret.db.storage import SpaceReserve
-from stoat_ferret.errors import JobNotFoundError
+from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError
 from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import leases, transitions
 from stoat_ferret.jobs.active import ActiveJob
@@ -153,6 +153,29 @@ class SaqJobQueue(QueueEngine):
         await self._enqueue(record)
         return record.job_id
 
+    async def cancel(self, job_id: str) -> JobResult:
+        """
+        Cancel ``job_id``, and at once its unfinished children (jobs whose payload names
+        it as ``parent_id``: a fan-out scan's ``scan.batch`` jobs).
+
+        The parent's handler cancels them too, but only once its own worker has heard
+        of the cancel; asking here as well takes that hop out of the time the children's
+        workers need to stop (SPEC §12: within 2 s on any worker).
+        """
+        accepted = await super().cancel(job_id)
+        if "parent_id" not in accepted.payload:  # a child has no children
+            children = [
+                record.job_id
+                for record in await self._store.unfinished()
+                if record.payload.get("parent_id") == job_id
+            ]
+            await asyncio.gather(*(self._cancel_quietly(child) for child in children))
+        return accepted
+
+    async def _cancel_quietly(self, job_id: str) -> None:
+        with contextlib.suppress(JobAlreadyTerminalError, JobNotFoundError):
+            await super().cancel(job_id)
+
     async def _cancel_elsewhere(self, job_id: str) -> JobResult:
         """A pending job nobody holds is claimed and ended here; a held one is asked."""
         for _ in range(3):
@@ -162,7 +185,7 @@ class SaqJobQueue(QueueEngine):
             if record.status is not JobStatus.PENDING or record.owner is not None:
                 break
             if await self._hold(record) is not None:
-                return await self.cancel(job_id)  # held here now: ended at once
+                return await QueueEngine.cancel(self, job_id)  # held here: ended at once
             # A worker claimed it in between: it is the worker's to stop.
         return await super()._cancel_elsewhere(job_id)
 

@@ -94,6 +94,7 @@ class FanOut:
     batches: int = 0
     _tick: asyncio.Event = field(default_factory=asyncio.Event)
     _submitting: asyncio.Task[None] | None = None
+    _reported: int = 0
 
     @property
     def poll_s(self) -> float:
@@ -102,6 +103,9 @@ class FanOut:
     async def run(self) -> dict[str, Any]:
         if self.ctx.attempt > 1:
             await self._adopt_earlier_children()
+            # What the earlier run reported stays the floor: /ws never sees it go back.
+            earlier = (await self.queue.get_result(self.ctx.job_id)).progress_detail or {}
+            self._reported = int(earlier.get("processed", 0))
         config = self.config
         walker = Walker(self.root, self.recursive, config.walk_chunk_max, config.allowed_roots)
         known = asyncio.create_task(known_stamps(self.units, self.root, self.recursive))
@@ -139,7 +143,11 @@ class FanOut:
         return tally.as_result()
 
     def _tally(self) -> ScanTally:
-        return summed(self.local, self.children)
+        tally = summed(self.local, self.children)
+        # A re-run reads its children from the table, which may lag what the earlier
+        # run saw live: the count it reports never goes below what was reported.
+        tally.processed = self._reported = max(tally.processed, self._reported)
+        return tally
 
     async def _walk_and_submit(
         self, walker: Walker, known_task: asyncio.Task[dict[str, KnownStamp]]
@@ -211,15 +219,19 @@ class FanOut:
         if self._submitting is not None:
             with contextlib.suppress(Exception):
                 await self._submitting
-        for child_id in self.children.unfinished_ids:
-            with contextlib.suppress(JobAlreadyTerminalError, JobNotFoundError):
-                self.children.see(await self.queue.cancel(child_id))
+        # All at once: the parent's cancel grace period covers the whole cascade, and
+        # each running child's worker hears its own request on its next heartbeat.
+        await asyncio.gather(*(self._cancel_child(c) for c in self.children.unfinished_ids))
         await self._poll()
         while self.children.unfinished_ids:
             await asyncio.sleep(0.05)
             await self._poll()
         tally = self._tally()
         await self.ctx.set_progress(*tally.progress())
+
+    async def _cancel_child(self, child_id: str) -> None:
+        with contextlib.suppress(JobAlreadyTerminalError, JobNotFoundError):
+            self.children.see(await self.queue.cancel(child_id))
 
     async def _adopt_earlier_children(self) -> None:
         """A re-run: take in the children the earlier run made, and leave their files."""
