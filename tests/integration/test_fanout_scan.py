@@ -15,7 +15,6 @@ LISTEN/NOTIFY) in another. Each scan is of its own 1,000-file corpus of real cli
 from __future__ import annotations
 
 import asyncio
-import json
 import signal
 import subprocess
 import time
@@ -32,7 +31,7 @@ import websockets
 from tests.support.corpus import copy_corpus
 from tests.support.postgres import PostgresServer
 from tests.support.processes import free_port, server_argv, server_process
-from tests.support.scaleout import shared_env, worker_process
+from tests.support.scaleout import job_events, shared_env, worker_process
 
 FILES = 1000
 
@@ -96,20 +95,6 @@ def deployment(
 def corpus(tmp_path: Path, clip_templates: dict[str, Path]) -> Path:
     copy_corpus(clip_templates, tmp_path / "corpus", FILES)
     return tmp_path / "corpus"
-
-
-async def job_events(
-    ws: Any, job_id: str, until: str, limit_s: float = 120
-) -> list[dict[str, Any]]:
-    """The ``/ws`` events of ``job_id``, up to and including the first ``until``."""
-    seen: list[dict[str, Any]] = []
-    async with asyncio.timeout(limit_s):
-        while True:
-            event = json.loads(await ws.recv())
-            if event.get("payload", {}).get("job_id") == job_id:
-                seen.append(event)
-                if event["type"] == until:
-                    return seen
 
 
 async def children(client: httpx.AsyncClient, parent_id: str) -> list[dict[str, Any]]:
