@@ -290,3 +290,30 @@ def test_the_openapi_types_scan_batch_jobs(tmp_path: Path) -> None:
     batch = schema["components"]["schemas"]["ScanBatchJob"]
     assert batch["properties"]["job_type"]["const"] == "scan.batch"
     assert "ScanBatchJob" in str(schema["components"]["schemas"]["JobStatusResponse"])
+
+
+async def test_a_scan_whose_worker_stops_resumes_elsewhere_without_redoing_batches(
+    deploy: DeploymentMaker, tmp_path: Path, clip_templates: dict[str, Path]
+) -> None:
+    files = 40
+    copy_corpus(clip_templates, tmp_path / "corpus", files)
+    deployment = await started(deploy(concurrency=1))
+    parent_id = await deployment.scan(tmp_path / "corpus")
+
+    async def parent_held_and_two_done() -> bool:
+        done = [c for c in await deployment.children(parent_id) if c.status.is_terminal]
+        return len(done) >= 2 and any(parent_id in w._active for w in deployment.workers)
+
+    await wait_for(parent_held_and_two_done)
+    holder = next(w for w in deployment.workers if parent_id in w._active)
+    await holder.stop()  # SIGTERM: the scan goes back to pending, the other worker resumes it
+    final = await deployment.api.wait(parent_id, timeout=120)
+    children = await deployment.children(parent_id)
+
+    assert final.status is JobStatus.COMPLETE, final
+    assert final.result["scanned"] == files
+    named = [f["path"] for c in children for f in c.payload["files"]]
+    assert len(named) == len(set(named)) == files  # every file in exactly one batch
+    assert await deployment.stored() == (files, files)
+    processed = [p["progress_detail"]["processed"] for p in deployment.progress_of(parent_id)]
+    assert processed == sorted(processed) and processed[-1] == files

@@ -15,9 +15,9 @@ result sums their results. Cancelling the parent cancels its unfinished children
 and ends once they have ended. The parent ends when every child has ended: ``failed``
 when a child failed, timed out or was cancelled on its own (its files were not all
 scanned, so nothing is marked missing either), else ``complete`` after the
-``missing`` marking. If the parent's own worker dies, its next run (``ctx.attempt``
-> 1) adopts the children its earlier run made instead of submitting their files
-again.
+``missing`` marking. If the parent's own worker stops or dies, its next run adopts
+the children its earlier run made instead of submitting their files again
+(``_adopt_earlier_children``).
 
 The embedded queue keeps the single-job scan (``handler.py``): one process gains
 nothing from children.
@@ -36,7 +36,14 @@ import structlog
 
 from stoat_ferret.db import UnitOfWorkFactory
 from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError
-from stoat_ferret.jobs import AsyncJobQueue, JobCancelledError, JobContext, JobHandler
+from stoat_ferret.jobs import (
+    AsyncJobQueue,
+    JobCancelledError,
+    JobContext,
+    JobHandler,
+    JobResult,
+    JobStatus,
+)
 from stoat_ferret.library.repository import KnownStamp, VideoRepository
 from stoat_ferret.library.scan.config import SCAN_JOB_TYPE, ScanConfig
 from stoat_ferret.library.scan.discovery import FoundFile
@@ -101,11 +108,10 @@ class FanOut:
         return max(0.05, 2 * self.config.progress_interval_s)
 
     async def run(self) -> dict[str, Any]:
-        if self.ctx.attempt > 1:
-            await self._adopt_earlier_children()
-            # What the earlier run reported stays the floor: /ws never sees it go back.
-            earlier = (await self.queue.get_result(self.ctx.job_id)).progress_detail or {}
-            self._reported = int(earlier.get("processed", 0))
+        await self._adopt_earlier_children()
+        # What an earlier run reported stays the floor: /ws never sees it go back.
+        earlier = (await self.queue.get_result(self.ctx.job_id)).progress_detail or {}
+        self._reported = int(earlier.get("processed", 0))
         config = self.config
         walker = Walker(self.root, self.recursive, config.walk_chunk_max, config.allowed_roots)
         known = asyncio.create_task(known_stamps(self.units, self.root, self.recursive))
@@ -133,6 +139,12 @@ class FanOut:
             for task in (cancel, monitor, known, work):
                 task.cancel()
             await asyncio.gather(cancel, monitor, known, work, orphans, return_exceptions=True)
+            # Interrupted mid-submit (the worker stopping): the child being made must
+            # exist before this run ends, or the next run would not know it and
+            # submit its files again.
+            if self._submitting is not None and not self._submitting.done():
+                with contextlib.suppress(Exception, asyncio.CancelledError):
+                    await asyncio.shield(self._submitting)
         if failures := self.children.failures():
             # A failed job has no result (SPEC §2): each child's result stands.
             raise ScanBatchesFailedError(failure_message(failures, self.batches))
@@ -234,12 +246,25 @@ class FanOut:
             self.children.see(await self.queue.cancel(child_id))
 
     async def _adopt_earlier_children(self) -> None:
-        """A re-run: take in the children the earlier run made, and leave their files."""
-        jobs = await self.queue.list_jobs(None, SCAN_BATCH_JOB_TYPE, EARLIER_CHILDREN_LIMIT)
+        """
+        Take in the children an earlier run of this scan made, and leave their files.
+
+        There is an earlier run when a worker stopped (its jobs go back to pending) or
+        died mid-scan. Its unfinished children are always looked for: a cheap read of
+        the pending and running batches. After a crash (``attempt`` > 1) the ended ones
+        are too, for exact counts; after an orderly stop their files are simply found
+        stored and unchanged (``skipped``).
+        """
+        jobs: list[JobResult] = []
+        if self.ctx.attempt > 1:
+            jobs = await self.queue.list_jobs(None, SCAN_BATCH_JOB_TYPE, EARLIER_CHILDREN_LIMIT)
+        else:
+            for status in (JobStatus.PENDING, JobStatus.RUNNING):
+                jobs += await self.queue.list_jobs(status, SCAN_BATCH_JOB_TYPE, 10 * FANOUT_WINDOW)
         for job in jobs:
             if job.payload.get("parent_id") == self.ctx.job_id:
                 self.children.see(job)
-                self.batches += 1
+                self.batches = max(self.batches, int(job.payload.get("index", 0)) + 1)
                 self.covered.update(found.path for found in files_of(job.payload))
 
 
