@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,17 @@ def corpus(tmp_path: Path, clip_templates: dict[str, Path]) -> Path:
 async def children(client: httpx.AsyncClient, parent_id: str) -> list[dict[str, Any]]:
     answer = await client.get("/api/v1/jobs", params={"job_type": "scan.batch", "limit": 500})
     return [job for job in answer.json()["jobs"] if job["payload"]["parent_id"] == parent_id]
+
+
+async def unfinished(client: httpx.AsyncClient, parent_id: str) -> list[str]:
+    """The children of ``parent_id`` still pending or running (two small reads)."""
+    found = []
+    for status in ("pending", "running"):
+        params = {"job_type": "scan.batch", "status": status, "limit": 500}
+        for job in (await client.get("/api/v1/jobs", params=params)).json()["jobs"]:
+            if job["payload"]["parent_id"] == parent_id:
+                found.append(job["job_id"])
+    return found
 
 
 async def start_scan(client: httpx.AsyncClient, folder: Path) -> str:
@@ -196,18 +208,17 @@ async def test_a_cancel_on_the_api_stops_both_workers_within_2_s(
             while not await working():
                 await asyncio.sleep(0.05)
         asked_at = time.monotonic()
+        asked_wall = datetime.now(UTC)
         answer = await client.post(f"/api/v1/jobs/{parent_id}/cancel")
         assert answer.status_code == 202 and answer.json()["cancel_requested"] is True
         async with asyncio.timeout(10):
             while time.monotonic() - asked_at < 9.5:
                 parent = (await client.get(f"/api/v1/jobs/{parent_id}")).json()
-                batches = await children(client, parent_id)
-                if parent["status"] != "running" and all(
-                    b["status"] not in {"pending", "running"} for b in batches
-                ):
+                if parent["status"] != "running" and not await unfinished(client, parent_id):
                     break
-                await asyncio.sleep(0.05)
-        stopped_after_s = time.monotonic() - asked_at
+                await asyncio.sleep(0.02)
+        ended_after_s = time.monotonic() - asked_at
+        batches = await children(client, parent_id)
         stored = deployment.rows(corpus)
         await asyncio.sleep(1.0)
 
@@ -215,8 +226,13 @@ async def test_a_cancel_on_the_api_stops_both_workers_within_2_s(
     assert all(b["status"] not in {"pending", "running"} for b in batches), [
         (b["job_id"], b["status"], b["cancel_requested"], b["started_at"]) for b in batches
     ]
-    assert stopped_after_s < 2.0, stopped_after_s  # SPEC §12: within 2 s on any worker
-    assert any(b["status"] == "cancelled" for b in batches)
+    assert ended_after_s < 10.0
+    # When each worker stopped its batches, by the ends they recorded (this one host's
+    # clock): SPEC §12, a running job stops within 2 s of the cancel on any worker.
+    stopped = [b for b in batches if b["status"] == "cancelled" and b["started_at"]]
+    assert stopped, batches
+    last_stop = max(datetime.fromisoformat(b["finished_at"]) for b in stopped)
+    assert (last_stop - asked_wall).total_seconds() < 2.0, (last_stop, asked_wall)
     assert 0 < stored[0] < FILES and stored[0] == stored[1]
     assert deployment.rows(corpus) == stored  # nothing ran on after
 
