@@ -216,10 +216,12 @@ def test_restore_rejects_what_is_not_a_usable_backup(
     assert result.returncode == 2
     assert f"INVALID_INPUT: {bad}" in result.stderr and message in result.stderr
     assert live.read_bytes() == before
-    # Nothing left behind: only the database, its lock and its free-space reserve.
+    # Nothing left behind: only the database, its two locks (in use, migrating) and
+    # its free-space reserve.
     assert sorted(p.name for p in live.parent.iterdir()) == [
         DB_NAME,
         DB_NAME + ".lock",
+        DB_NAME + ".migrate.lock",
         DB_NAME + ".reserve",
     ]
 
