@@ -3,7 +3,9 @@
 Commands: ``scan``, ``library``, ``throughput``, ``profile``, ``compare`` (this checkout against
 another, alternating runs), ``editing`` (a 500-clip project edited over the API),
 ``render`` (the fixed edit against a hand-written ffmpeg command, MoviePy and editly;
-``--quick`` for a short edit), ``corpus`` (build the corpus only),
+``--quick`` for a short edit), ``scale-out`` (no-op jobs on the embedded queue and on SAQ
+with PostgreSQL and Redis; a scan on 1 and 2 worker processes), ``corpus`` (build the
+corpus only),
 ``report`` (re-render docs/performance.md and the plot from the saved results) and
 ``all`` (scan, library, throughput and profile, then the report). ``--help`` on each lists its
 options.
@@ -23,7 +25,9 @@ from benchmarks.corpus import build_corpus
 from benchmarks.machine import describe_machine
 from benchmarks.report import RESULTS_DIR, load_results, plot_scan, update_doc, write_results
 
-BENCH_NAMES = ["scan", "library", "throughput", "profile", "compare", "editing", "render"]
+BENCH_NAMES = [
+    "scan", "library", "throughput", "profile", "compare", "editing", "render", "scale-out",
+]  # fmt: skip
 
 
 def _log(message: str) -> None:
@@ -135,8 +139,26 @@ def cmd_render(args: argparse.Namespace) -> None:
         peers=tuple(args.peers),
         previews=args.previews,
         peer_limit_s=args.peer_limit,
+        peer_limit_ratio=args.peer_limit_ratio,
     )
     _finish(run_render_benchmark(options, _log), args, machine)
+
+
+def cmd_scale_out(args: argparse.Namespace) -> None:
+    from benchmarks.scale_out import ScaleOutOptions, run_scale_out_benchmark
+
+    machine = describe_machine()
+    options = ScaleOutOptions(
+        jobs=args.jobs,
+        saq_jobs=args.saq_jobs,
+        submitters=args.submitters,
+        latency_jobs=args.latency_jobs,
+        files=args.files,
+        templates=args.templates,
+        workers=tuple(args.workers),
+        concurrency=args.concurrency,
+    )
+    _finish(run_scale_out_benchmark(options, _log), args, machine)
 
 
 def cmd_corpus(args: argparse.Namespace) -> None:
@@ -218,8 +240,26 @@ def parser() -> argparse.ArgumentParser:
                         choices=["moviepy", "editly"], help="peers to run (both)")  # fmt: skip
     render.add_argument("--previews", type=int, default=12, help="frame previews timed (12)")
     render.add_argument("--peer-limit", type=float, default=3600,
-                        help="seconds a peer may take; then it is stopped (3600)")  # fmt: skip
+                        help="most seconds a peer may take; then it is stopped (3600)")  # fmt: skip
+    render.add_argument("--peer-limit-ratio", type=float, default=8.0,
+                        help="or this many times our render's wall time (8)")  # fmt: skip
     render.set_defaults(func=cmd_render)
+
+    scale = add("scale-out", "no-op jobs: embedded vs SAQ-PostgreSQL vs SAQ-Redis; a scan on "
+                "1 and 2 workers")  # fmt: skip
+    scale.add_argument("--jobs", type=int, default=2000, help="no-op jobs in the burst (2000)")
+    scale.add_argument("--saq-jobs", type=int, default=500,
+                       help="no-op jobs in the burst on SAQ, slower here (500)")  # fmt: skip
+    scale.add_argument("--submitters", type=int, default=8, help="concurrent submitters (8)")
+    scale.add_argument("--latency-jobs", type=int, default=100,
+                       help="no-op jobs submitted at 10/s for the latency (100)")  # fmt: skip
+    scale.add_argument("--files", type=int, default=1000, help="scan corpus size (1000)")
+    scale.add_argument("--templates", type=int, default=8, help="distinct clips (8)")
+    scale.add_argument("--workers", type=int, nargs="+", default=[1, 2],
+                       help="worker processes per scan run (1 2)")  # fmt: skip
+    scale.add_argument("--concurrency", type=int, default=None,
+                       help="jobs at once per queue or worker (STOAT_JOB_WORKERS: 2)")  # fmt: skip
+    scale.set_defaults(func=cmd_scale_out)
 
     corpus = add("corpus", "build (or find) the cached corpus")
     scan_options(corpus)

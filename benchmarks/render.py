@@ -42,6 +42,7 @@ class RenderOptions:
     peers: tuple[str, ...] = ("moviepy", "editly")
     previews: int = 12
     peer_limit_s: float = 3600
+    peer_limit_ratio: float = 8.0
     work_dir: Path | None = None
 
 
@@ -182,6 +183,19 @@ def _keep(metrics: dict[str, Any], options: RenderOptions, log: Log) -> None:
     log(f"measurements so far: {path}")
 
 
+def peer_limit(options: RenderOptions, ours_s: float | None) -> float:
+    """How long a peer may render: ``peer_limit_ratio`` times our render, at most
+    ``peer_limit_s``.
+
+    Relative to our time in the same run, so that on a loaded machine (where everything
+    takes several times longer) a peer is not stopped before its ratio is known: a peer
+    stopped at 8x our time is still "more than 8x slower", above both targets.
+    """
+    if ours_s is None or ours_s <= 0:
+        return options.peer_limit_s
+    return min(options.peer_limit_s, options.peer_limit_ratio * ours_s)
+
+
 def run_render_benchmark(options: RenderOptions, log: Log) -> dict[str, Any]:
     edit = QUICK if options.quick else FULL
     folder = make_sources(log)
@@ -216,8 +230,10 @@ def run_render_benchmark(options: RenderOptions, log: Log) -> dict[str, Any]:
             )
             _keep(metrics, options, log)
         metrics["peers"] = []
+        limit_s = peer_limit(options, ours["wall_s"] if ours["status"] == "complete" else None)
+        metrics["peer_limit_s"] = limit_s
         for name in options.peers:
-            metrics["peers"].append(_peer_run(name, folder, edit, out, options.peer_limit_s, log))
+            metrics["peers"].append(_peer_run(name, folder, edit, out, limit_s, log))
             _keep(metrics, options, log)
     results = {"benchmark": "render-quick" if options.quick else "render", "metrics": metrics}
     results["rows"] = render_rows(metrics)

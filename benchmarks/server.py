@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ import httpx
 from tests.support.processes import free_port, stop_process, wait_until_live
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def proc_status_kib(pid: int, field: str) -> int:
@@ -33,6 +34,12 @@ def proc_status_kib(pid: int, field: str) -> int:
         if line.startswith(f"{field}:"):
             return int(line.split()[1])
     raise KeyError(field)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
 def _children(pid: int) -> list[int]:
@@ -62,7 +69,7 @@ class Server:
         return httpx.Client(base_url=self.url, timeout=timeout_s)
 
 
-def _server_pid(process: subprocess.Popen[bytes], limit_s: float = 30.0) -> int:
+def python_pid(process: subprocess.Popen[bytes], limit_s: float = 30.0) -> int:
     """The Python process ``uv run`` started (or ``process`` itself if uv exec'd)."""
     deadline = time.monotonic() + limit_s
     while time.monotonic() < deadline:
@@ -79,6 +86,76 @@ def _server_pid(process: subprocess.Popen[bytes], limit_s: float = 30.0) -> int:
     raise RuntimeError("could not find the server's Python process")
 
 
+def clean_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """This environment without its ``STOAT_*`` settings, plus ``env``.
+
+    Defaults only: STOAT_* settings of the calling shell would make runs incomparable.
+    """
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("STOAT_")}
+    environment.update({"STOAT_LOG_LEVEL": "warning", **(env or {})})
+    return environment
+
+
+def stoat_ferret_argv(command: str) -> list[str]:
+    """``stoat-ferret COMMAND`` as a user runs it (``uv run``), or this interpreter's."""
+    if shutil.which("uv") is None:  # e.g. run from an activated virtualenv without uv
+        return [sys.executable, "-m", "stoat_ferret.cli.main", command]
+    return ["uv", "run", "--no-sync", "stoat-ferret", command]
+
+
+def _wait_for_output(
+    processes: list[subprocess.Popen[bytes]], outputs: list[Path], text: str, limit_s: float
+) -> None:
+    deadline = time.monotonic() + limit_s
+    waiting = dict(zip(outputs, processes, strict=True))
+    while waiting:
+        for output, process in list(waiting.items()):
+            if text.encode() in output.read_bytes():
+                del waiting[output]
+            elif process.poll() is not None:
+                raise RuntimeError(f"{output.name}: exited with {process.returncode} "
+                                   f"before {text!r}")  # fmt: skip
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no {text!r} from {sorted(p.name for p in waiting)} in {limit_s} s")
+        time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def run_processes(
+    argv: list[str],
+    count: int,
+    env: Mapping[str, str],
+    log_dir: Path,
+    *,
+    ready: str | None = None,
+    limit_s: float = 120.0,
+) -> Iterator[list[int]]:
+    """``count`` processes of ``argv`` (workers); their Python pids. SIGTERM on exit.
+
+    With ``ready``, waits until every process's output contains it (``worker.started``
+    of a worker that logs at ``info``), so a measurement does not time start-ups.
+    """
+    log_dir.mkdir(parents=True, exist_ok=True)
+    processes: list[subprocess.Popen[bytes]] = []
+    logs = []
+    try:
+        for n in range(count):
+            logs.append((log_dir / f"worker-{n}.log").open("wb"))
+            process = subprocess.Popen(
+                argv, cwd=REPO_ROOT, env=clean_env(env), stdout=logs[-1], stderr=subprocess.STDOUT
+            )
+            processes.append(process)
+        pids = [python_pid(process) for process in processes]
+        if ready is not None:
+            _wait_for_output(processes, [Path(log.name) for log in logs], ready, limit_s)
+        yield pids
+    finally:
+        for process in processes:
+            stop_process(process, grace_s=30)
+        for log in logs:
+            log.close()
+
+
 @contextlib.contextmanager
 def run_server(
     data_dir: Path,
@@ -86,29 +163,25 @@ def run_server(
     env: Mapping[str, str] | None = None,
     checkout: Path = REPO_ROOT,
     limit_s: float = 60.0,
+    args: Sequence[str] = (),
 ) -> Iterator[Server]:
     """Start ``uv run stoat-ferret serve`` on a free port; stop it (SIGTERM) on exit.
 
     ``checkout`` is the source tree to run (with its own ``.venv``), for comparing
-    two versions under the same conditions.
+    two versions under the same conditions; ``args`` are more ``serve`` options
+    (``--no-worker``).
     """
     port = free_port()
     data_dir.mkdir(parents=True, exist_ok=True)
     log = (data_dir / "server.log").open("wb")
-    # Defaults only: STOAT_* settings of the calling shell would make runs incomparable.
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("STOAT_")}
-    environment.update({"STOAT_LOG_LEVEL": "warning", **(env or {})})
-    argv = ["uv", "run", "--no-sync", "stoat-ferret", "serve"]
-    if shutil.which("uv") is None:  # e.g. run from an activated virtualenv without uv
-        argv = [sys.executable, "-m", "stoat_ferret.cli.main", "serve"]
-    argv += ["--port", str(port), "--data-dir", str(data_dir)]
+    argv = [*stoat_ferret_argv("serve"), "--port", str(port), "--data-dir", str(data_dir), *args]
     process = subprocess.Popen(
-        argv, cwd=checkout, env=environment, stdout=log, stderr=subprocess.STDOUT
+        argv, cwd=checkout, env=clean_env(env), stdout=log, stderr=subprocess.STDOUT
     )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_live(url, process, limit_s)
-        yield Server(url=url, process=process, pid=_server_pid(process), data_dir=data_dir)
+        yield Server(url=url, process=process, pid=python_pid(process), data_dir=data_dir)
     finally:
         stop_process(process, grace_s=30)
         log.close()

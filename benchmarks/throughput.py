@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import random
 import resource
 import shutil
@@ -40,11 +39,10 @@ from urllib.parse import urlencode
 from benchmarks.corpus import Corpus, build_corpus
 from benchmarks.library import SEARCHES, SORT_FIELDS, make_tree, seed_rows
 from benchmarks.scan import touch_all
-from benchmarks.server import REPO_ROOT, Server, run_server, start_scan, wait_job
+from benchmarks.server import REPO_ROOT, Server, cpu_seconds, run_server, start_scan, wait_job
 
 Log = Callable[[str], None]
 LUA_SCRIPT = Path(__file__).resolve().parent / "wrk_paths.lua"
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -77,13 +75,7 @@ def search_paths() -> list[str]:
     return ["/api/v1/videos/search?" + urlencode({"q": q}) for q in SEARCHES]
 
 
-def _cpu_s(pid: int) -> float:
-    """User + system CPU seconds of a process so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-
-
-def _children_cpu_s() -> float:
+def _childrencpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
@@ -92,9 +84,9 @@ def run_wrk(server: Server, paths: list[str], connections: int, duration_s: int)
     """One ``wrk`` run over ``paths``; its summary plus the CPU both sides used."""
     argv = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, duration_s)}s", "--timeout", "30s",
             "-s", str(LUA_SCRIPT), server.url, "--", *paths]  # fmt: skip
-    server_cpu, wrk_cpu = _cpu_s(server.pid), _children_cpu_s()
+    server_cpu, wrk_cpu = cpu_seconds(server.pid), _childrencpu_seconds()
     output = subprocess.run(argv, capture_output=True, text=True, check=True).stdout
-    server_cpu, wrk_cpu = _cpu_s(server.pid) - server_cpu, _children_cpu_s() - wrk_cpu
+    server_cpu, wrk_cpu = cpu_seconds(server.pid) - server_cpu, _childrencpu_seconds() - wrk_cpu
     summary = json.loads(output.strip().splitlines()[-1])
     seconds = summary["duration_us"] / 1e6
     errors = summary["errors"]

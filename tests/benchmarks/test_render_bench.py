@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from benchmarks.render import progress_metrics
+from benchmarks.render import RenderOptions, peer_limit, progress_metrics
 from benchmarks.render_edit import FULL, QUICK
 from benchmarks.render_peers import editly_spec, hand_written_argv
 from benchmarks.render_rows import render_rows
@@ -83,3 +83,10 @@ def test_rows_judge_the_targets_on_same_run_ratios() -> None:
     assert editly["figure"] == "not installed" and editly["met"] is None
     assert rows["(e)"]["ratio"] == 1.5 and rows["(e)"]["met"] is True
     assert rows["(f)"]["met"] is True and rows["(g)"]["met"] is True
+
+
+def test_a_peer_gets_a_multiple_of_our_time_in_the_same_run_capped() -> None:
+    options = RenderOptions(peer_limit_s=3600, peer_limit_ratio=8)
+    assert peer_limit(options, 162.0) == 8 * 162.0  # a loaded machine: more time
+    assert peer_limit(options, 600.0) == 3600  # never past the absolute cap
+    assert peer_limit(options, None) == 3600  # our render failed: the cap alone

@@ -10,6 +10,7 @@ queue names, so tests do not see each other's jobs.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import time
@@ -51,12 +52,12 @@ def _wait_ready(port: int, process: subprocess.Popen[bytes], limit_s: float = 15
         client.close()
 
 
-@pytest.fixture(scope="session")
-def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+@contextlib.contextmanager
+def running_redis(folder: Path) -> Iterator[RedisServer]:
+    """A ``redis-server`` on a free loopback port with its files in ``folder``; stopped on exit."""
     binary = shutil.which("redis-server") or "/usr/bin/redis-server"
     if not Path(binary).exists():
         raise RuntimeError("redis-server is missing: ./scripts/test installs it (apt redis-server)")
-    folder = tmp_path_factory.mktemp("redis")
     port = free_port()
     argv = [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder)]
     argv += ["--save", "", "--appendonly", "no", "--protected-mode", "yes"]
@@ -68,3 +69,9 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServ
         yield RedisServer(port)
     finally:
         stop_process(process, grace_s=10)
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    with running_redis(tmp_path_factory.mktemp("redis")) as server:
+        yield server

@@ -43,6 +43,8 @@ class LibraryRenderMedia:
                 has_audio=row.audio_codec is not None,
                 frame_rate=_rate(row),
                 duration_s=row.duration_seconds,
+                width=row.width,
+                height=row.height,
             )
             for row in rows
         }

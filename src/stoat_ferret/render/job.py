@@ -9,7 +9,8 @@ default ``<data dir>/renders/<project name>-<job id>.<container>``). The handler
 2. removes what an earlier attempt of this job left beside the target (a server killed
    mid-render re-queues the job, which starts over) and picks a new temporary name;
 3. runs ffmpeg through the media process runner with ``-progress pipe:1 -nostats``,
-   reporting every progress block (ffmpeg prints one each half second);
+   reporting every progress block (ffmpeg prints one each half second), the ETA from
+   the render's cost model (``render_work``: the work left, not the seconds left);
 4. on a cancel request: SIGTERM to ffmpeg's process group, SIGKILL after 5 s, reaped,
    the partial file deleted, ``cancelled``;
 5. on a non-zero exit: ``failed`` with ffmpeg's last 50 stderr lines;
@@ -32,6 +33,7 @@ from typing import Any
 from stoat_ferret.db import UnitOfWork
 from stoat_ferret.ffmpeg import MediaProcess, media_process
 from stoat_ferret.jobs import JobCancelledError, JobContext, JobHandler
+from stoat_ferret.render.cost import WorkProfile, render_work
 from stoat_ferret.render.errors import RenderFailedError
 from stoat_ferret.render.output import (
     default_output,
@@ -94,15 +96,19 @@ async def _until_end_or_cancel(
     return True
 
 
-async def _run_ffmpeg(ctx: JobContext, command: RenderCommand, last: dict[str, Any]) -> None:
+async def _run_ffmpeg(
+    ctx: JobContext, command: RenderCommand, work: WorkProfile, last: dict[str, Any]
+) -> None:
     """
     Run the render's ffmpeg to its end, or stop it on a cancel request.
+
+    ``work`` is the render's cost model: the ETA is the work left at the measured rate.
 
     Raises:
         JobCancelledError: a cancel was requested; ffmpeg is stopped and reaped.
         RenderFailedError: ffmpeg exited with an error; its last stderr lines.
     """
-    parser = ProgressParser(command.expected_duration_s)
+    parser = ProgressParser(command.expected_duration_s, work=work)
     try:
         async with media_process(command.argv, term_grace_s=TERM_GRACE_S) as proc:
             if await _until_end_or_cancel(ctx, proc, parser, last):
@@ -151,7 +157,14 @@ def make_render_handler(
             command = service.command(prepared, options, temporary)
             last = _start_detail(command)
             await ctx.set_progress(0.0, dict(last))
-            await _run_ffmpeg(ctx, command, last)
+            work = render_work(
+                prepared.document,
+                prepared.timeline,
+                prepared.sources,
+                video_codec=options["video_codec"],
+                preset=options["preset"],
+            )
+            await _run_ffmpeg(ctx, command, work, last)
             ctx.raise_if_cancelled()
             checked = await verify_output(
                 temporary, _expected(prepared, command), ffprobe_path=ffprobe

@@ -67,6 +67,7 @@ class MediaFacts:
         has_video, has_audio: it has such a stream.
         frame_rate: its own rate when known.
         duration_s: its length when known.
+        width, height: its picture size when known (the ETA's cost model).
     """
 
     video_id: str
@@ -76,6 +77,8 @@ class MediaFacts:
     has_audio: bool
     frame_rate: Fraction | None = None
     duration_s: float | None = None
+    width: int | None = None
+    height: int | None = None
 
 
 class RenderMedia(Protocol):

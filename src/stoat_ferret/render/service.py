@@ -163,7 +163,12 @@ class RenderService:
                 )
         sources = {
             fact.video_id: SourceMedia(
-                fact.path, fact.has_audio, has_video=fact.has_video, frame_rate=fact.frame_rate
+                fact.path,
+                fact.has_audio,
+                has_video=fact.has_video,
+                frame_rate=fact.frame_rate,
+                width=fact.width,
+                height=fact.height,
             )
             for fact in facts.values()
         }

@@ -25,15 +25,19 @@ class SourceMedia:
             be on audio tracks).
         frame_rate: the source's own rate, when known. It sizes the seek lead (two of
             the source's frames before the in-point) so a slow source still shows the
-            picture that is on screen at the in-point. The picture's size is not needed:
-            ffmpeg fits the decoded frame itself, so a file whose probed size ignores
-            rotation metadata still fits.
+            picture that is on screen at the in-point.
+        width, height: the probed picture size, when known. The graph does not use it
+            (ffmpeg fits the decoded frame itself, so a file whose probed size ignores
+            rotation metadata still fits); the ETA's cost model (:mod:`.cost`) weighs
+            a clip by the pixels it decodes.
     """
 
     path: str
     has_audio: bool
     has_video: bool = True
     frame_rate: Fraction | None = None
+    width: int | None = None
+    height: int | None = None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 
 from stoat_ferret.editing.document import ProjectDocument, ProjectSettings
+from stoat_ferret.render.cost import render_work
+from stoat_ferret.render.domain import RenderDomain
 from tests.render.api.conftest import RenderApp, two_clips
+from tests.render.oracle import HEIGHT, WIDTH
 
 
 async def _post(app: RenderApp, project_id: str, **body: Any) -> tuple[int, dict[str, Any]]:
@@ -120,3 +123,20 @@ async def test_formats(render_app: RenderApp) -> None:
     assert "aac" in containers["mp4"]["audio_codecs"]
     assert "libx264" not in containers["webm"]["video_codecs"]
     assert "medium" in answer.json()["presets"]
+
+
+async def test_the_render_knows_each_source_s_probed_size_for_its_cost_model(
+    render_app: RenderApp,
+) -> None:
+    """The library's facts carry the scanned size and rate through to the graph's
+    sources, which is what the ETA's cost model weighs a clip by."""
+    app = render_app
+    project_id = await app.create(two_clips(app.videos))
+    service = app.services.domains.get(RenderDomain).service
+    async with app.services.database.unit_of_work() as uow:
+        prepared = await service.prepare(uow.session, project_id)
+    left = prepared.sources[app.videos["left.mp4"]]
+    assert (left.width, left.height, left.frame_rate) == (WIDTH, HEIGHT, 30)
+    profile = render_work(prepared.document, prepared.timeline, prepared.sources)
+    assert profile.times_s[-1] == pytest.approx(95 / 30)
+    assert profile.total > 0
