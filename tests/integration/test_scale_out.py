@@ -9,14 +9,12 @@ cancel made on the API must stop the job on the worker.
 from __future__ import annotations
 
 import asyncio
-import json
 import signal
 import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -25,7 +23,7 @@ import websockets
 from tests.support.corpus import copy_corpus
 from tests.support.processes import free_port, server_argv, server_process
 from tests.support.redis import RedisServer
-from tests.support.scaleout import shared_env, worker_process
+from tests.support.scaleout import job_events, shared_env, worker_process
 
 CORPUS_FILES = 60
 
@@ -59,18 +57,6 @@ def deployment(
         yield Deployment(url, root / "corpus")
 
 
-async def events_of(ws: Any, job_id: str, until: str, limit_s: float = 120) -> list[dict[str, Any]]:
-    """The ``/ws`` events of ``job_id``, up to and including the first ``until``."""
-    seen: list[dict[str, Any]] = []
-    async with asyncio.timeout(limit_s):
-        while True:
-            event = json.loads(await ws.recv())
-            if event.get("payload", {}).get("job_id") == job_id:
-                seen.append(event)
-                if event["type"] == until:
-                    return seen
-
-
 async def test_a_scan_run_by_the_worker_streams_to_the_api_ws(deployment: Deployment) -> None:
     async with (
         httpx.AsyncClient(base_url=deployment.url, timeout=30) as client,
@@ -79,7 +65,7 @@ async def test_a_scan_run_by_the_worker_streams_to_the_api_ws(deployment: Deploy
         response = await client.post("/api/v1/videos/scan", json={"path": str(deployment.corpus)})
         assert response.status_code == 202
         job_id = response.json()["job_id"]
-        events = await events_of(ws, job_id, "job.completed")
+        events = await job_events(ws, job_id, "job.completed")
         videos = (await client.get("/api/v1/videos", params={"limit": 1})).json()
     kinds = [e["type"] for e in events]
     assert kinds[0] == "job.created" and "job.started" in kinds and kinds[-1] == "job.completed"
@@ -98,11 +84,11 @@ async def test_a_cancel_on_the_api_stops_the_job_on_the_worker(deployment: Deplo
     ):
         response = await client.post("/test/jobs/steps", json={"total": 100000, "step_s": 0.01})
         job_id = response.json()["job_id"]
-        await events_of(ws, job_id, "job.progress")
+        await job_events(ws, job_id, "job.progress")
         asked_at = time.monotonic()
         cancel = await client.post(f"/api/v1/jobs/{job_id}/cancel")
         assert cancel.status_code == 202 and cancel.json()["cancel_requested"] is True
-        events = await events_of(ws, job_id, "job.cancelled")
+        events = await job_events(ws, job_id, "job.cancelled")
         stopped_after_s = time.monotonic() - asked_at
         final = (await client.get(f"/api/v1/jobs/{job_id}")).json()
     assert "job.cancel_requested" in [e["type"] for e in events]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import json
 import os
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from tests.support.processes import REPO_ROOT, stop_process
 
@@ -45,3 +48,17 @@ def worker_process(env: dict[str, str], *args: str) -> Iterator[subprocess.Popen
         yield process
     finally:
         stop_process(process, grace_s=20)
+
+
+async def job_events(
+    ws: Any, job_id: str, until: str, limit_s: float = 120
+) -> list[dict[str, Any]]:
+    """The ``/ws`` events of ``job_id``, up to and including the first ``until``."""
+    seen: list[dict[str, Any]] = []
+    async with asyncio.timeout(limit_s):
+        while True:
+            event = json.loads(await ws.recv())
+            if event.get("payload", {}).get("job_id") == job_id:
+                seen.append(event)
+                if event["type"] == until:
+                    return seen

@@ -1777,7 +1777,7 @@ export interface components {
          *     The same JSON as before the union: only the schema says more about
          *     ``progress_detail`` and ``result``.
          */
-        JobStatusResponse: components["schemas"]["ScanJob"] | components["schemas"]["GenericJob"];
+        JobStatusResponse: components["schemas"]["ScanJob"] | components["schemas"]["ScanBatchJob"] | components["schemas"]["GenericJob"];
         /** JobSubmitted */
         JobSubmitted: {
             /** Job Id */
@@ -2472,6 +2472,113 @@ export interface components {
              * @enum {string}
              */
             type: "resync";
+        };
+        /**
+         * ScanBatchFile
+         * @description A file a ``scan.batch`` child was given, with its stamp from the parent's walk.
+         */
+        ScanBatchFile: {
+            /**
+             * Media Type
+             * @default video
+             * @enum {string}
+             */
+            media_type: "video" | "audio";
+            /** Mtime Ns */
+            mtime_ns: number;
+            /** Path */
+            path: string;
+            /** Size */
+            size: number;
+        };
+        /**
+         * ScanBatchJob
+         * @description A ``scan.batch`` child of a fan-out scan (distributed queue only, SPEC §12).
+         *
+         *     Cancelling its parent cancels it; its parent's progress and result sum its children's.
+         */
+        ScanBatchJob: {
+            /** Cancel Requested */
+            cancel_requested: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Error */
+            error?: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Job Id */
+            job_id: string;
+            /**
+             * Job Type
+             * @constant
+             */
+            job_type: "scan.batch";
+            payload: components["schemas"]["ScanBatchPayload"];
+            /** Progress */
+            progress?: number | null;
+            progress_detail?: components["schemas"]["ScanProgress"] | null;
+            result?: components["schemas"]["ScanBatchResultOut"] | null;
+            /** Started At */
+            started_at: string | null;
+            status: components["schemas"]["JobStatus"];
+        };
+        /**
+         * ScanBatchPayload
+         * @description What a ``scan.batch`` child is asked to do.
+         */
+        ScanBatchPayload: {
+            /** Files */
+            files: components["schemas"]["ScanBatchFile"][];
+            /**
+             * Index
+             * @description The batch's number within its parent, in walk order.
+             */
+            index: number;
+            /**
+             * Parent Id
+             * @description The ``scan`` job that made this child.
+             */
+            parent_id: string;
+            /**
+             * Path
+             * @description The folder the parent scans.
+             */
+            path: string;
+        };
+        /**
+         * ScanBatchResultOut
+         * @description The result of a ``scan.batch`` child (``missing`` is the parent's to count: 0).
+         */
+        ScanBatchResultOut: {
+            /** Errors */
+            errors: components["schemas"]["ScanFileError"][];
+            /**
+             * Missing
+             * @description Stored videos under the folder whose file is gone.
+             */
+            missing: number;
+            /** New */
+            new: number;
+            /**
+             * Scanned
+             * @description Files looked at, skipped ones included.
+             */
+            scanned: number;
+            /**
+             * Skipped
+             * @description Unchanged since the last scan: not probed again.
+             */
+            skipped: number;
+            /** Updated */
+            updated: number;
+            /**
+             * Worker
+             * @description ``host:pid`` of the worker that ran the batch (null when cancelled).
+             */
+            worker?: string | null;
         };
         /**
          * ScanFileError

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Discriminator, Field, RootModel, Tag
 
 from stoat_ferret.jobs import JobResult
 from stoat_ferret.jobs.schemas import JobOut
-from stoat_ferret.library.schemas import ScanJob
+from stoat_ferret.library.schemas import ScanBatchJob, ScanJob
 
 
 class ErrorDetail(BaseModel):
@@ -23,7 +23,7 @@ class ErrorResponse(BaseModel):
 
 
 #: Job types with a typed schema; any other type is a ``GenericJob``.
-TYPED_JOB_TYPES = ("scan",)
+TYPED_JOB_TYPES = ("scan", "scan.batch")
 
 
 class GenericJob(JobOut):
@@ -40,7 +40,9 @@ def _job_kind(job: Any) -> str:
 class JobStatusResponse(
     RootModel[
         Annotated[
-            Annotated[ScanJob, Tag("scan")] | Annotated[GenericJob, Tag("other")],
+            Annotated[ScanJob, Tag("scan")]
+            | Annotated[ScanBatchJob, Tag("scan.batch")]
+            | Annotated[GenericJob, Tag("other")],
             Discriminator(_job_kind),
         ]
     ]

@@ -37,8 +37,12 @@ class JobContext:
         set_progress: ProgressSetter,
         emit: EventCallback,
         cancel_event: asyncio.Event,
+        attempt: int = 1,
     ) -> None:
         self.job_id = job_id
+        #: 1 on the first run; more when the job runs again after its process died, so
+        #: a handler can look for what its earlier run left (a fan-out scan's children).
+        self.attempt = attempt
         self.job_type = job_type
         self._set_progress = set_progress
         self._emit = emit

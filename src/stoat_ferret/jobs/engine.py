@@ -288,6 +288,7 @@ class QueueEngine(JobReads):
             set_progress=functools.partial(self.set_progress, record.job_id),
             emit=self._emit,
             cancel_event=active.cancel_event,
+            attempt=record.attempts,
         )
         active.context = context
         active.task = asyncio.create_task(

@@ -22,6 +22,7 @@ __all__ = [
     "QueueOptions",
     "queue_name",
     "saq_url",
+    "takes",
 ]
 
 SAQ_FUNCTION = "stoat_job"
@@ -36,6 +37,18 @@ without running; graceful worker restarts also count as deliveries in SAQ."""
 def queue_name(namespace: str, job_type: str) -> str:
     """One SAQ queue per job type, so ``worker --job-types`` takes only its types."""
     return f"{namespace}.{job_type}"
+
+
+def takes(job_types: frozenset[str] | None, job_type: str) -> bool:
+    """
+    Whether a worker limited to ``job_types`` (None: all) runs ``job_type``.
+
+    A type also covers its sub-types (``scan`` covers ``scan.batch``): a worker told to
+    run scans must also run the batches a fan-out scan waits for, or it would wait forever.
+    """
+    if job_types is None:
+        return True
+    return job_type in job_types or job_type.split(".", 1)[0] in job_types
 
 
 def saq_url(url: str) -> str:

@@ -33,14 +33,20 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from stoat_ferret.clock import utcnow
 from stoat_ferret.db.storage import SpaceReserve
-from stoat_ferret.errors import JobNotFoundError
+from stoat_ferret.errors import JobAlreadyTerminalError, JobNotFoundError
 from stoat_ferret.events.types import EventType
 from stoat_ferret.jobs import leases, transitions
 from stoat_ferret.jobs.active import ActiveJob
 from stoat_ferret.jobs.engine import QueueEngine
 from stoat_ferret.jobs.models import JobRecord, JobResult, JobStatus
 from stoat_ferret.jobs.recovery import adopt
-from stoat_ferret.jobs.saq_options import SAQ_FUNCTION, QueueOptions, queue_name, saq_url
+from stoat_ferret.jobs.saq_options import (
+    SAQ_FUNCTION,
+    QueueOptions,
+    queue_name,
+    saq_url,
+    takes,
+)
 from stoat_ferret.jobs.sql_store import SqlJobStore
 
 __all__ = ["SaqJobQueue"]
@@ -107,7 +113,7 @@ class SaqJobQueue(QueueEngine):
         if not self._run_jobs:
             return
         for job_type in sorted(self._handlers):
-            if self._job_types is not None and job_type not in self._job_types:
+            if not takes(self._job_types, job_type):
                 continue
             queue = await self._queue(job_type)
             worker = _QuietWorker(
@@ -147,6 +153,29 @@ class SaqJobQueue(QueueEngine):
         await self._enqueue(record)
         return record.job_id
 
+    async def cancel(self, job_id: str) -> JobResult:
+        """
+        Cancel ``job_id``, and at once its unfinished children (jobs whose payload names
+        it as ``parent_id``: a fan-out scan's ``scan.batch`` jobs).
+
+        The parent's handler cancels them too, but only once its own worker has heard
+        of the cancel; asking here as well takes that hop out of the time the children's
+        workers need to stop (SPEC §12: within 2 s on any worker).
+        """
+        accepted = await super().cancel(job_id)
+        if "parent_id" not in accepted.payload:  # a child has no children
+            children = [
+                record.job_id
+                for record in await self._store.unfinished()
+                if record.payload.get("parent_id") == job_id
+            ]
+            await asyncio.gather(*(self._cancel_quietly(child) for child in children))
+        return accepted
+
+    async def _cancel_quietly(self, job_id: str) -> None:
+        with contextlib.suppress(JobAlreadyTerminalError, JobNotFoundError):
+            await super().cancel(job_id)
+
     async def _cancel_elsewhere(self, job_id: str) -> JobResult:
         """A pending job nobody holds is claimed and ended here; a held one is asked."""
         for _ in range(3):
@@ -156,7 +185,7 @@ class SaqJobQueue(QueueEngine):
             if record.status is not JobStatus.PENDING or record.owner is not None:
                 break
             if await self._hold(record) is not None:
-                return await self.cancel(job_id)  # held here now: ended at once
+                return await QueueEngine.cancel(self, job_id)  # held here: ended at once
             # A worker claimed it in between: it is the worker's to stop.
         return await super()._cancel_elsewhere(job_id)
 

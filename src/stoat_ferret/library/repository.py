@@ -74,6 +74,24 @@ class VideoRepository:
                 known[path] = (video_id, size, mtime_ns, bool(missing))
         return known
 
+    async def stamps_of(self, paths: Sequence[str]) -> dict[str, KnownStamp]:
+        """Stamps of the stored files among ``paths`` (a ``scan.batch`` child's files)."""
+        known: dict[str, KnownStamp] = {}
+        # Chunked: SQLite limits the number of bound parameters per statement.
+        for start in range(0, len(paths), 500):
+            rows = await self._session.execute(
+                select(
+                    VideoRow.path,
+                    VideoRow.id,
+                    VideoRow.file_size,
+                    VideoRow.file_mtime_ns,
+                    VideoRow.missing,
+                ).where(VideoRow.path.in_(paths[start : start + 500]))
+            )
+            for path, video_id, size, mtime_ns, missing in rows:
+                known[path] = (video_id, size, mtime_ns, bool(missing))
+        return known
+
     async def ids(self, *, chunk_rows: int = 5_000) -> set[str]:
         """Every stored video id (to find thumbnails no record names), read in chunks."""
         ids: set[str] = set()

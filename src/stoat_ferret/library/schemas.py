@@ -137,6 +137,45 @@ class ScanJob(JobOut):
     result: ScanResultOut | None = None
 
 
+class ScanBatchResultOut(ScanResultOut):
+    """The result of a ``scan.batch`` child (``missing`` is the parent's to count: 0)."""
+
+    worker: str | None = Field(
+        None, description="``host:pid`` of the worker that ran the batch (null when cancelled)."
+    )
+
+
+class ScanBatchFile(BaseModel):
+    """A file a ``scan.batch`` child was given, with its stamp from the parent's walk."""
+
+    path: str
+    size: int = Field(ge=0)
+    mtime_ns: int
+    media_type: Literal["video", "audio"] = "video"
+
+
+class ScanBatchPayload(BaseModel):
+    """What a ``scan.batch`` child is asked to do."""
+
+    parent_id: str = Field(description="The ``scan`` job that made this child.")
+    path: str = Field(description="The folder the parent scans.")
+    index: int = Field(ge=0, description="The batch's number within its parent, in walk order.")
+    files: list[ScanBatchFile]
+
+
+class ScanBatchJob(JobOut):
+    """
+    A ``scan.batch`` child of a fan-out scan (distributed queue only, SPEC §12).
+
+    Cancelling its parent cancels it; its parent's progress and result sum its children's.
+    """
+
+    job_type: Literal["scan.batch"]
+    progress_detail: ScanProgress | None = None  # type: ignore[assignment]
+    result: ScanBatchResultOut | None = None
+    payload: ScanBatchPayload  # type: ignore[assignment]
+
+
 class VideoDeleted(BaseModel):
     """Payload of ``video.deleted``."""
 

@@ -9,6 +9,7 @@ from stoat_ferret.library.domain import LibraryDomain
 from stoat_ferret.library.pages import video_pages
 from stoat_ferret.library.render_media import LibraryRenderMedia
 from stoat_ferret.library.scan import SCAN_JOB_TYPE, ScanConfig, make_scan_handler
+from stoat_ferret.library.scan.fanout_job import make_fanout_handlers
 from stoat_ferret.library.service import LibraryService
 from stoat_ferret.library.usage import VIDEO_USAGE
 from stoat_ferret.render.ports import RENDER_MEDIA
@@ -33,11 +34,14 @@ def setup_library(core: Core) -> LibraryDomain:
     )
     # The render asks the library which file each clip plays (render/ports.py).
     core.registry.add(RENDER_MEDIA, LibraryRenderMedia())
-    return LibraryDomain(
-        service=service,
-        pages=video_pages(core.database),
-        job_handlers={SCAN_JOB_TYPE: make_scan_handler(core.unit_of_work, config)},
+    # On the distributed queue a scan fans out into ``scan.batch`` children that any
+    # worker takes (SPEC §12); one process keeps the single-job scan.
+    handlers = (
+        make_fanout_handlers(core.unit_of_work, config, core.queue)
+        if settings.queue_url is not None
+        else {SCAN_JOB_TYPE: make_scan_handler(core.unit_of_work, config)}
     )
+    return LibraryDomain(service=service, pages=video_pages(core.database), job_handlers=handlers)
 
 
 LIBRARY = DomainSetup(name="library", setup=setup_library, routers=(videos.router,))

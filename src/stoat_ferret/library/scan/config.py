@@ -9,6 +9,12 @@ from stoat_ferret.ffmpeg import ProbeBackend
 
 SCAN_JOB_TYPE = "scan"
 
+FANOUT_BATCH_FILES = 50
+"""Files per ``scan.batch`` child on the distributed queue (``fanout_job.py``). Large
+enough that a child's own cost (a job row, a broker round trip, its events: tens of
+ms) is small next to its 50 probes and thumbnails; small enough that a 1,000-file
+scan is shared by many workers and a killed worker redoes at most one batch."""
+
 IN_PROCESS_BACKENDS = frozenset({"pyav"})
 """Backends whose probes and thumbnails run as threads in this process (see ``_Pipeline``)."""
 
@@ -25,3 +31,5 @@ class ScanConfig:
     walk_chunk_max: int = 1024
     allowed_roots: tuple[Path, ...] = ()
     """``STOAT_ALLOWED_SCAN_ROOTS``: the walk never follows a symlink out of them."""
+    fanout_batch_files: int = FANOUT_BATCH_FILES
+    """Files per ``scan.batch`` child on the distributed queue."""

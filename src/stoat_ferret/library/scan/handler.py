@@ -19,11 +19,11 @@ from stoat_ferret.library.scan.config import ScanConfig
 from stoat_ferret.library.scan.orphans import remove_orphan_thumbnails
 from stoat_ferret.library.scan.pipeline import Pipeline
 from stoat_ferret.library.scan.tally import ScanTally
-from stoat_ferret.library.scan.walker import Walker
+from stoat_ferret.library.scan.walker import FileSource, Walker
 from stoat_ferret.library.scan.writer import BatchWriter
 
 
-def _prepare_thumbnails_dir(path: Path) -> None:
+def prepare_thumbnails_dir(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True)
 
 
@@ -37,25 +37,66 @@ async def scan_directory(
 ) -> dict[str, Any]:
     """Scan ``root`` into the library; returns the result counts (see module docstring)."""
     tally = ScanTally()
-    await asyncio.to_thread(_prepare_thumbnails_dir, config.thumbnails_dir)
+    await asyncio.to_thread(prepare_thumbnails_dir, config.thumbnails_dir)
     walker = Walker(root, recursive, config.walk_chunk_max, config.allowed_roots)
-    known = asyncio.create_task(_known_stamps(units, root, recursive))
+    known = asyncio.create_task(known_stamps(units, root, recursive))
+    orphans = asyncio.create_task(remove_orphan_thumbnails(units, config.thumbnails_dir))
+    try:
+        pipeline = await run_stages(ctx, tally, walker, known, units, config)
+    finally:
+        await asyncio.gather(orphans, return_exceptions=True)
+    unreadable = tuple(pipeline.unreadable)
+    # What the walk did not pop from ``known``: stored files that are gone (path -> missing).
+    gone = {
+        path: missing
+        for path, (*_, missing) in pipeline.known.items()
+        if not path.startswith(unreadable)
+    }
+    tally.missing = len(gone)
+    await mark_missing(units, [path for path, missing in gone.items() if not missing])
+    await ctx.set_progress(1.0, tally.progress()[1])
+    return tally.as_result()
+
+
+async def mark_missing(units: UnitOfWorkFactory, paths: list[str]) -> None:
+    """Mark the records of files that are gone ``missing`` (kept, not deleted)."""
+    async with units() as uow:
+        await VideoRepository(uow.session).set_missing(paths)
+
+
+async def run_stages(
+    ctx: JobContext,
+    tally: ScanTally,
+    source: FileSource,
+    known: asyncio.Task[dict[str, KnownStamp]],
+    units: UnitOfWorkFactory,
+    config: ScanConfig,
+) -> Pipeline:
+    """
+    Triage, probe, thumbnail and store the files of ``source``, with progress.
+
+    Shared by the ``scan`` job (a walk) and a ``scan.batch`` child (a list of files).
+
+    Raises:
+        JobCancelledError: a cancel was requested; what was finished is stored and the
+            partial counts are its result.
+        StorageError: the writer could not store a batch (the job fails with it).
+    """
     writer = BatchWriter(units, ctx, tally, config)
     writer_stop = asyncio.Event()
     writer_task = asyncio.create_task(writer.run(writer_stop))
     ticker = asyncio.create_task(_report_progress(ctx, tally, config.progress_interval_s))
-    orphans = asyncio.create_task(remove_orphan_thumbnails(units, config.thumbnails_dir))
     pipeline = Pipeline(ctx, tally, writer, config)
     try:
-        cancelled = await _until_cancelled(ctx, pipeline.run(walker, known), writer_task)
+        cancelled = await _until_cancelled(ctx, pipeline.run(source, known), writer_task)
     finally:
-        walker.stop()
+        source.stop()
         known.cancel()
         ticker.cancel()
         # The writer is stopped, never cancelled, so no transaction is cut in half.
         writer_stop.set()
         writer.wake()
-        await asyncio.gather(known, ticker, writer_task, orphans, return_exceptions=True)
+        await asyncio.gather(known, ticker, writer_task, return_exceptions=True)
         # A probe cancelled twice leaves its ffprobe to be killed in the background:
         # the job may only end once none is left.
         await settle_background_stops()
@@ -70,21 +111,7 @@ async def scan_directory(
     if cancelled:
         await ctx.set_progress(*tally.progress())
         raise JobCancelledError(tally.as_result())
-
-    unreadable = tuple(pipeline.unreadable)
-    # What the walk did not pop from ``known``: stored files that are gone (path -> missing).
-    gone = {
-        path: missing
-        for path, (*_, missing) in pipeline.known.items()
-        if not path.startswith(unreadable)
-    }
-    tally.missing = len(gone)
-    async with units() as uow:
-        await VideoRepository(uow.session).set_missing(
-            [path for path, missing in gone.items() if not missing]
-        )
-    await ctx.set_progress(1.0, tally.progress()[1])
-    return tally.as_result()
+    return pipeline
 
 
 async def _until_cancelled(ctx: JobContext, work: Any, writer: asyncio.Task[None]) -> bool:
@@ -126,7 +153,7 @@ async def _report_progress(ctx: JobContext, tally: ScanTally, interval_s: float)
         await ctx.set_progress(*tally.progress())
 
 
-async def _known_stamps(
+async def known_stamps(
     units: UnitOfWorkFactory, root: str, recursive: bool
 ) -> dict[str, KnownStamp]:
     async with units() as uow:

@@ -23,7 +23,7 @@ from stoat_ferret.library.repository import KnownStamp
 from stoat_ferret.library.scan.config import IN_PROCESS_BACKENDS, ScanConfig
 from stoat_ferret.library.scan.discovery import FoundFile, WalkError
 from stoat_ferret.library.scan.tally import ScanTally
-from stoat_ferret.library.scan.walker import Walker
+from stoat_ferret.library.scan.walker import FileSource
 from stoat_ferret.library.scan.writer import BatchWriter
 
 log = structlog.get_logger("stoat_ferret.scan")
@@ -33,6 +33,39 @@ def _unchanged(record: KnownStamp, found: FoundFile) -> bool:
     """The stored record is present and has the file's size and mtime: skip it."""
     _, size, mtime_ns, missing = record
     return not missing and (size, mtime_ns) == (found.stamp.size, found.stamp.mtime_ns)
+
+
+def triage(
+    item: FoundFile | WalkError,
+    known: dict[str, KnownStamp],
+    tally: ScanTally,
+    unreadable: list[str],
+) -> tuple[FoundFile, KnownStamp | None] | None:
+    """
+    Count what needs no probe; return a file that does, with its stored stamp.
+
+    A walk error is an ``errors`` entry (an unreadable folder also goes to
+    ``unreadable``: its records must not be marked missing); a name that cannot be
+    stored is one too; a file whose stored record has its size and mtime is
+    ``skipped``. The file's entry is popped from ``known``: what is left at the end is
+    the records whose file is gone.
+    """
+    if isinstance(item, WalkError):
+        tally.add_error(item.path, item.error)
+        if item.unchecked:
+            unreadable.append(item.path.rstrip("/") + "/")
+        return None
+    tally.total += 1
+    if not is_storable(item.path):
+        tally.add_error(item.path, UNDECODABLE_NAME)
+        tally.processed += 1
+        return None
+    record = known.pop(item.path, None)
+    if record is not None and _unchanged(record, item):
+        tally.skipped += 1
+        tally.processed += 1
+        return None
+    return item, record
 
 
 @dataclass(eq=False)
@@ -47,7 +80,7 @@ class Pipeline:
     unreadable: list[str] = field(default_factory=list)
     processes: asyncio.Semaphore | None = None
 
-    async def run(self, walker: Walker, known: asyncio.Task[dict[str, KnownStamp]]) -> None:
+    async def run(self, walker: FileSource, known: asyncio.Task[dict[str, KnownStamp]]) -> None:
         workers = max(1, self.config.concurrency)
         if self.config.backend.name not in IN_PROCESS_BACKENDS:
             # A subprocess backend pays a process start per call, which overlapping the
@@ -78,30 +111,14 @@ class Pipeline:
 
     async def _triage(
         self,
-        walker: Walker,
+        walker: FileSource,
         to_probe: asyncio.Queue[tuple[FoundFile, KnownStamp | None] | None],
     ) -> None:
-        tally = self.tally
         async for chunk in walker.chunks():
             for item in chunk:
-                if isinstance(item, WalkError):
-                    tally.add_error(item.path, item.error)
-                    if item.unchecked:
-                        self.unreadable.append(item.path.rstrip("/") + "/")
-                    continue
-                tally.total += 1
-                if not is_storable(item.path):
-                    tally.add_error(item.path, UNDECODABLE_NAME)
-                    tally.processed += 1
-                    continue
-                # Popped: what is left at the end is the records whose file is gone.
-                record = self.known.pop(item.path, None)
-                if record is not None and _unchanged(record, item):
-                    tally.skipped += 1
-                    tally.processed += 1
-                else:
-                    to_probe.put_nowait((item, record))
-        tally.walking = False
+                if (work := triage(item, self.known, self.tally, self.unreadable)) is not None:
+                    to_probe.put_nowait(work)
+        self.tally.walking = False
 
     async def _probe(
         self,

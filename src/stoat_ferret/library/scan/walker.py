@@ -13,8 +13,31 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Protocol
 
 from stoat_ferret.library.scan.discovery import FoundFile, WalkError, walk_videos
+
+
+class FileSource(Protocol):
+    """Where a scan's files come from: a walk (``Walker``) or a list (``ListedFiles``)."""
+
+    def chunks(self) -> AsyncIterator[list[FoundFile | WalkError]]: ...
+
+    def stop(self) -> None: ...
+
+
+class ListedFiles:
+    """The files a ``scan.batch`` child was given, as one chunk (no walk)."""
+
+    def __init__(self, files: list[FoundFile]) -> None:
+        self._files: list[FoundFile | WalkError] = list(files)
+
+    async def chunks(self) -> AsyncIterator[list[FoundFile | WalkError]]:
+        if self._files:
+            yield self._files
+
+    def stop(self) -> None:
+        """Nothing runs in the background."""
 
 
 class Walker:
