@@ -1,7 +1,7 @@
 """The ETA at 50 % of a real render whose second half is much heavier than its first.
 
-The project (320x180, ``-preset ultrafast``): 4 s of a 540p source at its own speed, then
-4 s of the same source at 4x, which decodes four times the source frames per output
+The project (320x180, ``-preset ultrafast``): 10 s of a 540p source at its own speed, then
+10 s of the same source at 4x, which decodes four times the source frames per output
 second: the second half costs about three times the first in ffmpeg's CPU time. An ETA
 from the output seconds per second of the first half says the rest takes as long as
 what is behind; the cost model (``render_work``) says how much more is to come.
@@ -30,13 +30,15 @@ from tests.render.oracle import run
 from tests.render.projects import clip, effect, project
 
 SOURCE_SIZE = (960, 540)
-LIGHT_FRAMES = 120  # 4 s at 30 fps
+LIGHT_FRAMES = 300  # 10 s at 30 fps: at 4 s, a quiet machine rendered the light half in
+# ~1 CPU second and a dozen blocks, and the 10 ms CPU clock and the few samples alone
+# moved the estimate by up to a fifth
 SPEED = 4
 
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> SourceMedia:
-    """20 s of a moving 540p test pattern at 30 fps (real decoding work, no audio)."""
+    """50 s of a moving 540p test pattern at 30 fps (real decoding work, no audio)."""
     path = tmp_path_factory.mktemp("eta") / "pattern720.mp4"
     width, height = SOURCE_SIZE
     seconds = (LIGHT_FRAMES * (1 + SPEED)) // 30
