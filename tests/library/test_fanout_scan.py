@@ -248,11 +248,17 @@ async def test_a_child_cancelled_on_its_own_fails_its_scan(
     deployment = await started(deploy(workers=1, concurrency=1))
     parent_id = await deployment.scan(tmp_path / "corpus")
 
-    async def a_pending_child() -> bool:
-        return any(c.status is JobStatus.PENDING for c in await deployment.children(parent_id))
+    pending: list[JobResult] = []
 
-    await wait_for(a_pending_child)
-    pending = [c for c in await deployment.children(parent_id) if c.status is JobStatus.PENDING]
+    async def two_pending_children() -> bool:
+        # Two or more: the one worker must finish a whole batch and take the next before
+        # it reaches the last one, which is then still pending when it is cancelled (with
+        # one left, the worker took it between the listing and the cancel).
+        children = await deployment.children(parent_id)
+        pending[:] = [c for c in children if c.status is JobStatus.PENDING]
+        return len(pending) >= 2
+
+    await wait_for(two_pending_children)
     last = max(pending, key=lambda c: int(c.payload["index"]))  # the last to be taken
     assert (await deployment.api.cancel(last.job_id)).status is JobStatus.CANCELLED
     final = await deployment.api.wait(parent_id, timeout=120)
