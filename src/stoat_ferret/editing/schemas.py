@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from stoat_ferret.editing.document import Clip, EffectUse, ProjectDocument, Track, Transition, thaw
 from stoat_ferret.editing.effects import MediaKind
 from stoat_ferret.editing.memo import IdentityMemo
-from stoat_ferret.editing.models import ProjectRow, ProjectVersionRow
+from stoat_ferret.editing.models import ProjectRow
 from stoat_ferret.editing.timebase import frames_to_seconds
 from stoat_ferret.editing.timeline import DerivedTimeline
 
@@ -28,15 +28,12 @@ __all__ = [
     "ClipList",
     "ClipOut",
     "EditsResult",
-    "ExportOut",
-    "HistoryOut",
     "ImportResult",
     "ProjectOut",
     "ProjectPage",
     "ProjectSummary",
     "ProjectTransitionOut",
     "ProjectView",
-    "TimelineOut",
     "TrackOut",
     "clip_out",
     "clips_of",
@@ -262,120 +259,12 @@ def clips_of(view: ProjectView) -> list[ClipOut]:
     return [ClipOut.of(view, track, clip, index) for track, clip, index in _ordered(view)]
 
 
-class TimelineClipOut(BaseModel):
-    clip_id: str
-    start_frame: int
-    end_frame: int = Field(description="Exclusive.")
-    start_s: float
-    end_s: float
-
-
-class TimelineTrackOut(BaseModel):
-    track_id: str
-    kind: MediaKind
-    clips: list[TimelineClipOut]
-
-
-class TimelineTransitionOut(BaseModel):
-    transition_id: str
-    from_clip_id: str
-    to_clip_id: str
-    start_frame: int
-    end_frame: int = Field(description="Exclusive.")
-    start_s: float
-    end_s: float
-
-
-class TimelineOut(BaseModel):
-    """The derived timeline: where everything plays in the output (what the render uses)."""
-
-    tracks: list[TimelineTrackOut]
-    transitions: list[TimelineTransitionOut]
-    duration_frames: int
-    duration_s: float
-
-    @classmethod
-    def of(cls, timeline: DerivedTimeline) -> TimelineOut:
-        return cls(
-            tracks=[
-                TimelineTrackOut(
-                    track_id=track.track_id,
-                    kind=track.kind,
-                    clips=[
-                        TimelineClipOut(
-                            clip_id=p.clip_id,
-                            start_frame=p.start_frame,
-                            end_frame=p.end_frame,
-                            start_s=p.start_s,
-                            end_s=p.end_s,
-                        )
-                        for p in track.clips
-                    ],
-                )
-                for track in timeline.tracks
-            ],
-            transitions=[
-                TimelineTransitionOut(
-                    transition_id=t.transition_id,
-                    from_clip_id=t.from_clip_id,
-                    to_clip_id=t.to_clip_id,
-                    start_frame=t.start_frame,
-                    end_frame=t.end_frame,
-                    start_s=t.start_s,
-                    end_s=t.end_s,
-                )
-                for t in timeline.transitions
-            ],
-            duration_frames=timeline.duration_frames,
-            duration_s=timeline.duration_s,
-        )
-
-
-class VersionOut(BaseModel):
-    version: int
-    created_at: datetime
-    summary: str
-
-    @classmethod
-    def from_row(cls, row: ProjectVersionRow) -> VersionOut:
-        return cls(version=row.version, created_at=row.created_at, summary=row.summary)
-
-
-class HistoryOut(BaseModel):
-    """The versions newest first; ``can_undo``/``can_redo`` say what undo and redo would do."""
-
-    version: int = Field(description="The current version.")
-    versions: list[VersionOut]
-    total: int
-    can_undo: bool
-    can_redo: bool
-
-
 class EditsResult(BaseModel):
     """A batch's answer: the project after it, and what each operation created."""
 
     project: ProjectOut
     created_ids: list[str | None] = Field(
         description="Per operation, the id of the track, clip or transition it made (or null)."
-    )
-
-
-class ExportOut(BaseModel):
-    """
-    An exported project: the file's text and what the format could not carry.
-
-    One JSON answer rather than the bare file, so the list of what was lost travels with
-    it in a typed field (a header could not hold every name); save ``content`` under
-    ``filename`` to get the file.
-    """
-
-    format: str = Field(description="The format asked for: `otio`, `edl` or `fcpxml`.")
-    filename: str = Field(description="A file name for the content, from the project's name.")
-    media_type: str = Field(description="The content's media type (`application/json`...).")
-    content: str = Field(description="The file itself, as text.")
-    not_carried: list[str] = Field(
-        description="One line per thing the file lost, naming the field "
-        "(`clips[ID].effects[0] (blur)`); empty when an import gives the project back."
     )
 
 

@@ -17,13 +17,14 @@ from stoat_ferret.api.error_models import error_responses
 from stoat_ferret.api.routers.project_deps import EditingDep, ProjectId, answer
 from stoat_ferret.editing.errors import SourceMissingError
 from stoat_ferret.editing.exchange import export_stored, import_stored
+from stoat_ferret.editing.history_schemas import ExportOut
 from stoat_ferret.editing.interchange import (
     FORMATS,
     InterchangeFormatError,
     UnknownMediaError,
     UnsupportedFormatError,
 )
-from stoat_ferret.editing.schemas import ExportOut, ImportResult
+from stoat_ferret.editing.schemas import ImportResult
 from stoat_ferret.errors import NotFoundError, StorageError, StorageFullError
 
 router = APIRouter(prefix="/projects", tags=["projects"])

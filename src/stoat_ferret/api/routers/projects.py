@@ -27,6 +27,7 @@ from stoat_ferret.editing.errors import (
     NothingToUndoError,
     SourceMissingError,
 )
+from stoat_ferret.editing.history_schemas import HistoryOut, VersionOut
 from stoat_ferret.editing.requests import (
     EditBatch,
     ProjectCreate,
@@ -34,15 +35,8 @@ from stoat_ferret.editing.requests import (
     RestoreRequest,
     UpdateProject,
 )
-from stoat_ferret.editing.schemas import (
-    EditsResult,
-    HistoryOut,
-    ProjectOut,
-    ProjectPage,
-    ProjectSummary,
-    TimelineOut,
-    VersionOut,
-)
+from stoat_ferret.editing.schemas import EditsResult, ProjectOut, ProjectPage, ProjectSummary
+from stoat_ferret.editing.timeline_schemas import TimelineOut
 from stoat_ferret.errors import (
     FieldValidationError,
     NotFoundError,
