@@ -99,7 +99,6 @@ class SqlJobStore:
         bind = sessions.kw.get("bind")
         if not isinstance(bind, AsyncEngine):
             raise TypeError("SqlJobStore needs a session factory bound to an AsyncEngine")
-        self._engine = bind
         #: Submits and state changes of all jobs share transactions (``group_commit.py``).
         self.writes = GroupCommit(bind)
         self._reserve = reserve

@@ -5,7 +5,7 @@ On the distributed queue (``STOAT_QUEUE_URL``) a ``scan`` job walks its folder a
 hands the files that changed to ``scan.batch`` child jobs, which any worker takes
 (``fanout_job.py``; SPEC §12). Nothing here does I/O: the batches a walk is cut into
 and the parent's progress and result, summed from what its children report, are
-tested on plain values (``tests/library/scan/test_fanout_parts.py``).
+tested on plain values (``tests/library/test_fanout_parts.py``).
 
 Summing is monotonic: a child's ``processed`` count is remembered at its highest, so
 a child that runs again after its worker died (and so starts counting from 0) never
