@@ -109,6 +109,25 @@ async def test_a_batch_is_one_transaction_run_on_the_writer_thread(database: Dat
     assert threads and threading.get_ident() not in threads
 
 
+async def test_writes_reached_a_few_loop_steps_apart_still_share_a_transaction(
+    database: Database,
+) -> None:
+    # A woken caller takes a few steps (a task, a lock, a shield) to its next write;
+    # the batch waits for it while the queue grows, instead of leaving it to the next.
+    writer = database.writer
+    assert writer is not None
+    store = SqlJobStore(database.sessions, writer=writer)
+
+    async def submit(n: int) -> None:
+        for _ in range(n % 4):
+            await asyncio.sleep(0)
+        await store.insert(JobRecord(f"job{n}", "noop", {}, seq=n, created_at=utcnow()))
+
+    before = writer.transactions
+    await asyncio.gather(*(submit(n) for n in range(1, 13)))
+    assert writer.transactions - before == 1
+
+
 async def test_events_through_the_writer_read_back_and_ignore_replayed_ids(
     database: Database,
 ) -> None:
