@@ -146,7 +146,7 @@ describe("EffectsPanel", () => {
 
   it("edits, reorders and removes the clip's stack", async () => {
     const user = userEvent.setup();
-    const previews = effectsApi() as { parameters: Record<string, unknown> }[];
+    effectsApi();
     const { calls, actions } = recordingActions();
     const clip = makeClip({
       effects: [

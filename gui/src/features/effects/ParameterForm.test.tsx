@@ -183,7 +183,7 @@ describe("ParameterForm over the whole served catalog", () => {
         const options = within(box).getAllByRole("option").map((option) => option.getAttribute("value"));
         expect(options.filter((option) => option !== "")).toEqual(property.enum.map(String));
         expect(options.includes("")).toBe(!required.includes(name));
-        if (value !== undefined) expect(control).toHaveValue(String(value));
+        if (value !== undefined) expect(control).toHaveValue(value as string);
       } else if (property.type === "integer" || property.type === "number") {
         expect(control).toHaveAttribute("type", "number");
         expect(control).toHaveAttribute("min", String(property.minimum));
@@ -202,7 +202,7 @@ describe("ParameterForm over the whole served catalog", () => {
       } else if (property.type === "string") {
         const long = typeof property.maxLength !== "number" || property.maxLength > 200;
         expect(control?.tagName).toBe(long ? "TEXTAREA" : "INPUT");
-        if (value !== undefined) expect(control).toHaveValue(String(value));
+        if (value !== undefined) expect(control).toHaveValue(value as string);
       } else {
         throw new Error(`${effect.effect_type}.${name}: the form has no widget for ${JSON.stringify(property)}`);
       }
