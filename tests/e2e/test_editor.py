@@ -212,6 +212,7 @@ def test_edit_a_project_from_create_to_reload(
     expect(clips.get_by_test_id("clip-in")).to_have_text(["00:00:00:15", "00:00:00:00"])
     expect(clips.get_by_test_id("clip-filename")).to_have_text(list(CLIPS))
     settled_preview(page, 0, 6)
+    screenshot(page, "editor-reloaded")
 
     # Reorder by drag and drop: the second clip dropped on the first takes its place.
     clips.nth(1).drag_to(clips.nth(0))
