@@ -142,6 +142,12 @@ def test_edit_a_project_from_create_to_reload(
     expect(clips.get_by_test_id("clip-filename")).to_have_text(list(CLIPS))
     expect(clips.get_by_test_id("clip-in")).to_have_text(["00:00:00:00", "00:00:00:00"])
     expect(clips.get_by_test_id("clip-out")).to_have_text(["00:00:02:00", "00:00:03:00"])
+    for n in range(2):  # each source's thumbnail, loaded (not a broken image)
+        thumb = clips.nth(n).locator("img")
+        expect(thumb).to_have_attribute(
+            "src", re.compile(r"^/api/v1/videos/[0-9a-f]{32}/thumbnail")
+        )
+        page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=thumb.element_handle())
     first_frame = settled_preview(page, 0, 3)
     screenshot(page, "editor-two-clips")
 

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { http, HttpResponse } from "msw";
 import { makeVideo } from "../../test/fixtures";
+import { catalogFixture } from "../effects/catalog.fixture";
 import { MockWebSocket } from "../../test/MockWebSocket";
 import { audioTrack, MAIN_TRACK, makeClip, makeProject, projectServer } from "../../test/projectServer";
 import { renderApp } from "../../test/render";
@@ -42,6 +43,19 @@ describe("EditorPage", { timeout: 20_000 }, () => {
     expect(await within(first!).findByTestId("clip-filename")).toHaveTextContent("vid-a.mp4");
     expect(screen.getByTestId("project-version")).toHaveTextContent("v3");
     expect(await screen.findByTestId("frame-preview")).toHaveAttribute("data-frame", "0");
+  });
+
+  it("shows each clip's source thumbnail and its effects by their catalog names", async () => {
+    const effect = (index: number, effect_type: string) => ({ index, effect_type, parameters: {}, start: null, end: null, start_s: null, end_s: null });
+    const project = makeProject([makeClip(A, "vid-a", { effects: [effect(0, "text_overlay"), effect(1, "speed")] }), makeClip(B, "vid-b")]);
+    projectServer(project);
+    server.use(http.get("/api/v1/effects", () => HttpResponse.json({ effects: catalogFixture })));
+    renderApp(`/projects/${project.id}`);
+    await waitFor(() => expect(clipBlocks()).toHaveLength(2));
+    const [first, second] = clipBlocks();
+    await waitFor(() => expect(within(first!).getByTestId("clip-effects")).toHaveTextContent("Text overlay, Speed"));
+    expect(within(second!).queryByTestId("clip-effects")).toBeNull();
+    await waitFor(() => expect(first!.querySelector("img")).toHaveAttribute("src", expect.stringMatching(/^\/api\/v1\/videos\/.+\/thumbnail$/)));
   });
 
   it("sends If-Match with the shown version and shows the new version", async () => {
