@@ -143,6 +143,22 @@ export function projectServer(initial: Project) {
     );
   }
 
+  /** Undo moves the current version onto the redo stack and back; redo the other way round. */
+  async function historyStep(request: Request, step: "undo" | "redo"): Promise<Response> {
+    const refused = stale(request);
+    await record(request, step);
+    if (refused) return refused;
+    const [from, to] = step === "undo" ? [undo, redo] : [redo, undo];
+    const target = from.pop();
+    if (!target) {
+      const code = step === "undo" ? "NOTHING_TO_UNDO" : "NOTHING_TO_REDO";
+      return HttpResponse.json({ detail: { code, message: `nothing to ${step}` } }, { status: 409 });
+    }
+    to.push(project);
+    project = derive({ ...target, version: project.version + 1 });
+    return HttpResponse.json(project);
+  }
+
   async function record(request: Request, path: string) {
     const text = await request.text();
     changes.push({ method: request.method, path, ifMatch: request.headers.get("If-Match"), body: text ? (JSON.parse(text) as unknown) : null });
@@ -206,26 +222,8 @@ export function projectServer(initial: Project) {
         { status: 201, headers: { ETag: `"${project.version}"` } },
       );
     }),
-    http.post(`${base}/redo`, async ({ request }) => {
-      const refused = stale(request);
-      await record(request, "redo");
-      if (refused) return refused;
-      const next = redo.pop();
-      if (!next) return HttpResponse.json({ detail: { code: "NOTHING_TO_REDO", message: "nothing to redo" } }, { status: 409 });
-      undo.push(project);
-      project = derive({ ...next, version: project.version + 1 });
-      return HttpResponse.json(project);
-    }),
-    http.post(`${base}/undo`, async ({ request }) => {
-      const refused = stale(request);
-      await record(request, "undo");
-      if (refused) return refused;
-      const previous = undo.pop();
-      if (!previous) return HttpResponse.json({ detail: { code: "NOTHING_TO_UNDO", message: "nothing to undo" } }, { status: 409 });
-      redo.push(project);
-      project = derive({ ...previous, version: project.version + 1 });
-      return HttpResponse.json(project);
-    }),
+    http.post(`${base}/redo`, ({ request }) => historyStep(request, "redo")),
+    http.post(`${base}/undo`, ({ request }) => historyStep(request, "undo")),
   );
 
   return {
