@@ -270,8 +270,9 @@ class _SqliteWrites:
             stored = connection.execute(prepared.sql, prepared.bind(params)).fetchall()
             if not stored:
                 # Refused: tell a vanished job from one another owner holds now.
-                found = connection.execute(self._exists.sql, (record.job_id,)).fetchone()
-                if found is None:
+                exists = self._exists
+                found = connection.execute(exists.sql, exists.bind({"b_id": record.job_id}))
+                if found.fetchone() is None:
                     raise Refused(KeyError(record.job_id))
                 raise Refused(LeaseLostError(record.job_id, holder))
             return bool(stored[0][0])
