@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from stoat_ferret.clock import utcnow
 from stoat_ferret.db import Database
@@ -168,7 +169,9 @@ async def test_a_file_that_cannot_be_opened_fails_each_caller(tmp_path: Path) ->
     database = Database(tmp_path / "missing" / "stoat.db")  # its folder does not exist
     store = SqlJobStore(database.sessions, writer=database.writer)
     try:
-        with pytest.raises(sqlite3.OperationalError):
+        # As the engine raises it (the API's handlers know that kind), the cause kept.
+        with pytest.raises(OperationalError) as caught:
             await store.insert(JobRecord("job", "noop", {}, seq=1, created_at=utcnow()))
+        assert isinstance(caught.value.orig, sqlite3.OperationalError)
     finally:
         await database.dispose()

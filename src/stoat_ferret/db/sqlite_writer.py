@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -244,7 +245,7 @@ class SqliteWriter:
                         connection = self._connect()
                     outcomes = self._commit(connection, batch)
                 except Exception as exc:  # the file cannot even be opened
-                    outcomes = [exc] * len(batch)
+                    outcomes = [_as_engine_error(exc, None)] * len(batch)
                 with contextlib.suppress(RuntimeError):  # its loop has closed meanwhile
                     loop.call_soon_threadsafe(self._answer, batch, outcomes)
         finally:
@@ -268,7 +269,7 @@ class SqliteWriter:
             try:
                 outcomes.extend(self._transaction(connection, [write]))
             except Exception as exc:
-                outcomes.append(exc)
+                outcomes.append(_as_engine_error(exc, write.prepared))
         return outcomes
 
     def _transaction(self, connection: sqlite3.Connection, batch: list[_Write]) -> list[Any]:
@@ -297,3 +298,18 @@ class SqliteWriter:
             raise
         self.transactions += 1
         return outcomes
+
+
+def _as_engine_error(error: Exception, prepared: Prepared | None) -> Exception:
+    """A ``sqlite3`` error as the engine would raise it (``sqlalchemy.exc.DBAPIError``).
+
+    Callers and the API's handlers then see one kind of failure whichever writer ran
+    the statement: an ``IntegrityError`` for a taken ``seq``, an ``OperationalError``
+    whose ``orig`` names a full disk (``db/storage.py``: a 507, not a 500).
+    """
+    if not isinstance(error, sqlite3.Error):
+        return error
+    statement = "(a write with an outcome)" if prepared is None else prepared.sql
+    wrapped = DBAPIError.instance(statement, None, error, sqlite3.Error)
+    wrapped.__cause__ = error
+    return wrapped

@@ -125,7 +125,7 @@ class SqlJobStore:
             else:
                 assert isinstance(self.writes, GroupCommit)
                 await self.writes.execute(_INSERT, _insert_params(record))
-        except (IntegrityError, sqlite3.IntegrityError) as exc:
+        except IntegrityError as exc:
             # The unique index on seq: another process on this table submitted first.
             raise SeqTakenError(record.seq) from exc
 
