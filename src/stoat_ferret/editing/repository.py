@@ -11,14 +11,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, delete, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
+from sqlalchemy.orm.attributes import set_committed_value
 
+from stoat_ferret.db.base import UTCDateTime
 from stoat_ferret.db.json_text import EncodedJSON
 from stoat_ferret.editing.models import ProjectRow, ProjectSourceRow, ProjectVersionRow
 
 __all__ = ["ProjectRepository"]
+
+# The tables themselves, for the writes of a change: Core statements skip the ORM's
+# unit of work and its synchronisation of loaded objects (``docs/performance.md``).
+_PROJECTS: Table = ProjectRow.__table__  # type: ignore[assignment]
+_VERSIONS: Table = ProjectVersionRow.__table__  # type: ignore[assignment]
+_SOURCES: Table = ProjectSourceRow.__table__  # type: ignore[assignment]
 
 
 class ProjectRepository:
@@ -71,8 +79,13 @@ class ProjectRepository:
         summary: str,
         row_time: Any,
     ) -> None:
-        self._session.add(
-            ProjectVersionRow(
+        """Insert a version row: one Core statement, not the ORM's unit of work.
+
+        The row is never read back in this transaction (its document is parsed already),
+        so nothing is gained by an ORM object, whose flush cost more than the insert.
+        """
+        await self._session.execute(
+            _VERSIONS.insert().values(
                 project_id=project_id,
                 version=version,
                 document=document,
@@ -80,7 +93,40 @@ class ProjectRepository:
                 created_at=row_time,
             )
         )
-        await self._session.flush()
+
+    async def copy_version(
+        self, project_id: str, version: int, source_version: int, summary: str, row_time: Any
+    ) -> None:
+        """Insert version ``version`` whose document is the stored one of ``source_version``.
+
+        Undo, redo and restore make a version holding an earlier document: the database
+        copies that row's text, so the document is neither encoded nor sent again.
+        """
+        source = _VERSIONS.c
+        await self._session.execute(
+            _VERSIONS.insert().from_select(
+                ["project_id", "version", "document", "summary", "created_at"],
+                select(
+                    literal(project_id, source.project_id.type),
+                    literal(version, source.version.type),
+                    source.document,
+                    literal(summary, source.summary.type),
+                    literal(row_time, UTCDateTime()),
+                ).where(source.project_id == project_id, source.version == source_version),
+            )
+        )
+
+    async def update_row(self, row: ProjectRow, **values: Any) -> None:
+        """Write ``values`` to the (claimed) project row, and into ``row`` as stored.
+
+        One explicit ``UPDATE`` by primary key; ``row`` then holds the values as if
+        loaded, so the session has nothing left to flush at commit.
+        """
+        await self._session.execute(
+            _PROJECTS.update().where(_PROJECTS.c.pk == row.pk).values(**values)
+        )
+        for name, value in values.items():
+            set_committed_value(row, name, value)
 
     async def document_at(self, project_id: str, version: int) -> dict[str, Any] | None:
         document: dict[str, Any] | None = await self._session.scalar(
@@ -133,11 +179,10 @@ class ProjectRepository:
                 )
             )
         if added:
-            self._session.add_all(
-                ProjectSourceRow(project_id=project_id, video_id=video_id)
-                for video_id in sorted(added)
+            await self._session.execute(
+                _SOURCES.insert(),
+                [{"project_id": project_id, "video_id": video_id} for video_id in sorted(added)],
             )
-        await self._session.flush()
 
     async def delete(self, project_id: str) -> None:
         # Explicit deletes rather than relying on ON DELETE CASCADE alone: the rows go

@@ -196,6 +196,7 @@ class EditingService:
             _capped_summary(f"Undo: {summary}"),
             undo=row.undo_stack[:-1],
             redo=[*row.redo_stack, undone],
+            stored_as=target,
         )
 
     async def redo(
@@ -219,6 +220,7 @@ class EditingService:
             _capped_summary(f"Redo: {summary}"),
             undo=[*row.undo_stack, target],
             redo=row.redo_stack[:-1],
+            stored_as=target,
         )
 
     async def restore(
@@ -241,6 +243,7 @@ class EditingService:
             f"Restore version {version}",
             undo=[*row.undo_stack, row.version + 1],
             redo=[],
+            stored_as=version,
         )
 
     async def delete(
@@ -305,18 +308,29 @@ class EditingService:
         *,
         undo: list[int],
         redo: list[int],
+        stored_as: int | None = None,
     ) -> ProjectView:
-        """Store ``parsed`` (the new document, its timeline and sources) as a new version."""
+        """Store ``parsed`` (the new document, its timeline and sources) as a new version.
+
+        ``stored_as`` is a version whose stored document is ``parsed``'s (undo, redo,
+        restore): the new row copies that text instead of encoding the document again.
+        """
         document = parsed.document
-        data = EncodedJSON(document_json_text(document))
         now = utcnow()
-        for name, value in _columns(document, parsed.timeline.duration_frames).items():
-            setattr(row, name, value)
-        row.version += 1
-        row.undo_stack = undo
-        row.redo_stack = redo
-        row.updated_at = now
-        await repository.add_version(row.id, row.version, data, summary, now)
+        version = row.version + 1
+        if stored_as is None:
+            data = EncodedJSON(document_json_text(document))
+            await repository.add_version(row.id, version, data, summary, now)
+        else:
+            await repository.copy_version(row.id, version, stored_as, summary, now)
+        await repository.update_row(
+            row,
+            **_columns(document, parsed.timeline.duration_frames),
+            version=version,
+            undo_stack=undo,
+            redo_stack=redo,
+            updated_at=now,
+        )
         await repository.set_sources(row.id, set(before.sources), set(parsed.sources))
         self.parsed.put_after_commit(work.session, row.id, row.version, parsed)
         work.emit(EventType.PROJECT_UPDATED, _event(row, summary))
