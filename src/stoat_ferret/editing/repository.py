@@ -136,6 +136,18 @@ class ProjectRepository:
         )
         return document
 
+    async def version_at(self, project_id: str, version: int) -> tuple[dict[str, Any], str] | None:
+        """Version ``version``'s stored document and summary (``None``: no such version)."""
+        found = (
+            await self._session.execute(
+                select(ProjectVersionRow.document, ProjectVersionRow.summary).where(
+                    ProjectVersionRow.project_id == project_id,
+                    ProjectVersionRow.version == version,
+                )
+            )
+        ).first()
+        return None if found is None else (found[0], found[1])
+
     async def summary_of(self, project_id: str, version: int) -> str | None:
         return await self._session.scalar(
             select(ProjectVersionRow.summary).where(

@@ -123,7 +123,7 @@ class EditingService:
             created_at=now,
             updated_at=now,
         )
-        parsed = Parsed.of(document, timeline)
+        parsed = Parsed.of(document, summary)
         repository = ProjectRepository(work.session)
         await repository.add(row)
         await repository.add_version(row.id, 1, data, summary, now)
@@ -186,7 +186,7 @@ class EditingService:
         undone, target = row.undo_stack[-1], row.undo_stack[-2]
         current = await self._parsed(repository, row)
         document = await self._document_at(repository, project_id, target, "undo")
-        summary = await repository.summary_of(project_id, undone)
+        summary = await self._summary_of(repository, project_id, undone)
         return await self._store(
             work,
             repository,
@@ -210,7 +210,7 @@ class EditingService:
         target = row.redo_stack[-1]
         current = await self._parsed(repository, row)
         document = await self._document_at(repository, project_id, target, "redo")
-        summary = await repository.summary_of(project_id, target)
+        summary = await self._summary_of(repository, project_id, target)
         return await self._store(
             work,
             repository,
@@ -275,12 +275,22 @@ class EditingService:
         """Version ``version`` parsed: from the cache, else its (immutable) version row."""
         found = self.parsed.get(project_id, version)
         if found is None:
-            data = await repository.document_at(project_id, version)
-            if data is None:
+            stored = await repository.version_at(project_id, version)
+            if stored is None:
                 return None
-            found = Parsed.of(document_from_json(data))
+            data, summary = stored
+            found = Parsed.of(document_from_json(data), summary)
             self.parsed.put(project_id, version, found)
         return found
+
+    async def _summary_of(
+        self, repository: ProjectRepository, project_id: str, version: int
+    ) -> str:
+        """Version ``version``'s history line (cached with its document when parsed)."""
+        found = self.parsed.get(project_id, version)
+        if found is not None and found.summary is not None:
+            return found.summary
+        return await repository.summary_of(project_id, version) or ""
 
     async def _parsed(self, repository: ProjectRepository, row: ProjectRow) -> Parsed:
         """The current version of ``row`` (its number read in this transaction) parsed."""
@@ -332,9 +342,11 @@ class EditingService:
             updated_at=now,
         )
         await repository.set_sources(row.id, set(before.sources), set(parsed.sources))
-        self.parsed.put_after_commit(work.session, row.id, row.version, parsed)
+        # The new version's own entry: the same document, with this version's summary.
+        stored = Parsed(document, parsed.sources, summary)
+        self.parsed.put_after_commit(work.session, row.id, row.version, stored)
         work.emit(EventType.PROJECT_UPDATED, _event(row, summary))
-        return await self._view(work.session, row, parsed)
+        return await self._view(work.session, row, stored)
 
     async def _view(self, session: AsyncSession, row: ProjectRow, parsed: Parsed) -> ProjectView:
         missing = await _missing_sources(session, set(parsed.sources))
