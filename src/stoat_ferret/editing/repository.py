@@ -9,9 +9,10 @@ roll back as one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, delete, func, literal, select, update
+from sqlalchemy import Table, Update, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 from sqlalchemy.orm.attributes import set_committed_value
@@ -28,6 +29,38 @@ _PROJECTS: Table = ProjectRow.__table__  # type: ignore[assignment]
 _VERSIONS: Table = ProjectVersionRow.__table__  # type: ignore[assignment]
 _SOURCES: Table = ProjectSourceRow.__table__  # type: ignore[assignment]
 
+# The statements of every change, built once with bound parameters: building and
+# hashing a statement for each request cost about as much as running it.
+_CLAIM = (
+    update(ProjectRow)
+    .where(ProjectRow.id == bindparam("project_id"))
+    .values(version=ProjectRow.version)
+    .returning(ProjectRow)
+    .execution_options(synchronize_session=False)
+)
+_ADD_VERSION = _VERSIONS.insert()
+_COPY_VERSION = _VERSIONS.insert().from_select(
+    ["project_id", "version", "document", "summary", "created_at"],
+    select(
+        bindparam("project_id", type_=_VERSIONS.c.project_id.type),
+        bindparam("version", type_=_VERSIONS.c.version.type),
+        _VERSIONS.c.document,
+        bindparam("summary", type_=_VERSIONS.c.summary.type),
+        bindparam("created_at", type_=UTCDateTime()),
+    ).where(
+        _VERSIONS.c.project_id == bindparam("project_id"),
+        _VERSIONS.c.version == bindparam("source_version"),
+    ),
+)
+_ADD_SOURCES = _SOURCES.insert()
+
+
+@cache
+def _update_row(names: tuple[str, ...]) -> Update:
+    """``UPDATE projects SET <names> WHERE pk = :row_pk`` (one per set of columns)."""
+    values = {name: bindparam(f"new_{name}", type_=_PROJECTS.c[name].type) for name in names}
+    return _PROJECTS.update().where(_PROJECTS.c.pk == bindparam("row_pk")).values(values)
+
 
 class ProjectRepository:
     def __init__(self, session: AsyncSession) -> None:
@@ -43,12 +76,7 @@ class ProjectRepository:
         editor waits here). The update returns the row it locked (one statement, not an
         update and a select); None when there is no such project.
         """
-        locked: ProjectRow | None = await self._session.scalar(
-            update(ProjectRow)
-            .where(ProjectRow.id == project_id)
-            .values(version=ProjectRow.version)
-            .returning(ProjectRow)
-        )
+        locked: ProjectRow | None = await self._session.scalar(_CLAIM, {"project_id": project_id})
         return locked
 
     async def get(self, project_id: str) -> ProjectRow | None:
@@ -85,13 +113,14 @@ class ProjectRepository:
         so nothing is gained by an ORM object, whose flush cost more than the insert.
         """
         await self._session.execute(
-            _VERSIONS.insert().values(
-                project_id=project_id,
-                version=version,
-                document=document,
-                summary=summary,
-                created_at=row_time,
-            )
+            _ADD_VERSION,
+            {
+                "project_id": project_id,
+                "version": version,
+                "document": document,
+                "summary": summary,
+                "created_at": row_time,
+            },
         )
 
     async def copy_version(
@@ -102,18 +131,15 @@ class ProjectRepository:
         Undo, redo and restore make a version holding an earlier document: the database
         copies that row's text, so the document is neither encoded nor sent again.
         """
-        source = _VERSIONS.c
         await self._session.execute(
-            _VERSIONS.insert().from_select(
-                ["project_id", "version", "document", "summary", "created_at"],
-                select(
-                    literal(project_id, source.project_id.type),
-                    literal(version, source.version.type),
-                    source.document,
-                    literal(summary, source.summary.type),
-                    literal(row_time, UTCDateTime()),
-                ).where(source.project_id == project_id, source.version == source_version),
-            )
+            _COPY_VERSION,
+            {
+                "project_id": project_id,
+                "version": version,
+                "source_version": source_version,
+                "summary": summary,
+                "created_at": row_time,
+            },
         )
 
     async def update_row(self, row: ProjectRow, **values: Any) -> None:
@@ -122,9 +148,8 @@ class ProjectRepository:
         One explicit ``UPDATE`` by primary key; ``row`` then holds the values as if
         loaded, so the session has nothing left to flush at commit.
         """
-        await self._session.execute(
-            _PROJECTS.update().where(_PROJECTS.c.pk == row.pk).values(**values)
-        )
+        parameters = {f"new_{name}": value for name, value in values.items()}
+        await self._session.execute(_update_row(tuple(values)), {"row_pk": row.pk, **parameters})
         for name, value in values.items():
             set_committed_value(row, name, value)
 
@@ -192,7 +217,7 @@ class ProjectRepository:
             )
         if added:
             await self._session.execute(
-                _SOURCES.insert(),
+                _ADD_SOURCES,
                 [{"project_id": project_id, "video_id": video_id} for video_id in sorted(added)],
             )
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from stoat_ferret.clock import utcnow
@@ -391,12 +391,16 @@ async def _source_infos(session: AsyncSession, ids: set[str]) -> dict[str, Sourc
     return found
 
 
+# Built once (an expanding parameter takes the ids): asked on every change and read.
+_PRESENT = select(VideoRow.id).where(
+    VideoRow.id.in_(bindparam("ids", expanding=True)), VideoRow.missing.is_(False)
+)
+
+
 async def _missing_sources(session: AsyncSession, ids: set[str]) -> frozenset[str]:
     """The ids among ``ids`` whose video is missing now (or no longer in the library)."""
     present: set[str] = set()
     for chunk in _chunks(ids):
-        rows = await session.execute(
-            select(VideoRow.id).where(VideoRow.id.in_(chunk), VideoRow.missing.is_(False))
-        )
+        rows = await session.execute(_PRESENT, {"ids": chunk})
         present.update(video_id for (video_id,) in rows.all())
     return frozenset(ids - present)

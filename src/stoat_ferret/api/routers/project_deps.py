@@ -55,7 +55,7 @@ IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"?[0-9]{1,10}"?)\s*$'
 _VERSION = re.compile(r'^(?:W/)?"?([0-9]{1,10})"?$')
 
 
-def _if_match(
+async def _if_match(
     if_match: Annotated[
         str | None,
         Header(
@@ -67,6 +67,8 @@ def _if_match(
         ),
     ] = None,
 ) -> int | None:
+    # ``async`` although it awaits nothing: FastAPI runs a plain ``def`` dependency in a
+    # worker thread, a thread hop on every change for a regular expression.
     if if_match is None or if_match.strip() == "*":
         return None
     match = _VERSION.match(if_match.strip())
