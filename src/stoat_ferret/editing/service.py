@@ -16,11 +16,10 @@ edit or a restore clears the redo stack (``docs/design/04-projects.md``).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any, Protocol
 
-from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from stoat_ferret.clock import utcnow
@@ -38,12 +37,12 @@ from stoat_ferret.editing.parsed_cache import Parsed, ParsedDocuments
 from stoat_ferret.editing.repository import ProjectRepository
 from stoat_ferret.editing.requests import AddClip, Operation, ProjectCreate
 from stoat_ferret.editing.schemas import ProjectView
+from stoat_ferret.editing.sources import missing_among, missing_sources, source_infos
 from stoat_ferret.editing.timeline import DerivedTimeline
 from stoat_ferret.editing.validation import validate_document
 from stoat_ferret.editing.xfade import XfadeCatalog
 from stoat_ferret.errors import FieldValidationError, NotFoundError, VersionConflictError, capped
 from stoat_ferret.events.types import EventType
-from stoat_ferret.library.models import VideoRow
 
 __all__ = ["EditingService", "Work", "new_id"]
 
@@ -154,10 +153,14 @@ class EditingService:
         row = await self._claim(repository, project_id, expected_version)
         wanted = {op.source_video_id for op in operations if isinstance(op, AddClip)}
         before = await self._parsed(repository, row)
+        # One library read serves both the new clips and the answer's missing sources:
+        # the edit can only add the videos it names (the write lock is held from the
+        # claim on, so SQLite reads one state of the library throughout).
+        known = await source_infos(work.session, wanted | before.sources)
         applied = apply_operations(
             before.document,
             operations,
-            sources=await _source_infos(work.session, wanted),
+            sources=known,
             transition_names=await self.transitions.names(),
             new_id=new_id,
             batch=batch,
@@ -172,6 +175,7 @@ class EditingService:
             batch_summary(applied.summaries),
             undo=[*row.undo_stack, version],
             redo=[],
+            known=known,
         )
         return view, applied.created
 
@@ -319,11 +323,14 @@ class EditingService:
         undo: list[int],
         redo: list[int],
         stored_as: int | None = None,
+        known: Mapping[str, SourceInfo] | None = None,
     ) -> ProjectView:
         """Store ``parsed`` (the new document, its timeline and sources) as a new version.
 
         ``stored_as`` is a version whose stored document is ``parsed``'s (undo, redo,
         restore): the new row copies that text instead of encoding the document again.
+        ``known`` is what the library holds of every video the new document uses, when
+        the caller has read it already.
         """
         document = parsed.document
         now = utcnow()
@@ -346,10 +353,19 @@ class EditingService:
         stored = Parsed(document, parsed.sources, summary)
         self.parsed.put_after_commit(work.session, row.id, row.version, stored)
         work.emit(EventType.PROJECT_UPDATED, _event(row, summary))
-        return await self._view(work.session, row, stored)
+        return await self._view(work.session, row, stored, known)
 
-    async def _view(self, session: AsyncSession, row: ProjectRow, parsed: Parsed) -> ProjectView:
-        missing = await _missing_sources(session, set(parsed.sources))
+    async def _view(
+        self,
+        session: AsyncSession,
+        row: ProjectRow,
+        parsed: Parsed,
+        known: Mapping[str, SourceInfo] | None = None,
+    ) -> ProjectView:
+        if known is None:
+            missing = await missing_sources(session, set(parsed.sources))
+        else:
+            missing = missing_among(parsed.sources, known)
         return ProjectView(row, parsed.document, parsed.timeline, missing)
 
 
@@ -364,43 +380,3 @@ def _event(row: ProjectRow, summary: str) -> dict[str, Any]:
 
 def _capped_summary(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
-    chosen = sorted(ids)
-    # SQLite limits the number of bound parameters per statement.
-    for start in range(0, len(chosen), size):
-        yield chosen[start : start + size]
-
-
-async def _source_infos(session: AsyncSession, ids: set[str]) -> dict[str, SourceInfo]:
-    """What the library knows of each video a new clip names (unknown ids are absent)."""
-    found: dict[str, SourceInfo] = {}
-    for chunk in _chunks(ids):
-        rows = await session.execute(
-            select(
-                VideoRow.id,
-                VideoRow.filename,
-                VideoRow.duration_seconds,
-                VideoRow.missing,
-                VideoRow.width,
-            ).where(VideoRow.id.in_(chunk))
-        )
-        for video_id, filename, duration_s, missing, width in rows.all():
-            found[video_id] = SourceInfo(video_id, filename, duration_s, bool(missing), bool(width))
-    return found
-
-
-# Built once (an expanding parameter takes the ids): asked on every change and read.
-_PRESENT = select(VideoRow.id).where(
-    VideoRow.id.in_(bindparam("ids", expanding=True)), VideoRow.missing.is_(False)
-)
-
-
-async def _missing_sources(session: AsyncSession, ids: set[str]) -> frozenset[str]:
-    """The ids among ``ids`` whose video is missing now (or no longer in the library)."""
-    present: set[str] = set()
-    for chunk in _chunks(ids):
-        rows = await session.execute(_PRESENT, {"ids": chunk})
-        present.update(video_id for (video_id,) in rows.all())
-    return frozenset(ids - present)

@@ -102,5 +102,12 @@ async def test_every_project_answer_is_the_model_serialised_one(
     await scan(web, media_root)
     missing = await _checked(app, database, await web.get(f"{API}/{pid}"))
     assert [c["source_missing"] for c in missing["clips"]] == [False, True, False, False]
+    # An edit's own answer reads the library once, for its new clips and "missing now".
+    trim = await web.patch(f"{API}/{pid}/clips/{second['id']}", json={"out_point": 40})
+    assert trim.status_code == 200 and trim.json()["source_missing"] is True
+    added = await add_clip(web, pid, videos["a.mp4"], 0, 10)
+    assert added["source_missing"] is False
+    after = await _checked(app, database, await web.post(f"{API}/{pid}/undo"))
+    assert [c["source_missing"] for c in after["clips"]] == [False, True, False, False]
     empty = await new_project(web, name="Empty")
     await _checked(app, database, await web.get(f"{API}/{empty['id']}"))
