@@ -22,10 +22,14 @@ Why this gives the same answers:
   *before* the route runs. A page stored under version ``v`` was read at or after
   that moment, so while the counter still reads ``v`` nothing it shows has changed.
   When the counter cannot be read (no counter on PostgreSQL, a busy database) the
-  request simply goes to the route.
+  request simply goes to the route. On SQLite the counter itself is read only when
+  something was committed since its last read (``VideoPages.version``, the WAL
+  index's header compared in memory, ``db/commit_stamp.py``): a SQLite call per
+  request on the loop was its worst stall under 200 clients during a scan.
 - Equal requests arriving while the first is still being answered wait for it
   instead of each doing the work (after a change, 200 clients would otherwise all
-  miss at once); if it fails, each goes to the route itself.
+  miss at once); if it fails, each goes to the route itself. A request that reads a
+  newer version than the one being answered does not wait: it reads the page again.
 """
 
 from __future__ import annotations
