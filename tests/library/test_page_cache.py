@@ -339,3 +339,42 @@ async def test_a_commit_during_a_rebuild_shows_to_the_requests_after_it(
     )
     # The early answer, finished last, did not replace the newer one.
     assert (await library_client.get(LIST)).json() == late
+
+
+async def test_a_waiter_that_goes_away_leaves_the_answer_to_the_others(
+    library_app: FastAPI,
+    library_client: httpx.AsyncClient,
+    seeded: StoredVideos,
+    database: Database,
+) -> None:
+    await library_client.get(LIST)
+    reads = await every_reader_open(database)
+    await seeded.upsert_many([probed("/pages/beach/smallest.mp4", size=1)])
+    read_the_page, go_on = threading.Event(), threading.Event()
+
+    def hold_the_read(statement: str) -> None:
+        if statement == "COMMIT" and not read_the_page.is_set():
+            read_the_page.set()
+            go_on.wait(10)
+
+    with reads._lock:
+        for connection in reads._connections:
+            connection.set_trace_callback(hold_the_read)
+    cache = cache_of(library_app)
+    hits = cache.hits
+    first = asyncio.create_task(library_client.get(LIST))
+    assert await asyncio.to_thread(read_the_page.wait, 10)
+    waiting = [asyncio.create_task(library_client.get(LIST)) for _ in range(4)]
+    pending = next(iter(cache._entries.values()))
+    for _ in range(200):  # until all four wait for the first one's answer
+        if len(pending.waiters) == 4:
+            break
+        await asyncio.sleep(0.01)
+    assert len(pending.waiters) == 4
+    waiting[0].cancel()
+    go_on.set()
+    answers = [await task for task in (first, *waiting[1:])]
+    assert waiting[0].cancelled()
+    assert all(answer(response) == answer(answers[0]) for response in answers)
+    assert answers[0].json()["videos"][0]["filename"] == "smallest.mp4"
+    assert cache.hits == hits + 3
