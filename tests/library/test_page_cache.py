@@ -256,6 +256,35 @@ async def every_reader_open(database: Database) -> ReadPool:
     return reads
 
 
+def hold_the_first_read(reads: ReadPool) -> tuple[threading.Event, threading.Event]:
+    """Hold the next page read at its end until told to go on: (read, go on).
+
+    Held at the ``COMMIT`` that ends the read's transaction (SQLite's trace hook), so
+    its page is already read, from its snapshot.
+    """
+    read_the_page, go_on = threading.Event(), threading.Event()
+
+    def hold(statement: str) -> None:
+        if statement == "COMMIT" and not read_the_page.is_set():
+            read_the_page.set()
+            go_on.wait(10)
+
+    with reads._lock:
+        for connection in reads._connections:
+            connection.set_trace_callback(hold)
+    return read_the_page, go_on
+
+
+async def changed_after_a_kept_answer(
+    client: httpx.AsyncClient, seeded: StoredVideos, database: Database
+) -> ReadPool:
+    """``LIST`` answered and kept, every reader open, then a new smallest video stored."""
+    await client.get(LIST)
+    reads = await every_reader_open(database)
+    await seeded.upsert_many([probed("/pages/beach/smallest.mp4", size=1)])
+    return reads
+
+
 async def test_kept_answers_ask_sqlite_nothing_until_something_is_committed(
     library_app: FastAPI,
     library_client: httpx.AsyncClient,
@@ -294,9 +323,7 @@ async def test_equal_requests_after_a_change_read_the_page_once(
     seeded: StoredVideos,
     database: Database,
 ) -> None:
-    await library_client.get(LIST)
-    traced = Statements(await every_reader_open(database))
-    await seeded.upsert_many([probed("/pages/beach/smallest.mp4", size=1)])
+    traced = Statements(await changed_after_a_kept_answer(library_client, seeded, database))
     responses = await asyncio.gather(*(library_client.get(LIST) for _ in range(20)))
     assert traced.pages() == 1
     assert all(answer(response) == answer(responses[0]) for response in responses)
@@ -313,17 +340,7 @@ async def test_a_commit_during_a_rebuild_shows_to_the_requests_after_it(
     first = (await library_client.get(LIST)).json()
     reads = await every_reader_open(database)
     await seeded.upsert_many([probed("/pages/beach/smallest.mp4", size=2)])
-    read_the_page, go_on = threading.Event(), threading.Event()
-
-    def hold_the_first_read(statement: str) -> None:
-        # The end of a read's transaction: its page is read, from its snapshot.
-        if statement == "COMMIT" and not read_the_page.is_set():
-            read_the_page.set()
-            go_on.wait(10)
-
-    with reads._lock:
-        for connection in reads._connections:
-            connection.set_trace_callback(hold_the_first_read)
+    read_the_page, go_on = hold_the_first_read(reads)
     early = asyncio.create_task(library_client.get(LIST))
     assert await asyncio.to_thread(read_the_page.wait, 10)
     write_elsewhere(
@@ -347,19 +364,8 @@ async def test_a_waiter_that_goes_away_leaves_the_answer_to_the_others(
     seeded: StoredVideos,
     database: Database,
 ) -> None:
-    await library_client.get(LIST)
-    reads = await every_reader_open(database)
-    await seeded.upsert_many([probed("/pages/beach/smallest.mp4", size=1)])
-    read_the_page, go_on = threading.Event(), threading.Event()
-
-    def hold_the_read(statement: str) -> None:
-        if statement == "COMMIT" and not read_the_page.is_set():
-            read_the_page.set()
-            go_on.wait(10)
-
-    with reads._lock:
-        for connection in reads._connections:
-            connection.set_trace_callback(hold_the_read)
+    reads = await changed_after_a_kept_answer(library_client, seeded, database)
+    read_the_page, go_on = hold_the_first_read(reads)
     cache = cache_of(library_app)
     hits = cache.hits
     first = asyncio.create_task(library_client.get(LIST))
