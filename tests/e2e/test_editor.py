@@ -65,7 +65,7 @@ def expect_version(page: Page, version: int) -> None:
     expect(page.get_by_test_id("project-version")).to_have_text(f"v{version}")
 
 
-def add_clip(page: Page, search: str) -> None:
+def add_clip(page: Page, search: str, shot: str | None = None) -> None:
     page.get_by_role("button", name="Add clip").click()
     dialog = page.get_by_role("dialog", name="Add a clip")
     dialog.get_by_role("searchbox", name="Search library").fill(search)
@@ -73,8 +73,28 @@ def add_clip(page: Page, search: str) -> None:
     expect(result).to_have_count(1)
     result.click()
     expect(dialog.get_by_label("Out")).not_to_have_value("00:00:00:00")
+    if shot:
+        screenshot(page, shot)
     dialog.get_by_role("button", name="Add to timeline").click()
     expect(page.get_by_role("dialog")).to_have_count(0)
+
+
+def drag(page: Page, target: Locator, from_x: float, to_x: float, pause: Any = None) -> None:
+    """Press on ``target`` at ``from_x`` (px from its left), move to ``to_x``, release.
+
+    ``pause(page)`` runs while the button is still down, at the halfway point.
+    """
+    box = target.bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + from_x, y)
+    page.mouse.down()
+    halfway = box["x"] + (from_x + to_x) / 2
+    page.mouse.move(halfway, y, steps=4)
+    if pause is not None:
+        pause(page)
+    page.mouse.move(box["x"] + to_x, y, steps=4)
+    page.mouse.up()
 
 
 def preview(page: Page) -> Locator:
@@ -113,7 +133,7 @@ def test_edit_a_project_from_create_to_reload(
     expect(page.get_by_text("Add a clip to see the preview.")).to_be_visible()
 
     # Two clips from the library, appended to the main track in that order.
-    add_clip(page, "sunrise")
+    add_clip(page, "sunrise", shot="editor-add-clip")
     expect_version(page, 2)
     add_clip(page, "market")
     expect_version(page, 3)
@@ -122,6 +142,12 @@ def test_edit_a_project_from_create_to_reload(
     expect(clips.get_by_test_id("clip-filename")).to_have_text(list(CLIPS))
     expect(clips.get_by_test_id("clip-in")).to_have_text(["00:00:00:00", "00:00:00:00"])
     expect(clips.get_by_test_id("clip-out")).to_have_text(["00:00:02:00", "00:00:03:00"])
+    for n in range(2):  # each source's thumbnail, loaded (not a broken image)
+        thumb = clips.nth(n).locator("img")
+        expect(thumb).to_have_attribute(
+            "src", re.compile(r"^/api/v1/videos/[0-9a-f]{32}/thumbnail")
+        )
+        page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=thumb.element_handle())
     first_frame = settled_preview(page, 0, 3)
     screenshot(page, "editor-two-clips")
 
@@ -160,6 +186,21 @@ def test_edit_a_project_from_create_to_reload(
     )
     screenshot(page, "editor-playhead")
 
+    # Dragging along the ruler moves the playhead with the pointer (and the preview follows).
+    frames = int(ruler.get_attribute("aria-valuemax") or "0") + 1
+    halfway: list[int] = []
+    drag(
+        page,
+        ruler,
+        box["width"] * 0.2,
+        box["width"] * 0.6,
+        pause=lambda _page: halfway.append(int(ruler.get_attribute("aria-valuenow") or "-1")),
+    )
+    dragged = int(ruler.get_attribute("aria-valuenow") or "0")
+    assert abs(halfway[0] - frames * 0.4) <= 2, (halfway, frames)
+    assert abs(dragged - frames * 0.6) <= 2, (dragged, frames)
+    assert settled_preview(page, dragged, 4) != later_frame
+
     # Undo (button) puts the trim back; redo (Shift+Ctrl+Z) makes it again.
     page.get_by_role("button", name="Undo").click()
     expect_version(page, 5)
@@ -177,6 +218,7 @@ def test_edit_a_project_from_create_to_reload(
     expect(clips.get_by_test_id("clip-in")).to_have_text(["00:00:00:15", "00:00:00:00"])
     expect(clips.get_by_test_id("clip-filename")).to_have_text(list(CLIPS))
     settled_preview(page, 0, 6)
+    screenshot(page, "editor-reloaded")
 
     # Reorder by drag and drop: the second clip dropped on the first takes its place.
     clips.nth(1).drag_to(clips.nth(0))
@@ -185,6 +227,24 @@ def test_edit_a_project_from_create_to_reload(
     page.keyboard.press("Control+z")
     expect_version(page, 8)
     expect(clips.get_by_test_id("clip-filename")).to_have_text(list(CLIPS))
+
+    # Trim by dragging the second clip's right edge to the left: a shorter out point.
+    edge = clips.nth(1).get_by_test_id("clip-edge-out")
+    edge_box = edge.bounding_box()
+    clip_box = clips.nth(1).bounding_box()
+    assert edge_box is not None and clip_box is not None
+    px_per_frame = clip_box["width"] / (3 * FPS)
+    drag(page, edge, edge_box["width"] / 2, edge_box["width"] / 2 - 30 * px_per_frame)
+    expect_version(page, 9)
+    out_point = project_of(api, project_id)["clips"][1]["out_point"]
+    assert abs(out_point - (3 * FPS - 30)) <= 2, out_point
+    expect(clips.nth(1).get_by_test_id("clip-out")).to_have_text(
+        f"00:00:{out_point // FPS:02d}:{out_point % FPS:02d}"
+    )
+    screenshot(page, "editor-edge-trim")
+    page.keyboard.press("Control+z")
+    expect_version(page, 10)
+    expect(clips.nth(1).get_by_test_id("clip-out")).to_have_text("00:00:03:00")
 
     # The Projects page lists it with its settings and new length (5.5 s → 0:05 or 0:06).
     page.get_by_role("link", name="← Projects").click()
@@ -226,7 +286,7 @@ def open_project(api: httpx.Client, library: dict[str, str]) -> Iterator[str]:
 
 
 def test_a_change_over_the_api_shows_in_the_open_editor(
-    page: Page, server: str, api: httpx.Client, open_project: str
+    page: Page, server: str, api: httpx.Client, open_project: str, library: dict[str, str]
 ) -> None:
     page.goto(f"{server}/gui/projects/{open_project}")
     expect(page.get_by_test_id("connection-state")).to_have_attribute("data-state", "open")
@@ -235,6 +295,20 @@ def test_a_change_over_the_api_shows_in_the_open_editor(
     audio = page.locator('[data-testid="timeline-track"][data-kind="audio"]')
     expect(audio.get_by_test_id("timeline-clip")).to_have_count(1)
     expect(audio.get_by_test_id("clip-filename")).to_have_text(SONG)
+    # The audio clip shows its source's waveform picture (loaded, not a broken image) and
+    # sits at its position: 10 frames, a third of a 30-frame main clip's width.
+    waveform = audio.get_by_test_id("timeline-clip").locator("img")
+    expect(waveform).to_have_attribute("src", f"/api/v1/videos/{library[SONG]}/thumbnail")
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=waveform.element_handle()
+    )
+    lane_left = audio.get_by_role("list").bounding_box()
+    song_box = audio.get_by_test_id("timeline-clip").bounding_box()
+    first_box = main_clips.nth(0).bounding_box()
+    assert lane_left is not None and song_box is not None and first_box is not None
+    px_per_frame = first_box["width"] / FPS
+    assert abs((song_box["x"] - lane_left["x"]) / px_per_frame - 10) < 1, (song_box, lane_left)
+    assert abs(song_box["width"] / px_per_frame - 2 * FPS) < 1, song_box
     main_clips.nth(1).get_by_role("button").click()
     expect(main_clips.nth(1)).to_have_attribute("data-selected", "true")
 

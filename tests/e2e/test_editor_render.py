@@ -171,7 +171,10 @@ def test_text_overlay_with_a_parameter_error_fixed_at_the_field(
     expect(alert).to_have_count(0)
     expect(editor.get_by_test_id("filter-string")).to_contain_text("fontsize=72")
     preview = editor.get_by_test_id("effect-preview-image")
-    expect(preview).to_have_js_property("complete", True)
+    # Loaded, not broken: a failed picture would have no pixels (and be replaced by a note).
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=preview.element_handle()
+    )
     preview.scroll_into_view_if_needed()
     screenshot(page, "editor-effects")
     editor.get_by_role("button", name="Add effect").click()
@@ -204,13 +207,25 @@ def test_crossfade_between_the_two_clips(
     expect(pair.get_by_test_id("transition-current")).to_contain_text(
         f"fade · {CROSSFADE_FRAMES} frames"
     )
-    expect(page.get_by_test_id("timeline-transition")).to_have_count(1)
+    mark = page.get_by_test_id("timeline-transition")
+    expect(mark).to_have_count(1)
+    expect(mark).to_have_text("fade")
     after = get_project(api, with_overlay["id"])
     assert [(t["transition"], t["duration"]) for t in after["transitions"]] == [
         ("fade", CROSSFADE_FRAMES)
     ]
     assert after["duration_frames"] == before["duration_frames"] - CROSSFADE_FRAMES
     screenshot(page, "editor-transition")
+
+    # A reload shows what the server kept: the overlay on the first clip and the crossfade.
+    page.reload()
+    expect(page.get_by_test_id("project-version")).to_have_text(f"v{after['version']}")
+    first = page.get_by_test_id("timeline-clip").first
+    expect(first.get_by_test_id("clip-effects")).to_have_text("Text overlay")
+    expect(page.get_by_test_id("timeline-transition")).to_have_text("fade")
+    expect(pair.get_by_test_id("transition-current")).to_contain_text(
+        f"fade · {CROSSFADE_FRAMES} frames"
+    )
 
 
 def start_render(page: Page, preset: str) -> str:
@@ -292,12 +307,35 @@ def test_render_shows_progress_then_the_file(
 
 
 def test_second_render_is_cancelled(
-    page: Page, server: str, api: httpx.Client, with_crossfade: dict[str, Any]
+    page: Page,
+    server: str,
+    api: httpx.Client,
+    with_crossfade: dict[str, Any],
+    browser_errors: BrowserErrors,
 ) -> None:
     open_editor(page, server, with_crossfade["id"])
     job_id = start_render(page, "veryslow")
     job = page.locator(f'[data-testid="render-job"][data-job-id="{job_id}"]')
     expect(job.get_by_test_id("render-fps")).to_be_visible(timeout=RENDER_TIMEOUT_MS)
+    expect(job.get_by_test_id("render-speed")).to_be_visible()
+    expect(job.get_by_test_id("render-eta")).to_be_visible(timeout=30_000)
+
+    # The Jobs page (another tab) shows the same running render with its figures and Cancel.
+    jobs_tab = page.context.new_page()
+    jobs_tab.on("console", browser_errors.on_console)
+    jobs_tab.on("pageerror", browser_errors.on_page_error)
+    try:
+        jobs_tab.goto(f"{server}/gui/jobs")
+        row = jobs_tab.locator(f'[data-testid="job-row"][data-job-id="{job_id}"]')
+        expect(row).to_have_attribute("data-status", "running")
+        expect(row.get_by_role("progressbar")).to_be_visible()
+        for figure in ("job-fps", "job-speed", "job-eta"):
+            expect(row.get_by_test_id(figure)).to_be_visible()
+        expect(row.get_by_role("button", name="Cancel")).to_be_enabled()
+        screenshot(jobs_tab, "editor-render-on-jobs-page")
+    finally:
+        jobs_tab.close()
+
     job.get_by_role("button", name="Cancel render").click()
     expect(job).to_have_attribute("data-status", "cancelled", timeout=30_000)
     expect(job.get_by_test_id("render-player")).to_have_count(0)
@@ -339,9 +377,11 @@ def test_finished_render_plays_in_the_page_with_the_project_duration(
 
     # The Jobs page lists the renders too.
     page.goto(f"{server}/gui/jobs")
-    expect(
-        page.locator(f'[data-testid="job-row"][data-job-id="{finished_render}"]')
-    ).to_have_attribute("data-status", "complete")
+    row = page.locator(f'[data-testid="job-row"][data-job-id="{finished_render}"]')
+    expect(row).to_have_attribute("data-status", "complete")
+    expect(row.get_by_test_id("job-download")).to_have_attribute(
+        "href", f"/api/v1/renders/{finished_render}/file"
+    )
     browser_errors.check()
 
 

@@ -39,6 +39,7 @@ export type ProjectCreate = components["schemas"]["ProjectCreate"];
 export type Project = components["schemas"]["ProjectOut"];
 export type Track = components["schemas"]["TrackOut"];
 export type Clip = components["schemas"]["ClipOut"];
+export type ClipCreate = components["schemas"]["ClipCreate"];
 export type ClipEffect = components["schemas"]["ClipEffectOut"];
 export type ProjectTransition = components["schemas"]["ProjectTransitionOut"];
 export type Timeline = components["schemas"]["TimelineOut"];

@@ -2,12 +2,13 @@
  * An in-memory stand-in for the project routes, for component tests.
  *
  * It keeps one project document, derives its timeline the way the server does
- * for a magnetic main track (clips back to back, no transitions), checks
+ * (main-track clips back to back, each transition pulling the later clips
+ * `duration` frames earlier; audio-track clips where they were placed), checks
  * `If-Match` on every change (412 `VERSION_CONFLICT` when stale) and counts
  * versions. `changeElsewhere()` plays another client editing the project.
  */
 import { http, HttpResponse } from "msw";
-import type { Clip, Project, Timeline } from "../api/types";
+import type { Clip, ClipCreate, Project, Timeline } from "../api/types";
 import { makeVideo } from "./fixtures";
 import { server } from "./server";
 
@@ -56,12 +57,22 @@ export function makeProject(clips: Clip[], overrides: Partial<Project> = {}): Pr
   });
 }
 
-/** Positions, durations and the project's length, from in/out points and order. */
+/** An audio track for `makeProject({ tracks: [...MAIN, audioTrack(id)] })`. */
+export function audioTrack(id: string, name = "A1") {
+  return { id, kind: "audio" as const, name, volume_db: 0, muted: false, main: false };
+}
+
+/** Positions, durations and the project's length, from in/out points, order and transitions. */
 function derive(project: Project): Project {
   let at = 0;
-  const clips = project.clips.map((clip, index) => {
+  let mainIndex = 0;
+  const clips = project.clips.map((clip) => {
     const duration = clip.out_point - clip.in_point;
-    const placed = { ...clip, index, timeline_position: at, duration, in_point_s: clip.in_point / FPS, out_point_s: clip.out_point / FPS };
+    const times = { duration, in_point_s: clip.in_point / FPS, out_point_s: clip.out_point / FPS, duration_s: duration / FPS };
+    if (clip.track_id !== MAIN_TRACK) return { ...clip, ...times, index: null, timeline_position_s: clip.timeline_position / FPS };
+    at -= project.transitions.find((transition) => transition.to_clip_id === clip.id)?.duration ?? 0;
+    const placed = { ...clip, ...times, index: mainIndex, timeline_position: at, timeline_position_s: at / FPS };
+    mainIndex += 1;
     at += duration;
     return placed;
   });
@@ -69,21 +80,35 @@ function derive(project: Project): Project {
 }
 
 function timelineOf(project: Project): Timeline {
+  const span = (clip: Clip) => ({
+    clip_id: clip.id,
+    start_frame: clip.timeline_position,
+    end_frame: clip.timeline_position + clip.duration,
+    start_s: clip.timeline_position / FPS,
+    end_s: (clip.timeline_position + clip.duration) / FPS,
+  });
   return {
-    tracks: [
-      {
-        track_id: MAIN_TRACK,
-        kind: "video",
-        clips: project.clips.map((clip) => ({
-          clip_id: clip.id,
-          start_frame: clip.timeline_position,
-          end_frame: clip.timeline_position + clip.duration,
-          start_s: clip.timeline_position / FPS,
-          end_s: (clip.timeline_position + clip.duration) / FPS,
-        })),
-      },
-    ],
-    transitions: [],
+    tracks: project.tracks.map((track) => ({
+      track_id: track.id,
+      kind: track.kind,
+      clips: project.clips.filter((clip) => clip.track_id === track.id).map(span),
+    })),
+    transitions: project.transitions.flatMap((transition) => {
+      const to = project.clips.find((clip) => clip.id === transition.to_clip_id);
+      if (!to) return [];
+      const end = to.timeline_position + transition.duration;
+      return [
+        {
+          transition_id: transition.id,
+          from_clip_id: transition.from_clip_id,
+          to_clip_id: transition.to_clip_id,
+          start_frame: to.timeline_position,
+          end_frame: end,
+          start_s: to.timeline_position / FPS,
+          end_s: end / FPS,
+        },
+      ];
+    }),
     duration_frames: project.duration_frames,
     duration_s: project.duration_s,
   };
@@ -101,6 +126,7 @@ export function projectServer(initial: Project) {
   const undo: Project[] = [];
   const redo: Project[] = [];
   const changes: Change[] = [];
+  let added = 0;
   const base = `/api/v1/projects/${initial.id}`;
 
   function commit(next: Project) {
@@ -115,6 +141,22 @@ export function projectServer(initial: Project) {
       { detail: { code: "VERSION_CONFLICT", message: `the project is at version ${project.version}`, current_version: project.version } },
       { status: 412 },
     );
+  }
+
+  /** Undo moves the current version onto the redo stack and back; redo the other way round. */
+  async function historyStep(request: Request, step: "undo" | "redo"): Promise<Response> {
+    const refused = stale(request);
+    await record(request, step);
+    if (refused) return refused;
+    const [from, to] = step === "undo" ? [undo, redo] : [redo, undo];
+    const target = from.pop();
+    if (!target) {
+      const code = step === "undo" ? "NOTHING_TO_UNDO" : "NOTHING_TO_REDO";
+      return HttpResponse.json({ detail: { code, message: `nothing to ${step}` } }, { status: 409 });
+    }
+    to.push(project);
+    project = derive({ ...target, version: project.version + 1 });
+    return HttpResponse.json(project);
   }
 
   async function record(request: Request, path: string) {
@@ -161,16 +203,27 @@ export function projectServer(initial: Project) {
       commit({ ...project, clips: project.clips.filter((clip) => clip.id !== params.clipId) });
       return new HttpResponse(null, { status: 204 });
     }),
-    http.post(`${base}/undo`, async ({ request }) => {
+    http.post(`${base}/clips`, async ({ request }) => {
       const refused = stale(request);
-      await record(request, "undo");
+      await record(request, "clips");
       if (refused) return refused;
-      const previous = undo.pop();
-      if (!previous) return HttpResponse.json({ detail: { code: "NOTHING_TO_UNDO", message: "nothing to undo" } }, { status: 409 });
-      redo.push(project);
-      project = derive({ ...previous, version: project.version + 1 });
-      return HttpResponse.json(project);
+      const body = changes.at(-1)?.body as ClipCreate;
+      added += 1;
+      const clip = makeClip(`added-${added}`.padEnd(32, "0"), body.source_video_id, {
+        track_id: body.track_id ?? MAIN_TRACK,
+        in_point: body.in_point,
+        out_point: body.out_point,
+        timeline_position: body.timeline_position ?? 0,
+      });
+      commit({ ...project, clips: [...project.clips, clip] });
+      redo.length = 0;
+      return HttpResponse.json(
+        project.clips.find((item) => item.id === clip.id),
+        { status: 201, headers: { ETag: `"${project.version}"` } },
+      );
     }),
+    http.post(`${base}/redo`, ({ request }) => historyStep(request, "redo")),
+    http.post(`${base}/undo`, ({ request }) => historyStep(request, "undo")),
   );
 
   return {

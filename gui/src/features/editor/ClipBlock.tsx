@@ -73,7 +73,7 @@ export function ClipBlock({ clip, span, fps, scale, selected, reorderable, onSel
       data-selected={selected}
       {...drop}
     >
-      <span className={`${styles.edge} ${styles.edgeIn}`} aria-hidden="true" {...trim.handlers("in")} />
+      <span className={`${styles.edge} ${styles.edgeIn}`} aria-hidden="true" data-testid="clip-edge-in" {...trim.handlers("in")} />
       <button
         type="button"
         className={styles.clipBody}
@@ -95,7 +95,7 @@ export function ClipBlock({ clip, span, fps, scale, selected, reorderable, onSel
         )}
         {clip.source_missing && <span className={styles.missing}>source missing</span>}
       </button>
-      <span className={`${styles.edge} ${styles.edgeOut}`} aria-hidden="true" {...trim.handlers("out")} />
+      <span className={`${styles.edge} ${styles.edgeOut}`} aria-hidden="true" data-testid="clip-edge-out" {...trim.handlers("out")} />
     </li>
   );
 }

@@ -1,9 +1,13 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
+import { http, HttpResponse } from "msw";
+import { makeVideo } from "../../test/fixtures";
+import { catalogFixture } from "../effects/catalog.fixture";
 import { MockWebSocket } from "../../test/MockWebSocket";
-import { makeClip, makeProject, projectServer } from "../../test/projectServer";
+import { audioTrack, MAIN_TRACK, makeClip, makeProject, projectServer } from "../../test/projectServer";
 import { renderApp } from "../../test/render";
+import { server } from "../../test/server";
 
 const A = "a".repeat(32);
 const B = "b".repeat(32);
@@ -39,6 +43,19 @@ describe("EditorPage", { timeout: 20_000 }, () => {
     expect(await within(first!).findByTestId("clip-filename")).toHaveTextContent("vid-a.mp4");
     expect(screen.getByTestId("project-version")).toHaveTextContent("v3");
     expect(await screen.findByTestId("frame-preview")).toHaveAttribute("data-frame", "0");
+  });
+
+  it("shows each clip's source thumbnail and its effects by their catalog names", async () => {
+    const effect = (index: number, effect_type: string) => ({ index, effect_type, parameters: {}, start: null, end: null, start_s: null, end_s: null });
+    const project = makeProject([makeClip(A, "vid-a", { effects: [effect(0, "text_overlay"), effect(1, "speed")] }), makeClip(B, "vid-b")]);
+    projectServer(project);
+    server.use(http.get("/api/v1/effects", () => HttpResponse.json({ effects: catalogFixture })));
+    renderApp(`/projects/${project.id}`);
+    await waitFor(() => expect(clipBlocks()).toHaveLength(2));
+    const [first, second] = clipBlocks();
+    await waitFor(() => expect(within(first!).getByTestId("clip-effects")).toHaveTextContent("Text overlay, Speed"));
+    expect(within(second!).queryByTestId("clip-effects")).toBeNull();
+    await waitFor(() => expect(first!.querySelector("img")).toHaveAttribute("src", expect.stringMatching(/^\/api\/v1\/videos\/.+\/thumbnail$/)));
   });
 
   it("sends If-Match with the shown version and shows the new version", async () => {
@@ -112,6 +129,62 @@ describe("EditorPage", { timeout: 20_000 }, () => {
     expect(within(screen.getByTestId("clip-inspector")).getByLabelText("In")).toHaveValue("00:00:00:15");
   });
 
+  it("draws a transition with its name over the overlap and an audio clip at its position with its waveform", async () => {
+    const MUSIC = "m".repeat(32);
+    const SONG = "s".repeat(32);
+    const project = makeProject(
+      [
+        makeClip(A, "vid-a", { out_point: 60 }),
+        makeClip(B, "vid-b", { out_point: 45 }),
+        makeClip(SONG, "song", { track_id: MUSIC, in_point: 0, out_point: 50, timeline_position: 10 }),
+      ],
+      {
+        tracks: [makeProject([]).tracks[0]!, audioTrack(MUSIC, "Music")],
+        transitions: [
+          { id: "x".repeat(32), from_clip_id: A, to_clip_id: B, transition: "wipeleft", duration: 15, duration_s: 0.5, audio_curve: "tri" },
+        ],
+      },
+    );
+    projectServer(project);
+    const waveform = makeVideo({ id: "song", filename: "theme.m4a", media_type: "audio", thumbnail_url: "/api/v1/videos/song/thumbnail" });
+    server.use(http.get("/api/v1/videos/song", () => HttpResponse.json(waveform)));
+    renderApp(`/projects/${project.id}`);
+    await waitFor(() => expect(clipBlocks()).toHaveLength(3));
+    const [main, audio] = screen.getAllByTestId("timeline-track");
+    expect(main).toHaveAttribute("data-track-id", MAIN_TRACK);
+    expect(audio).toHaveAttribute("data-kind", "audio");
+    const [first, second] = within(main!).getAllByTestId("timeline-clip");
+    // px per frame, from the first clip's 60 frames.
+    const scale = parseFloat(first!.style.width) / 60;
+    // The second clip starts 15 frames early; the transition covers that overlap, named.
+    expect(parseFloat(second!.style.left)).toBeCloseTo(45 * scale);
+    const mark = within(main!).getByTestId("timeline-transition");
+    expect(mark).toHaveTextContent("wipeleft");
+    expect(parseFloat(mark.style.left)).toBeCloseTo(45 * scale);
+    expect(parseFloat(mark.style.width)).toBeCloseTo(15 * scale);
+    // The audio clip sits at its position (10 frames), as long as its 50 frames, with the
+    // source's thumbnail: for a sound file the server's waveform picture.
+    const song = within(audio!).getByTestId("timeline-clip");
+    expect(parseFloat(song.style.left)).toBeCloseTo(10 * scale);
+    expect(parseFloat(song.style.width)).toBeCloseTo(50 * scale);
+    await waitFor(() => expect(within(song).getByTestId("clip-filename")).toHaveTextContent("theme.m4a"));
+    expect(song.querySelector("img")).toHaveAttribute("src", "/api/v1/videos/song/thumbnail");
+    expect(within(audio!).getByText("Music")).toBeInTheDocument();
+  });
+
+  it("Space plays the preview in real time and pauses it", async () => {
+    const { user } = await openEditor();
+    const slider = screen.getByRole("slider", { name: "Playhead" });
+    await user.keyboard(" ");
+    expect(screen.getByTestId("play-toggle")).toHaveTextContent("Pause");
+    await waitFor(() => expect(Number(slider.getAttribute("aria-valuenow"))).toBeGreaterThan(0));
+    await user.keyboard(" ");
+    expect(screen.getByTestId("play-toggle")).toHaveTextContent("Play");
+    const stopped = slider.getAttribute("aria-valuenow");
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(slider).toHaveAttribute("aria-valuenow", stopped);
+  });
+
   it("Delete removes the selected clip and Ctrl+Z undoes it", async () => {
     const { fake, user } = await openEditor();
     await user.click(within(clipBlocks()[0]!).getByRole("button"));
@@ -125,6 +198,15 @@ describe("EditorPage", { timeout: 20_000 }, () => {
     await waitFor(() => expect(clipBlocks()).toHaveLength(2));
     expect(fake.changes[1]).toMatchObject({ method: "POST", path: "undo", ifMatch: "4" });
     expect(screen.getByTestId("project-version")).toHaveTextContent("v5");
+
+    // The Redo button is enabled by the history's can_redo and removes it again.
+    const redo = screen.getByRole("button", { name: "Redo" });
+    await waitFor(() => expect(redo).toBeEnabled());
+    await user.click(redo);
+    await waitFor(() => expect(clipBlocks()).toHaveLength(1));
+    expect(fake.changes[2]).toMatchObject({ method: "POST", path: "redo", ifMatch: "5" });
+    expect(screen.getByTestId("project-version")).toHaveTextContent("v6");
+    await waitFor(() => expect(redo).toBeDisabled());
   });
 
   it("moves a main-track clip with Alt+→ (the keyboard way to reorder)", async () => {

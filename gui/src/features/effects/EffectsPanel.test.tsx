@@ -90,7 +90,7 @@ describe("EffectsPanel", () => {
 
   it("shows the live filter string, the server's message at the field, and applies once fixed", async () => {
     const user = userEvent.setup();
-    effectsApi();
+    const previews = effectsApi() as { parameters: Record<string, unknown> }[];
     const { calls, actions } = recordingActions();
     renderWithApp(<EffectsPanel clip={makeClip()} clipKind="video" actions={actions} />);
     await user.click(await screen.findByRole("button", { name: "Text overlay" }));
@@ -109,6 +109,10 @@ describe("EffectsPanel", () => {
     const alert = await within(screen.getByTestId("field-font_size")).findByRole("alert");
     expect(alert).toHaveTextContent("999 is greater than the maximum of 400");
     expect(size).toHaveAttribute("aria-invalid", "true");
+    // debounced: nothing was asked for the sizes typed on the way to 999 (or the emptied field)
+    const asked = previews.map((body) => body.parameters.font_size);
+    expect(asked).toContain(999);
+    expect(asked.filter((value) => value !== 48 && value !== 999)).toEqual([]);
     // the picture is only asked for parameters the server accepted
     expect(screen.queryByTestId("effect-preview-image")?.getAttribute("src") ?? "").not.toContain("999");
 

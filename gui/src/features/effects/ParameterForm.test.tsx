@@ -2,8 +2,10 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
-import { catalogEntry } from "./catalog.fixture";
+import { isRecord } from "../../lib/json";
+import { catalogEntry, fullCatalog } from "./catalog.fixture";
 import { ParameterForm } from "./ParameterForm";
+import { startingParameters } from "./schema";
 import type { Effect, Parameters } from "./types";
 
 function Harness({
@@ -154,5 +156,62 @@ describe("ParameterForm (generated from parameter_schema)", () => {
     const alerts = screen.getAllByRole("alert");
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toHaveTextContent("'text' is a required property");
+  });
+});
+
+/** The catalog's colour schema (COLOR_SCHEMA on the server), whatever a property using it is called. */
+const COLOUR = (catalogEntry("text_overlay").parameter_schema.properties as Record<string, unknown>).color;
+
+describe("ParameterForm over the whole served catalog", () => {
+  // One case per effect: every property gets the widget its JSON Schema calls for,
+  // its ai_hints as help, and the first example's value in that widget.
+  it.each(fullCatalog.map((effect) => [effect.effect_type, effect] as const))("%s", (_type, effect) => {
+    render(<Harness effect={effect} initial={startingParameters(effect)} />);
+    const schema = effect.parameter_schema;
+    const required = Array.isArray(schema.required) ? schema.required : [];
+    const example = startingParameters(effect);
+    const properties = Object.entries(isRecord(schema.properties) ? schema.properties : {});
+    expect(properties.length).toBeGreaterThan(0);
+    for (const [name, raw] of properties) {
+      const property = isRecord(raw) ? raw : {};
+      const box = field(name);
+      const value = example[name];
+      const control = box.querySelector<HTMLInputElement>(`[id$="-${name}"]`);
+      expect(control, `${effect.effect_type}.${name} has a control`).not.toBeNull();
+      if (Array.isArray(property.enum)) {
+        expect(control?.tagName).toBe("SELECT");
+        const options = within(box).getAllByRole("option").map((option) => option.getAttribute("value"));
+        expect(options.filter((option) => option !== "")).toEqual(property.enum.map(String));
+        expect(options.includes("")).toBe(!required.includes(name));
+        if (value !== undefined) expect(control).toHaveValue(value as string);
+      } else if (property.type === "integer" || property.type === "number") {
+        expect(control).toHaveAttribute("type", "number");
+        expect(control).toHaveAttribute("min", String(property.minimum));
+        expect(control).toHaveAttribute("max", String(property.maximum));
+        const slider = within(box).getByRole("slider");
+        expect(slider).toHaveAttribute("min", String(property.minimum));
+        expect(slider).toHaveAttribute("max", String(property.maximum));
+        if (property.type === "integer") expect(slider).toHaveAttribute("step", "1");
+        if (value !== undefined) expect(control).toHaveValue(value as number);
+      } else if (property.type === "boolean") {
+        expect(control).toHaveAttribute("type", "checkbox");
+        expect(control?.checked).toBe(value === true);
+      } else if (property.type === "string" && JSON.stringify(property) === JSON.stringify(COLOUR)) {
+        expect(control).toHaveAttribute("type", "text");
+        expect(box.querySelector('input[type="color"]'), `${effect.effect_type}.${name} has a colour picker`).not.toBeNull();
+      } else if (property.type === "string") {
+        const long = typeof property.maxLength !== "number" || property.maxLength > 200;
+        expect(control?.tagName).toBe(long ? "TEXTAREA" : "INPUT");
+        if (value !== undefined) expect(control).toHaveValue(value as string);
+      } else {
+        throw new Error(`${effect.effect_type}.${name}: the form has no widget for ${JSON.stringify(property)}`);
+      }
+      const hint = effect.ai_hints[name];
+      if (hint) {
+        const help = document.getElementById(`${control?.id ?? ""}-help`);
+        expect(control?.getAttribute("aria-describedby")).toContain(`${control?.id ?? ""}-help`);
+        expect(help?.textContent).toContain(hint.meaning);
+      }
+    }
   });
 });

@@ -4,6 +4,7 @@ import { ProgressBar } from "../../components/ProgressBar";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatElapsed, formatEta, formatPercent, formatRate, formatTimestamp, secondsBetween } from "../../lib/format";
 import { formatSpeed } from "../render/progress";
+import { RenderDownloadLink, useRenderFile } from "../render/RenderFile";
 import { useCancelJob } from "./api";
 import { describeResult, readProgress, readScanSummary } from "./progress";
 import { isActive } from "./status";
@@ -82,7 +83,8 @@ function JobProgress({ job }: { job: Job }) {
 function JobOutcome({ job }: { job: Job }) {
   const took = secondsBetween(job.started_at, job.finished_at);
   const scan = readScanSummary(job);
-  const other = scan ? null : describeResult(job.result);
+  const render = job.job_type === "render" && job.status === "complete";
+  const other = scan || render ? null : describeResult(job.result);
   return (
     <div className={styles.outcome}>
       {job.error && (
@@ -97,6 +99,7 @@ function JobOutcome({ job }: { job: Job }) {
           {job.status === "cancelled" && " (partial results kept)"}
         </p>
       )}
+      {render && <RenderOutcome job={job} />}
       {other && (
         <p className={styles.summary} data-testid="job-result">
           {other}
@@ -104,5 +107,15 @@ function JobOutcome({ job }: { job: Job }) {
       )}
       {took !== null && <p className={styles.muted}>Took {formatElapsed(took)}</p>}
     </div>
+  );
+}
+
+/** A finished render: its length, frames and size, and the file to download. */
+function RenderOutcome({ job }: { job: Job }) {
+  const file = useRenderFile(job);
+  return (
+    <p className={styles.summary} data-testid="job-result">
+      {file.summary} · <RenderDownloadLink url={file.url} name={file.name} testId="job-download" />
+    </p>
   );
 }

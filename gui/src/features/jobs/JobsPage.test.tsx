@@ -118,6 +118,22 @@ describe("JobsPage", () => {
     expect(within(rowOf(cancelled)).getByTestId("job-result")).toHaveTextContent("partial results kept");
   });
 
+  it("offers a finished render's file for download, with its length, frames and size", async () => {
+    const render = makeJob({
+      job_type: "render",
+      status: "complete",
+      progress: 1,
+      result: { output_path: "/data/renders/Trip-abc.mp4", duration_s: 5.5, frames: 165, size_bytes: 2_516_582 },
+    });
+    jobsApi([render]);
+    renderApp("/jobs");
+    const result = within(await screen.findByTestId("job-row")).getByTestId("job-result");
+    expect(result).toHaveTextContent("0:06 · 165 frames · 2.4 MB · Download Trip-abc.mp4");
+    const link = within(result).getByRole("link", { name: "Download Trip-abc.mp4" });
+    expect(link).toHaveAttribute("href", `/api/v1/renders/${render.job_id}/file`);
+    expect(link).toHaveAttribute("download", "Trip-abc.mp4");
+  });
+
   it("Cancel on a running job calls the endpoint and shows Cancelling…", async () => {
     const api = jobsApi([running]);
     const user = userEvent.setup();

@@ -1,14 +1,12 @@
-import { useSyncExternalStore } from "react";
-import { authStore } from "../../api/auth";
 import { errorMessage } from "../../api/errors";
 import type { Job } from "../../api/types";
 import { ProgressBar } from "../../components/ProgressBar";
 import { StatusBadge } from "../../components/StatusBadge";
-import { formatBytes, formatDuration, formatEta, formatPercent } from "../../lib/format";
+import { formatEta, formatPercent } from "../../lib/format";
 import { useCancelJob } from "../jobs/api";
 import { isActive } from "../jobs/status";
-import { renderFileUrl } from "./api";
-import { formatSpeed, readRenderProgress, readRenderResult } from "./progress";
+import { formatSpeed, readRenderProgress } from "./progress";
+import { RenderDownloadLink, useRenderFile } from "./RenderFile";
 import styles from "./Render.module.css";
 
 /** Progress, fps, speed and ETA of a running render, with Cancel (the generic job cancel). */
@@ -39,19 +37,12 @@ function RunningRender({ job }: { job: Job }) {
 
 /** The finished file: a download link and an inline player. */
 function FinishedRender({ job }: { job: Job }) {
-  const { token } = useSyncExternalStore(authStore.subscribe, authStore.getSnapshot, authStore.getSnapshot);
-  const result = readRenderResult(job.result);
-  const url = renderFileUrl(job.job_id, token);
-  const name = result?.outputPath?.split("/").pop() ?? `${job.job_id}.mp4`;
+  const file = useRenderFile(job);
   return (
     <>
-      <p className={styles.muted}>
-        {formatDuration(result?.durationS)} · {result?.frames ?? "—"} frames · {formatBytes(result?.sizeBytes)}
-      </p>
-      <video className={styles.player} src={url} controls preload="metadata" data-testid="render-player" />
-      <a href={url} download={name} data-testid="render-download">
-        Download {name}
-      </a>
+      <p className={styles.muted}>{file.summary}</p>
+      <video className={styles.player} src={file.url} controls preload="metadata" data-testid="render-player" />
+      <RenderDownloadLink url={file.url} name={file.name} testId="render-download" />
     </>
   );
 }
