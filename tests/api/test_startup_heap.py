@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from stoat_ferret.heap import YOUNG_THRESHOLD
+
 SCRIPT = """
 import asyncio, gc, sys
 from stoat_ferret.api import create_app
@@ -18,9 +20,11 @@ from stoat_ferret.settings import Settings
 async def main():
     app = create_app(Settings(data_dir=sys.argv[1]), configure_logs=False)
     before = gc.get_freeze_count()
+    default = gc.get_threshold()
     async with app.router.lifespan_context(app):
         started = gc.get_freeze_count()
-    print(before, started)
+        threshold = gc.get_threshold()
+    print(before, started, *default, *threshold)
 
 asyncio.run(main())
 """
@@ -34,7 +38,12 @@ def test_the_lifespan_freezes_the_heap_after_start_up(tmp_path: Path) -> None:
         timeout=120,
         check=True,
     )
-    before, started = map(int, done.stdout.split())
+    before, started, *thresholds = map(int, done.stdout.split())
+    default, threshold = thresholds[:3], thresholds[3:]
     assert before == 0
     # Every object of the started app (modules, routes, mappers, the core) is frozen.
     assert started > 10_000
+    # Then the young generation is collected only after lasting growth (heap.py): what
+    # one edit of a large project makes and frees no longer sets off collections.
+    assert threshold[0] == YOUNG_THRESHOLD > default[0]
+    assert threshold[1:] == default[1:]  # the older generations keep their ratios

@@ -76,6 +76,21 @@ def test_stored_text_is_the_stored_json_and_follows_every_new_clip_object() -> N
     assert json.loads(document_json_text(before)) == document_to_json(before)
 
 
+def test_stored_text_follows_every_new_transitions_tuple() -> None:
+    document = main_clips(30, 40, 50)
+    first, second, third = (clip.id for clip in document.main_track.clips)
+    joined = ops.add_transition(document, Transition("t1", first, second, 5))
+    longer = replace(joined, transitions=(Transition("t1", first, second, 7),))  # equal ids
+    both = ops.add_transition(longer, Transition("t2", second, third, 4))
+    trimmed = ops.update_clip(both, third, out_point=45)  # keeps the transitions tuple
+    assert trimmed.transitions is both.transitions
+    unjoined = ops.remove_transition(trimmed, "t1")
+    for each in (document, joined, longer, both, trimmed, unjoined, joined):
+        assert json.loads(document_json_text(each)) == document_to_json(each)
+    stored = json.loads(document_json_text(unjoined))["transitions"]
+    assert [(t["id"], t["duration"]) for t in stored] == [("t2", 4)]
+
+
 def test_a_timeline_is_remembered_for_its_own_document_only() -> None:
     document = main_clips(30, 40)
     timeline = derive_timeline(document)

@@ -13,6 +13,7 @@ import asyncio
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import AsyncIterator
 
 import httpx
@@ -23,6 +24,8 @@ from pydantic import SecretStr
 from stoat_ferret.api import create_app
 from stoat_ferret.api.page_cache import PageCache
 from stoat_ferret.db import Database
+from stoat_ferret.db.reader import DEFAULT_READERS, ReadPool
+from stoat_ferret.library.pages import LIBRARY_VERSION_SQL
 from stoat_ferret.settings import Settings
 from tests.library.test_repository import probed
 from tests.library.test_video_pages import seed
@@ -217,3 +220,167 @@ async def test_an_app_without_the_library_answers_404_not_500(
             response = await client.get(LIST)
     assert response.status_code == 404
     assert response.json()["detail"]["code"] == "NOT_FOUND"
+
+
+class Statements:
+    """Every statement SQLite starts on the read pool's connections, from its own trace hook.
+
+    The page reads run on the reader threads' connections and the counter on the
+    loop's: all of them are traced, so a count here is what SQLite was asked.
+    """
+
+    def __init__(self, reads: ReadPool) -> None:
+        self.seen: list[str] = []
+        self._lock = threading.Lock()
+        with reads._lock:  # the pool's own list of its connections
+            connections = list(reads._connections)
+        assert len(connections) == DEFAULT_READERS + 1  # the readers and the counter's
+        for connection in connections:
+            connection.set_trace_callback(self._saw)
+
+    def _saw(self, statement: str) -> None:
+        with self._lock:
+            self.seen.append(statement)
+
+    def pages(self) -> int:
+        """Page reads: the list statement (its rows) is the only one with a LIMIT."""
+        return sum("LIMIT" in statement for statement in self.seen)
+
+
+async def every_reader_open(database: Database) -> ReadPool:
+    """Make each reader thread open its connection (they are opened on first use)."""
+    reads = database.reads
+    assert reads is not None
+    together = threading.Barrier(DEFAULT_READERS, timeout=10)
+    await asyncio.gather(*(reads.read(lambda _: together.wait()) for _ in range(DEFAULT_READERS)))
+    return reads
+
+
+def hold_the_first_read(reads: ReadPool) -> tuple[threading.Event, threading.Event]:
+    """Hold the next page read at its end until told to go on: (read, go on).
+
+    Held at the ``COMMIT`` that ends the read's transaction (SQLite's trace hook), so
+    its page is already read, from its snapshot.
+    """
+    read_the_page, go_on = threading.Event(), threading.Event()
+
+    def hold(statement: str) -> None:
+        if statement == "COMMIT" and not read_the_page.is_set():
+            read_the_page.set()
+            go_on.wait(10)
+
+    with reads._lock:
+        for connection in reads._connections:
+            connection.set_trace_callback(hold)
+    return read_the_page, go_on
+
+
+async def changed_after_a_kept_answer(
+    client: httpx.AsyncClient, seeded: StoredVideos, database: Database
+) -> ReadPool:
+    """``LIST`` answered and kept, every reader open, then a new smallest video stored."""
+    await client.get(LIST)
+    reads = await every_reader_open(database)
+    await seeded.upsert_many([probed("/pages/beach/smallest.mp4", size=1)])
+    return reads
+
+
+async def test_kept_answers_ask_sqlite_nothing_until_something_is_committed(
+    library_app: FastAPI,
+    library_client: httpx.AsyncClient,
+    seeded: StoredVideos,
+    database: Database,
+) -> None:
+    """The counter was read with a SQLite call on the loop for every request.
+
+    Under 200 clients during a scan that call was the loop's worst stall (it shares
+    SQLite's locks and the GIL with the busy threads, docs/performance.md); now it is
+    made only after a commit, found from the WAL index in memory (``commit_stamp.py``).
+    """
+    first = await library_client.get(LIST)
+    traced = Statements(await every_reader_open(database))
+    await library_client.get(LIST)  # the first stamp (the first request had none yet)
+    traced.seen.clear()
+    cache = cache_of(library_app)
+    hits = cache.hits
+    for _ in range(20):
+        assert answer(await library_client.get(LIST)) == answer(first)
+    assert traced.seen == [] and cache.hits == hits + 20
+    # A commit that leaves the library alone: the counter is read once, then no more.
+    write_elsewhere(
+        database,
+        "INSERT INTO events (event_id, type, payload, timestamp) "
+        "VALUES (999998, 'heartbeat', '{}', '2026-12-01 00:00:00.000000')",
+    )
+    for _ in range(5):
+        assert answer(await library_client.get(LIST)) == answer(first)
+    assert traced.seen == [LIBRARY_VERSION_SQL] and cache.hits == hits + 25
+
+
+async def test_equal_requests_after_a_change_read_the_page_once(
+    library_app: FastAPI,
+    library_client: httpx.AsyncClient,
+    seeded: StoredVideos,
+    database: Database,
+) -> None:
+    traced = Statements(await changed_after_a_kept_answer(library_client, seeded, database))
+    responses = await asyncio.gather(*(library_client.get(LIST) for _ in range(20)))
+    assert traced.pages() == 1
+    assert all(answer(response) == answer(responses[0]) for response in responses)
+    assert responses[0].json()["videos"][0]["filename"] == "smallest.mp4"
+
+
+async def test_a_commit_during_a_rebuild_shows_to_the_requests_after_it(
+    library_app: FastAPI,
+    library_client: httpx.AsyncClient,
+    seeded: StoredVideos,
+    database: Database,
+) -> None:
+    """A page read from before a commit, finished after it, never answers for it."""
+    first = (await library_client.get(LIST)).json()
+    reads = await every_reader_open(database)
+    await seeded.upsert_many([probed("/pages/beach/smallest.mp4", size=2)])
+    read_the_page, go_on = hold_the_first_read(reads)
+    early = asyncio.create_task(library_client.get(LIST))
+    assert await asyncio.to_thread(read_the_page.wait, 10)
+    write_elsewhere(
+        database, f"UPDATE videos SET file_size = 1 WHERE id = '{first['videos'][0]['id']}'"
+    )
+    late = (await library_client.get(LIST)).json()
+    go_on.set()
+    held = (await early).json()
+    assert held["videos"][0]["filename"] == "smallest.mp4"  # its snapshot, before the update
+    assert (late["videos"][0]["id"], late["videos"][0]["file_size"]) == (
+        first["videos"][0]["id"],
+        1,
+    )
+    # The early answer, finished last, did not replace the newer one.
+    assert (await library_client.get(LIST)).json() == late
+
+
+async def test_a_waiter_that_goes_away_leaves_the_answer_to_the_others(
+    library_app: FastAPI,
+    library_client: httpx.AsyncClient,
+    seeded: StoredVideos,
+    database: Database,
+) -> None:
+    reads = await changed_after_a_kept_answer(library_client, seeded, database)
+    read_the_page, go_on = hold_the_first_read(reads)
+    cache = cache_of(library_app)
+    hits = cache.hits
+    first = asyncio.create_task(library_client.get(LIST))
+    assert await asyncio.to_thread(read_the_page.wait, 10)
+    waiting = [asyncio.create_task(library_client.get(LIST)) for _ in range(4)]
+    pending = next(iter(cache._entries.values()))
+    for _ in range(200):  # until all four wait for the first one's answer
+        if len(pending.waiters) == 4:
+            break
+        await asyncio.sleep(0.01)
+    assert len(pending.waiters) == 4
+    waiting[0].cancel()
+    go_on.set()
+    answers = [await task for task in (first, *waiting[1:])]
+    assert waiting[0].cancelled()
+    assert all(answer(response) == answer(answers[0]) for response in answers)
+    assert answers[0].json()["videos"][0]["filename"] == "smallest.mp4"
+    assert cache.hits == hits + 3

@@ -22,10 +22,14 @@ Why this gives the same answers:
   *before* the route runs. A page stored under version ``v`` was read at or after
   that moment, so while the counter still reads ``v`` nothing it shows has changed.
   When the counter cannot be read (no counter on PostgreSQL, a busy database) the
-  request simply goes to the route.
+  request simply goes to the route. On SQLite the counter itself is read only when
+  something was committed since its last read (``VideoPages.version``, the WAL
+  index's header compared in memory, ``db/commit_stamp.py``): a SQLite call per
+  request on the loop was its worst stall under 200 clients during a scan.
 - Equal requests arriving while the first is still being answered wait for it
   instead of each doing the work (after a change, 200 clients would otherwise all
-  miss at once); if it fails, each goes to the route itself.
+  miss at once); if it fails, each goes to the route itself. A request that reads a
+  newer version than the one being answered does not wait: it reads the page again.
 """
 
 from __future__ import annotations
@@ -70,8 +74,18 @@ class Answer:
 class _Entry:
     version: int
     answer: Answer | None = None
-    #: Set while the first request for this key and version is being answered.
-    pending: asyncio.Future[Answer | None] | None = None
+    #: True while the first request for this key and version is being answered.
+    pending: bool = False
+    #: One future per request waiting for that answer. Its own, not a shared one
+    #: behind ``asyncio.shield``: a waiter that goes away cancels only its future,
+    #: and the answer wakes each waiter in the next turn of the loop (a shield
+    #: takes two, which under 200 clients is tens of ms, docs/performance.md).
+    waiters: list[asyncio.Future[Answer | None]] = field(default_factory=list)
+
+    def wait(self) -> asyncio.Future[Answer | None]:
+        waiter: asyncio.Future[Answer | None] = asyncio.get_running_loop().create_future()
+        self.waiters.append(waiter)
+        return waiter
 
 
 @dataclass
@@ -92,7 +106,7 @@ class PageCache:
 
     def begin(self, key: Key, version: int) -> _Entry:
         """Mark ``key`` as being answered at ``version``; later equal requests wait for it."""
-        made = _Entry(version, pending=asyncio.get_running_loop().create_future())
+        made = _Entry(version, pending=True)
         self._entries[key] = made
         self._entries.move_to_end(key)
         while len(self._entries) > self.capacity:
@@ -101,10 +115,12 @@ class PageCache:
 
     def end(self, key: Key, made: _Entry, answer: Answer | None) -> None:
         """Keep ``answer`` (or forget the key when there is none) and wake the waiters."""
-        if made.pending is not None and not made.pending.done():
-            made.pending.set_result(answer)
-        made.pending = None
+        made.pending = False
         made.answer = answer
+        for waiter in made.waiters:
+            if not waiter.done():
+                waiter.set_result(answer)
+        made.waiters.clear()
         if answer is None and self._entries.get(key) is made:
             del self._entries[key]
 
@@ -146,8 +162,8 @@ class PageCacheMiddleware:
         found = self.cache.entry(key, version)
         if found is not None:
             answer = found.answer
-            if answer is None and found.pending is not None:
-                answer = await asyncio.shield(found.pending)
+            if answer is None and found.pending:
+                answer = await found.wait()
             if answer is not None:
                 self.cache.hits += 1
                 await answer.send(scope, send)

@@ -25,6 +25,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+from stoat_ferret.db.commit_stamp import CommitStamp
+
 T = TypeVar("T")
 
 DEFAULT_READERS = 4
@@ -45,6 +47,7 @@ class ReadPool:
         self._lock = threading.Lock()
         self._executor = ThreadPoolExecutor(readers, thread_name_prefix="stoat-read")
         self._peeker: sqlite3.Connection | None = None
+        self._stamp: CommitStamp | None = None
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
@@ -103,9 +106,26 @@ class ReadPool:
             self.path, isolation_level=None, check_same_thread=False, timeout=0
         )
         connection.execute("PRAGMA query_only=ON")
+        # Mapped while this connection is open, so the shared index cannot go away.
+        stamp = CommitStamp.open(connection, self.path)
         with self._lock:
             self._connections.append(connection)
+            if self._stamp is None:
+                self._stamp, stamp = stamp, None
+        if stamp is not None:  # two first peeks at once: one stamp is enough
+            stamp.close()
         return connection
+
+    def commit_stamp(self) -> bytes | None:
+        """Bytes that change whenever anything is committed to the database, from any process.
+
+        Read from SQLite's shared WAL index in memory (``commit_stamp.py``): no SQLite
+        call, no lock, so the event loop can ask on every request. Equal stamps mean
+        nothing was committed in between. None until ``peek`` has run once, when the
+        database is not in WAL mode, or while a commit is rewriting the index.
+        """
+        stamp = self._stamp
+        return None if stamp is None else stamp.read()
 
     async def peek(self, sql: str) -> Any | None:
         """The first value ``sql`` reads, read on the event loop's own thread; None if busy.
@@ -130,6 +150,8 @@ class ReadPool:
 
     def _close_all(self) -> None:
         self._executor.shutdown(wait=True)
+        if self._stamp is not None:
+            self._stamp.close()
         with self._lock:
             for connection in self._connections:
                 connection.close()

@@ -188,7 +188,7 @@ def _track_fields(track: Track) -> dict[str, Any]:
     }
 
 
-def _transitions_json(document: ProjectDocument) -> list[dict[str, Any]]:
+def _transitions_list(transitions: tuple[Transition, ...]) -> list[dict[str, Any]]:
     return [
         {
             "id": t.id,
@@ -198,8 +198,19 @@ def _transitions_json(document: ProjectDocument) -> list[dict[str, Any]]:
             "name": t.name,
             "audio_curve": t.audio_curve,
         }
-        for t in document.transitions
+        for t in transitions
     ]
+
+
+def _transitions_json(document: ProjectDocument) -> list[dict[str, Any]]:
+    return _transitions_list(document.transitions)
+
+
+# An edit of clips keeps the document's (immutable) transitions tuple, so its text is
+# the last version's: 125 transitions were encoded again on every trim.
+_transitions_text: IdentityMemo[tuple[Transition, ...], str] = IdentityMemo(
+    lambda transitions: json.dumps(_transitions_list(transitions)), 64
+)
 
 
 def document_to_json(document: ProjectDocument) -> dict[str, Any]:
@@ -233,7 +244,7 @@ def document_json_text(document: ProjectDocument) -> str:
         for track in document.tracks
     )
     settings = json.dumps(_settings_json(document.settings))
-    transitions = json.dumps(_transitions_json(document))
+    transitions = _transitions_text(document.transitions)
     return f'{{"settings": {settings}, "tracks": [{tracks}], "transitions": {transitions}}}'
 
 

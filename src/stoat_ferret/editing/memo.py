@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from contextlib import suppress
 from typing import Generic, TypeVar
 
 __all__ = ["IdentityMemo"]
@@ -35,18 +34,25 @@ class IdentityMemo(Generic[K, V]):
 
     def __call__(self, item: K, *extra: Hashable) -> V:
         key = (id(item), extra)
-        found = self._entries.get(key)
+        entries = self._entries
+        found = entries.get(key)
         if found is not None and found[0] is item:
             # An import validates (so derives timelines) in a worker thread: another
             # thread may evict this entry between the two steps; the answer still holds.
-            with suppress(KeyError):
-                self._entries.move_to_end(key)
+            # (try/except rather than contextlib.suppress: this runs once per clip of
+            # every answer, and a context manager cost more than the look-up.)
+            try:  # noqa: SIM105 - see above: suppress() is the slow part
+                entries.move_to_end(key)
+            except KeyError:
+                pass
             return found[1]
         value = self._build(item, *extra)
-        self._entries[key] = (item, value)
-        if len(self._entries) > self._size:
-            with suppress(KeyError):
-                self._entries.popitem(last=False)
+        entries[key] = (item, value)
+        if len(entries) > self._size:
+            try:  # noqa: SIM105 - see above: suppress() is the slow part
+                entries.popitem(last=False)
+            except KeyError:
+                pass
         return value
 
     def __len__(self) -> int:

@@ -22,13 +22,14 @@ in one process never share entries.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from stoat_ferret.editing.document import ProjectDocument
+from stoat_ferret.editing.document import Clip, ProjectDocument
 from stoat_ferret.editing.timeline import DerivedTimeline, derive_timeline
 
 __all__ = ["Parsed", "ParsedDocuments", "document_sources"]
@@ -43,31 +44,51 @@ def document_sources(document: ProjectDocument) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Parsed:
-    """One version, parsed: the document, its derived timeline and the sources it uses."""
+    """One version, parsed: the document, the sources it uses and its history summary.
+
+    The derived timeline is not kept with it: it is derived when asked for and
+    remembered by the document's identity for the last few documents
+    (:func:`~stoat_ferret.editing.timeline.derive_timeline`), so a long history of
+    cached versions costs their documents (mostly shared clips), not a timeline each.
+    """
 
     document: ProjectDocument
-    timeline: DerivedTimeline
     sources: frozenset[str]
+    #: The version's ``summary`` (its history line), or ``None`` when not known here.
+    summary: str | None = None
 
     @classmethod
-    def of(cls, document: ProjectDocument, timeline: DerivedTimeline | None = None) -> Parsed:
-        derived = timeline if timeline is not None else derive_timeline(document)
-        return cls(document, derived, document_sources(document))
+    def of(cls, document: ProjectDocument, summary: str | None = None) -> Parsed:
+        return cls(document, document_sources(document), summary)
+
+    @property
+    def timeline(self) -> DerivedTimeline:
+        return derive_timeline(self.document)
+
+
+def _clips(parsed: Parsed) -> Iterator[Clip]:
+    for track in parsed.document.tracks:
+        yield from track.clips
 
 
 class ParsedDocuments:
-    """A least-recently-used map ``(project_id, version) -> Parsed`` of ``size`` entries.
+    """A least-recently-used map ``(project_id, version) -> Parsed``, bounded twice.
 
-    Versions of one project share their unchanged clip objects (the document is
-    immutable and an edit copies only what it changes), so several cached versions of a
-    project cost little more than one: 256 entries let a client undo a long run of
-    edits from memory, and bound the cache at about 115 MB even if every entry were a
-    different 500-clip project (about 0.45 MB parsed each).
+    At most ``size`` entries, and at most ``clip_budget`` distinct clip objects among
+    them. Versions of one project share their unchanged clip objects (the document is
+    immutable and an edit copies only what it changes), so a long run of edits of one
+    project costs little more than its last version and stays cached whole, which lets
+    undo step back through hundreds of versions without reading and parsing any
+    (``docs/performance.md``); versions read from the database share nothing, and the
+    clip budget bounds them: 128,000 clips is about 256 different 500-clip projects.
     """
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(self, size: int = 2048, clip_budget: int = 128_000) -> None:
         self._size = size
+        self._clip_budget = clip_budget
         self._entries: OrderedDict[tuple[str, int], Parsed] = OrderedDict()
+        # How many entries hold each clip object (by id: an entry keeps its clips alive).
+        self._holders: dict[int, int] = {}
 
     def get(self, project_id: str, version: int) -> Parsed | None:
         key = (project_id, version)
@@ -78,10 +99,18 @@ class ParsedDocuments:
 
     def put(self, project_id: str, version: int, parsed: Parsed) -> None:
         """Remember a version read from the database (committed, hence final)."""
-        self._entries[(project_id, version)] = parsed
-        self._entries.move_to_end((project_id, version))
-        while len(self._entries) > self._size:
-            self._entries.popitem(last=False)
+        key = (project_id, version)
+        if key in self._entries:
+            self._entries.move_to_end(key)
+            return
+        self._entries[key] = parsed
+        holders = self._holders
+        for clip in _clips(parsed):
+            holders[id(clip)] = holders.get(id(clip), 0) + 1
+        while len(self._entries) > 1 and (
+            len(self._entries) > self._size or len(holders) > self._clip_budget
+        ):
+            self._drop(next(iter(self._entries)))
 
     def put_after_commit(
         self, session: AsyncSession, project_id: str, version: int, parsed: Parsed
@@ -97,7 +126,21 @@ class ParsedDocuments:
     def forget(self, project_id: str) -> None:
         """Drop a deleted project's versions (only memory: its id is never reused)."""
         for key in [key for key in self._entries if key[0] == project_id]:
-            del self._entries[key]
+            self._drop(key)
+
+    @property
+    def clips_held(self) -> int:
+        """Distinct clip objects among the entries (what ``clip_budget`` bounds)."""
+        return len(self._holders)
+
+    def _drop(self, key: tuple[str, int]) -> None:
+        holders = self._holders
+        for clip in _clips(self._entries.pop(key)):
+            left = holders[id(clip)] - 1
+            if left:
+                holders[id(clip)] = left
+            else:
+                del holders[id(clip)]
 
     def __len__(self) -> int:
         return len(self._entries)

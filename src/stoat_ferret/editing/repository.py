@@ -9,16 +9,57 @@ roll back as one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, Update, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
+from sqlalchemy.orm.attributes import set_committed_value
 
+from stoat_ferret.db.base import UTCDateTime
 from stoat_ferret.db.json_text import EncodedJSON
 from stoat_ferret.editing.models import ProjectRow, ProjectSourceRow, ProjectVersionRow
 
 __all__ = ["ProjectRepository"]
+
+# The tables themselves, for the writes of a change: Core statements skip the ORM's
+# unit of work and its synchronisation of loaded objects (``docs/performance.md``).
+_PROJECTS: Table = ProjectRow.__table__  # type: ignore[assignment]
+_VERSIONS: Table = ProjectVersionRow.__table__  # type: ignore[assignment]
+_SOURCES: Table = ProjectSourceRow.__table__  # type: ignore[assignment]
+
+# The statements of every change, built once with bound parameters: building and
+# hashing a statement for each request cost about as much as running it.
+_CLAIM = (
+    update(ProjectRow)
+    .where(ProjectRow.id == bindparam("project_id"))
+    .values(version=ProjectRow.version)
+    .returning(ProjectRow)
+    .execution_options(synchronize_session=False)
+)
+_ADD_VERSION = _VERSIONS.insert()
+_COPY_VERSION = _VERSIONS.insert().from_select(
+    ["project_id", "version", "document", "summary", "created_at"],
+    select(
+        bindparam("project_id", type_=_VERSIONS.c.project_id.type),
+        bindparam("version", type_=_VERSIONS.c.version.type),
+        _VERSIONS.c.document,
+        bindparam("summary", type_=_VERSIONS.c.summary.type),
+        bindparam("created_at", type_=UTCDateTime()),
+    ).where(
+        _VERSIONS.c.project_id == bindparam("project_id"),
+        _VERSIONS.c.version == bindparam("source_version"),
+    ),
+)
+_ADD_SOURCES = _SOURCES.insert()
+
+
+@cache
+def _update_row(names: tuple[str, ...]) -> Update:
+    """``UPDATE projects SET <names> WHERE pk = :row_pk`` (one per set of columns)."""
+    values = {name: bindparam(f"new_{name}", type_=_PROJECTS.c[name].type) for name in names}
+    return _PROJECTS.update().where(_PROJECTS.c.pk == bindparam("row_pk")).values(values)
 
 
 class ProjectRepository:
@@ -35,12 +76,7 @@ class ProjectRepository:
         editor waits here). The update returns the row it locked (one statement, not an
         update and a select); None when there is no such project.
         """
-        locked: ProjectRow | None = await self._session.scalar(
-            update(ProjectRow)
-            .where(ProjectRow.id == project_id)
-            .values(version=ProjectRow.version)
-            .returning(ProjectRow)
-        )
+        locked: ProjectRow | None = await self._session.scalar(_CLAIM, {"project_id": project_id})
         return locked
 
     async def get(self, project_id: str) -> ProjectRow | None:
@@ -71,16 +107,51 @@ class ProjectRepository:
         summary: str,
         row_time: Any,
     ) -> None:
-        self._session.add(
-            ProjectVersionRow(
-                project_id=project_id,
-                version=version,
-                document=document,
-                summary=summary,
-                created_at=row_time,
-            )
+        """Insert a version row: one Core statement, not the ORM's unit of work.
+
+        The row is never read back in this transaction (its document is parsed already),
+        so nothing is gained by an ORM object, whose flush cost more than the insert.
+        """
+        await self._session.execute(
+            _ADD_VERSION,
+            {
+                "project_id": project_id,
+                "version": version,
+                "document": document,
+                "summary": summary,
+                "created_at": row_time,
+            },
         )
-        await self._session.flush()
+
+    async def copy_version(
+        self, project_id: str, version: int, source_version: int, summary: str, row_time: Any
+    ) -> None:
+        """Insert version ``version`` whose document is the stored one of ``source_version``.
+
+        Undo, redo and restore make a version holding an earlier document: the database
+        copies that row's text, so the document is neither encoded nor sent again.
+        """
+        await self._session.execute(
+            _COPY_VERSION,
+            {
+                "project_id": project_id,
+                "version": version,
+                "source_version": source_version,
+                "summary": summary,
+                "created_at": row_time,
+            },
+        )
+
+    async def update_row(self, row: ProjectRow, **values: Any) -> None:
+        """Write ``values`` to the (claimed) project row, and into ``row`` as stored.
+
+        One explicit ``UPDATE`` by primary key; ``row`` then holds the values as if
+        loaded, so the session has nothing left to flush at commit.
+        """
+        parameters = {f"new_{name}": value for name, value in values.items()}
+        await self._session.execute(_update_row(tuple(values)), {"row_pk": row.pk, **parameters})
+        for name, value in values.items():
+            set_committed_value(row, name, value)
 
     async def document_at(self, project_id: str, version: int) -> dict[str, Any] | None:
         document: dict[str, Any] | None = await self._session.scalar(
@@ -89,6 +160,18 @@ class ProjectRepository:
             )
         )
         return document
+
+    async def version_at(self, project_id: str, version: int) -> tuple[dict[str, Any], str] | None:
+        """Version ``version``'s stored document and summary (``None``: no such version)."""
+        found = (
+            await self._session.execute(
+                select(ProjectVersionRow.document, ProjectVersionRow.summary).where(
+                    ProjectVersionRow.project_id == project_id,
+                    ProjectVersionRow.version == version,
+                )
+            )
+        ).first()
+        return None if found is None else (found[0], found[1])
 
     async def summary_of(self, project_id: str, version: int) -> str | None:
         return await self._session.scalar(
@@ -133,11 +216,10 @@ class ProjectRepository:
                 )
             )
         if added:
-            self._session.add_all(
-                ProjectSourceRow(project_id=project_id, video_id=video_id)
-                for video_id in sorted(added)
+            await self._session.execute(
+                _ADD_SOURCES,
+                [{"project_id": project_id, "video_id": video_id} for video_id in sorted(added)],
             )
-        await self._session.flush()
 
     async def delete(self, project_id: str) -> None:
         # Explicit deletes rather than relying on ON DELETE CASCADE alone: the rows go

@@ -16,11 +16,10 @@ edit or a restore clears the redo stack (``docs/design/04-projects.md``).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any, Protocol
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from stoat_ferret.clock import utcnow
@@ -38,12 +37,12 @@ from stoat_ferret.editing.parsed_cache import Parsed, ParsedDocuments
 from stoat_ferret.editing.repository import ProjectRepository
 from stoat_ferret.editing.requests import AddClip, Operation, ProjectCreate
 from stoat_ferret.editing.schemas import ProjectView
+from stoat_ferret.editing.sources import missing_among, missing_sources, source_infos
 from stoat_ferret.editing.timeline import DerivedTimeline
 from stoat_ferret.editing.validation import validate_document
 from stoat_ferret.editing.xfade import XfadeCatalog
 from stoat_ferret.errors import FieldValidationError, NotFoundError, VersionConflictError, capped
 from stoat_ferret.events.types import EventType
-from stoat_ferret.library.models import VideoRow
 
 __all__ = ["EditingService", "Work", "new_id"]
 
@@ -123,7 +122,7 @@ class EditingService:
             created_at=now,
             updated_at=now,
         )
-        parsed = Parsed.of(document, timeline)
+        parsed = Parsed.of(document, summary)
         repository = ProjectRepository(work.session)
         await repository.add(row)
         await repository.add_version(row.id, 1, data, summary, now)
@@ -154,10 +153,14 @@ class EditingService:
         row = await self._claim(repository, project_id, expected_version)
         wanted = {op.source_video_id for op in operations if isinstance(op, AddClip)}
         before = await self._parsed(repository, row)
+        # One library read serves both the new clips and the answer's missing sources:
+        # the edit can only add the videos it names (the write lock is held from the
+        # claim on, so SQLite reads one state of the library throughout).
+        known = await source_infos(work.session, wanted | before.sources)
         applied = apply_operations(
             before.document,
             operations,
-            sources=await _source_infos(work.session, wanted),
+            sources=known,
             transition_names=await self.transitions.names(),
             new_id=new_id,
             batch=batch,
@@ -172,6 +175,7 @@ class EditingService:
             batch_summary(applied.summaries),
             undo=[*row.undo_stack, version],
             redo=[],
+            known=known,
         )
         return view, applied.created
 
@@ -186,7 +190,7 @@ class EditingService:
         undone, target = row.undo_stack[-1], row.undo_stack[-2]
         current = await self._parsed(repository, row)
         document = await self._document_at(repository, project_id, target, "undo")
-        summary = await repository.summary_of(project_id, undone)
+        summary = await self._summary_of(repository, project_id, undone)
         return await self._store(
             work,
             repository,
@@ -196,6 +200,7 @@ class EditingService:
             _capped_summary(f"Undo: {summary}"),
             undo=row.undo_stack[:-1],
             redo=[*row.redo_stack, undone],
+            stored_as=target,
         )
 
     async def redo(
@@ -209,7 +214,7 @@ class EditingService:
         target = row.redo_stack[-1]
         current = await self._parsed(repository, row)
         document = await self._document_at(repository, project_id, target, "redo")
-        summary = await repository.summary_of(project_id, target)
+        summary = await self._summary_of(repository, project_id, target)
         return await self._store(
             work,
             repository,
@@ -219,6 +224,7 @@ class EditingService:
             _capped_summary(f"Redo: {summary}"),
             undo=[*row.undo_stack, target],
             redo=row.redo_stack[:-1],
+            stored_as=target,
         )
 
     async def restore(
@@ -241,6 +247,7 @@ class EditingService:
             f"Restore version {version}",
             undo=[*row.undo_stack, row.version + 1],
             redo=[],
+            stored_as=version,
         )
 
     async def delete(
@@ -272,12 +279,22 @@ class EditingService:
         """Version ``version`` parsed: from the cache, else its (immutable) version row."""
         found = self.parsed.get(project_id, version)
         if found is None:
-            data = await repository.document_at(project_id, version)
-            if data is None:
+            stored = await repository.version_at(project_id, version)
+            if stored is None:
                 return None
-            found = Parsed.of(document_from_json(data))
+            data, summary = stored
+            found = Parsed.of(document_from_json(data), summary)
             self.parsed.put(project_id, version, found)
         return found
+
+    async def _summary_of(
+        self, repository: ProjectRepository, project_id: str, version: int
+    ) -> str:
+        """Version ``version``'s history line (cached with its document when parsed)."""
+        found = self.parsed.get(project_id, version)
+        if found is not None and found.summary is not None:
+            return found.summary
+        return await repository.summary_of(project_id, version) or ""
 
     async def _parsed(self, repository: ProjectRepository, row: ProjectRow) -> Parsed:
         """The current version of ``row`` (its number read in this transaction) parsed."""
@@ -305,25 +322,50 @@ class EditingService:
         *,
         undo: list[int],
         redo: list[int],
+        stored_as: int | None = None,
+        known: Mapping[str, SourceInfo] | None = None,
     ) -> ProjectView:
-        """Store ``parsed`` (the new document, its timeline and sources) as a new version."""
-        document = parsed.document
-        data = EncodedJSON(document_json_text(document))
-        now = utcnow()
-        for name, value in _columns(document, parsed.timeline.duration_frames).items():
-            setattr(row, name, value)
-        row.version += 1
-        row.undo_stack = undo
-        row.redo_stack = redo
-        row.updated_at = now
-        await repository.add_version(row.id, row.version, data, summary, now)
-        await repository.set_sources(row.id, set(before.sources), set(parsed.sources))
-        self.parsed.put_after_commit(work.session, row.id, row.version, parsed)
-        work.emit(EventType.PROJECT_UPDATED, _event(row, summary))
-        return await self._view(work.session, row, parsed)
+        """Store ``parsed`` (the new document, its timeline and sources) as a new version.
 
-    async def _view(self, session: AsyncSession, row: ProjectRow, parsed: Parsed) -> ProjectView:
-        missing = await _missing_sources(session, set(parsed.sources))
+        ``stored_as`` is a version whose stored document is ``parsed``'s (undo, redo,
+        restore): the new row copies that text instead of encoding the document again.
+        ``known`` is what the library holds of every video the new document uses, when
+        the caller has read it already.
+        """
+        document = parsed.document
+        now = utcnow()
+        version = row.version + 1
+        if stored_as is None:
+            data = EncodedJSON(document_json_text(document))
+            await repository.add_version(row.id, version, data, summary, now)
+        else:
+            await repository.copy_version(row.id, version, stored_as, summary, now)
+        await repository.update_row(
+            row,
+            **_columns(document, parsed.timeline.duration_frames),
+            version=version,
+            undo_stack=undo,
+            redo_stack=redo,
+            updated_at=now,
+        )
+        await repository.set_sources(row.id, set(before.sources), set(parsed.sources))
+        # The new version's own entry: the same document, with this version's summary.
+        stored = Parsed(document, parsed.sources, summary)
+        self.parsed.put_after_commit(work.session, row.id, row.version, stored)
+        work.emit(EventType.PROJECT_UPDATED, _event(row, summary))
+        return await self._view(work.session, row, stored, known)
+
+    async def _view(
+        self,
+        session: AsyncSession,
+        row: ProjectRow,
+        parsed: Parsed,
+        known: Mapping[str, SourceInfo] | None = None,
+    ) -> ProjectView:
+        if known is None:
+            missing = await missing_sources(session, set(parsed.sources))
+        else:
+            missing = missing_among(parsed.sources, known)
         return ProjectView(row, parsed.document, parsed.timeline, missing)
 
 
@@ -338,39 +380,3 @@ def _event(row: ProjectRow, summary: str) -> dict[str, Any]:
 
 def _capped_summary(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
-    chosen = sorted(ids)
-    # SQLite limits the number of bound parameters per statement.
-    for start in range(0, len(chosen), size):
-        yield chosen[start : start + size]
-
-
-async def _source_infos(session: AsyncSession, ids: set[str]) -> dict[str, SourceInfo]:
-    """What the library knows of each video a new clip names (unknown ids are absent)."""
-    found: dict[str, SourceInfo] = {}
-    for chunk in _chunks(ids):
-        rows = await session.execute(
-            select(
-                VideoRow.id,
-                VideoRow.filename,
-                VideoRow.duration_seconds,
-                VideoRow.missing,
-                VideoRow.width,
-            ).where(VideoRow.id.in_(chunk))
-        )
-        for video_id, filename, duration_s, missing, width in rows.all():
-            found[video_id] = SourceInfo(video_id, filename, duration_s, bool(missing), bool(width))
-    return found
-
-
-async def _missing_sources(session: AsyncSession, ids: set[str]) -> frozenset[str]:
-    """The ids among ``ids`` whose video is missing now (or no longer in the library)."""
-    present: set[str] = set()
-    for chunk in _chunks(ids):
-        rows = await session.execute(
-            select(VideoRow.id).where(VideoRow.id.in_(chunk), VideoRow.missing.is_(False))
-        )
-        present.update(video_id for (video_id,) in rows.all())
-    return frozenset(ids - present)

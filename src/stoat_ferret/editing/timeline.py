@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from stoat_ferret.editing.document import Clip, ProjectDocument
 from stoat_ferret.editing.effects import (
+    CATALOG,
     MediaKind,
     get_effect,
 )
@@ -114,9 +115,20 @@ def speed_factor(clip: Clip) -> Fraction:
     return factor
 
 
+# Effects of the catalog that leave a clip's speed as it is (all but ``speed``): a clip
+# with only these needs no catalog look-up per effect. An unknown type is not among
+# them, so it still takes the catalog's path (and its error).
+_PLAIN_EFFECTS = frozenset(name for name, known in CATALOG.items() if known.speed_factor is None)
+
+
 def clip_length(clip: Clip) -> int:
     """The clip's length on the timeline in frames (speed effects included)."""
     frames = clip.out_point - clip.in_point
+    for effect in clip.effects:
+        if effect.effect_type not in _PLAIN_EFFECTS:
+            break
+    else:  # derive_timeline asks this of every clip on every edit: keep it short
+        return frames
     factor = speed_factor(clip)
     # Most clips play at their own speed (no speed effect: the very ``_ONE``), and need
     # no fraction arithmetic; a speed effect of factor 1 takes the exact path below.

@@ -336,11 +336,24 @@ class VideoPages(LibraryPages):
 
     def __init__(self, reads: ReadPool) -> None:
         self._reads = reads
+        #: The commit stamp seen just before the counter was last read, and its value.
+        self._seen: tuple[bytes, int] | None = None
 
     async def version(self) -> int | None:
-        # Kept by the triggers of migration 0006; read on the loop (ReadPool.peek).
+        # Kept by the triggers of migration 0006. The stamp is taken *before* the
+        # counter is read: while it stays the same nothing has been committed since,
+        # so the value read after it is still the counter's (no SQLite call on the
+        # loop for most requests, ``db/commit_stamp.py``).
+        stamp = self._reads.commit_stamp()
+        seen = self._seen
+        if stamp is not None and seen is not None and seen[0] == stamp:
+            return seen[1]
         found = await self._reads.peek(LIBRARY_VERSION_SQL)
-        return found if isinstance(found, int) else None
+        if not isinstance(found, int):
+            return None
+        if stamp is not None:
+            self._seen = (stamp, found)
+        return found
 
     async def _rows(self, request: PageRequest) -> Page:
         return await self._reads.read(_read(request), cache=True)

@@ -14,6 +14,7 @@ from starlette.convertors import Convertor, register_url_convertor
 
 from stoat_ferret.api.deps import ServicesDep, SessionDep
 from stoat_ferret.editing.domain import EditingDomain
+from stoat_ferret.editing.project_json import project_json
 from stoat_ferret.editing.requests import ID_PATTERN, Operation
 from stoat_ferret.editing.schemas import ProjectOut, ProjectView
 from stoat_ferret.editing.service import EditingService, Work
@@ -54,7 +55,7 @@ IF_MATCH_PATTERN = r'^\s*(\*|(W/)?"?[0-9]{1,10}"?)\s*$'
 _VERSION = re.compile(r'^(?:W/)?"?([0-9]{1,10})"?$')
 
 
-def _if_match(
+async def _if_match(
     if_match: Annotated[
         str | None,
         Header(
@@ -66,6 +67,8 @@ def _if_match(
         ),
     ] = None,
 ) -> int | None:
+    # ``async`` although it awaits nothing: FastAPI runs a plain ``def`` dependency in a
+    # worker thread, a thread hop on every change for a regular expression.
     if if_match is None or if_match.strip() == "*":
         return None
     match = _VERSION.match(if_match.strip())
@@ -83,9 +86,24 @@ def tag(response: Response, version: int) -> None:
 
 
 def answer(response: Response, view: ProjectView) -> ProjectOut:
-    """The project as an answer, its version in ``ETag``."""
+    """The project as part of an answer (a batch's, an import's), its version in ``ETag``."""
     tag(response, view.row.version)
     return ProjectOut.of(view)
+
+
+def project_response(view: ProjectView, status_code: int = 200) -> Response:
+    """The project as the whole answer: ``ProjectOut``'s JSON, its version in ``ETag``.
+
+    The bytes are joined from remembered parts (``project_json``), the same that
+    FastAPI would write for ``ProjectOut.of(view)``; the route keeps ``ProjectOut`` as
+    its ``response_model``, so the API's schema is unchanged.
+    """
+    return Response(
+        project_json(view),
+        status_code=status_code,
+        media_type="application/json",
+        headers={"ETag": f'"{view.row.version}"'},
+    )
 
 
 @dataclass(frozen=True)
@@ -140,10 +158,10 @@ class ProjectChange:
 
     async def step(
         self, use_case: Callable[..., Awaitable[ProjectView]], project_id: str, *args: Any
-    ) -> ProjectOut:
+    ) -> Response:
         """Run an ``EditingService`` use case such as ``undo`` and answer the project."""
         view = await use_case(self.work, project_id, *args, expected_version=self.expected)
-        return self.answer(view)
+        return project_response(view)
 
     def answer(self, view: ProjectView) -> ProjectOut:
         return answer(self.response, view)

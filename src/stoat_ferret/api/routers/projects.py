@@ -19,7 +19,7 @@ from stoat_ferret.api.routers.project_deps import (
     EditingDep,
     IfMatch,
     ProjectId,
-    answer,
+    project_response,
 )
 from stoat_ferret.editing.errors import (
     MainTrackRequiredError,
@@ -71,11 +71,9 @@ async def list_projects(
     responses=error_responses(*_WRITE),
     operation_id="projects-create",
 )
-async def create_project(
-    body: ProjectCreate, editing: EditingDep, work: SessionDep, response: Response
-) -> ProjectOut:
+async def create_project(body: ProjectCreate, editing: EditingDep, work: SessionDep) -> Response:
     """A new project with one empty video track, the magnetic main track ``V1``."""
-    return answer(response, await editing.create(work, body))
+    return project_response(await editing.create(work, body), status_code=201)
 
 
 @router.get(
@@ -84,10 +82,8 @@ async def create_project(
     responses=error_responses(NotFoundError),
     operation_id="projects-get",
 )
-async def get_project(
-    project_id: ProjectId, editing: EditingDep, work: SessionDep, response: Response
-) -> ProjectOut:
-    return answer(response, await editing.get(work, project_id))
+async def get_project(project_id: ProjectId, editing: EditingDep, work: SessionDep) -> Response:
+    return project_response(await editing.get(work, project_id))
 
 
 @router.patch(
@@ -96,13 +92,11 @@ async def get_project(
     responses=error_responses(*_CHANGE),
     operation_id="projects-update",
 )
-async def update_project(
-    project_id: ProjectId, body: ProjectUpdate, change: ChangeDep
-) -> ProjectOut:
+async def update_project(project_id: ProjectId, body: ProjectUpdate, change: ChangeDep) -> Response:
     """Rename or change the output settings (the frame rate only while there are no clips)."""
     operation = UpdateProject(op="update_project", **body.model_dump(exclude_unset=True))
     view, _ = await change.edit(project_id, [operation])
-    return change.answer(view)
+    return project_response(view)
 
 
 @router.delete(
@@ -159,7 +153,7 @@ async def get_history(
     responses=error_responses(*_CHANGE, NothingToUndoError),
     operation_id="projects-undo",
 )
-async def undo(project_id: ProjectId, change: ChangeDep) -> ProjectOut:
+async def undo(project_id: ProjectId, change: ChangeDep) -> Response:
     """Step back over the last edit; the project gets a new version with that document."""
     return await change.step(change.editing.undo, project_id)
 
@@ -170,7 +164,7 @@ async def undo(project_id: ProjectId, change: ChangeDep) -> ProjectOut:
     responses=error_responses(*_CHANGE, NothingToRedoError),
     operation_id="projects-redo",
 )
-async def redo(project_id: ProjectId, change: ChangeDep) -> ProjectOut:
+async def redo(project_id: ProjectId, change: ChangeDep) -> Response:
     """Make the last undone edit again (until a new edit clears what can be redone)."""
     return await change.step(change.editing.redo, project_id)
 
@@ -181,7 +175,7 @@ async def redo(project_id: ProjectId, change: ChangeDep) -> ProjectOut:
     responses=error_responses(*_CHANGE),
     operation_id="projects-restore",
 )
-async def restore(project_id: ProjectId, body: RestoreRequest, change: ChangeDep) -> ProjectOut:
+async def restore(project_id: ProjectId, body: RestoreRequest, change: ChangeDep) -> Response:
     """Make a past version's document current, as a new version."""
     return await change.step(change.editing.restore, project_id, body.version)
 
