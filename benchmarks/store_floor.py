@@ -7,7 +7,8 @@ writes. This times, in the same run and one after another (no contention):
 * ``sqlite3``: the same ``INSERT`` and ``UPDATE`` with the standard library's driver
   (blocking, same pragmas: WAL, ``synchronous=NORMAL``): SQLite's own cost;
 * ``store``: ``SqlJobStore.insert`` and ``SqlJobStore.update``, the calls the queue
-  makes, through SQLAlchemy's ORM and ``aiosqlite`` (a thread hop per statement).
+  makes, as the queue makes them: on the database's ``SqliteWriter`` thread (one hop
+  there and back per batch; alone here, so a batch of one).
 
 ``1 / (insert + 2 * update)`` is then the most no-op jobs a second that one writer
 could persist, before any queue logic, event or scheduling.
@@ -68,7 +69,7 @@ async def store_floor(path: Path, count: int) -> dict[str, Any]:
     """``count`` inserts, then ``count`` updates, through the queue's ``SqlJobStore``."""
     database = Database(path)
     await database.migrate()
-    store = SqlJobStore(database.sessions)
+    store = SqlJobStore(database.sessions, writer=database.writer)
     now = utcnow()
     records = [JobRecord(uuid.uuid4().hex, "bench.noop", {"n": n}, seq=n + 1, created_at=now)
                for n in range(count)]  # fmt: skip

@@ -40,6 +40,7 @@ def make_job_queue(
             cancel_grace_s=settings.job_cancel_grace,
             lease_s=settings.job_lease,
             reserve=database.reserve,
+            writer=database.writer,
         )
     return SaqJobQueue(
         database.sessions,
@@ -58,7 +59,10 @@ def make_job_queue(
 
 def make_event_hub(settings: Settings, database: Database) -> EventHub:
     if settings.queue_url is None:
-        return EventHub(EventRepository(database.sessions), retention=settings.event_retention)
+        return EventHub(
+            EventRepository(database.sessions, writer=database.writer),
+            retention=settings.event_retention,
+        )
     return SharedEventHub(
         NumberingEventRepository(database.sessions),
         make_notifier(saq_url(settings.queue_url), settings.queue_name),

@@ -18,7 +18,7 @@ from tests.support.live_server import serve
 
 @pytest.fixture
 def queue(database: Database) -> AsyncioJobQueue:
-    queue = AsyncioJobQueue(database.sessions, cancel_grace_s=0.5)
+    queue = AsyncioJobQueue(database.sessions, writer=database.writer, cancel_grace_s=0.5)
     register_test_handlers(queue)
     return queue
 

@@ -17,12 +17,12 @@ def progress(job_id: str, value: float) -> dict[str, object]:
 
 
 async def test_ids_increase_and_survive_restart(database: Database) -> None:
-    hub = EventHub(EventRepository(database.sessions))
+    hub = EventHub(EventRepository(database.sessions, writer=database.writer))
     await hub.start()
     hub.publish("video.added", {"id": "a"})
     hub.publish("video.added", {"id": "b"})
     await hub.stop()
-    again = EventHub(EventRepository(database.sessions))
+    again = EventHub(EventRepository(database.sessions, writer=database.writer))
     await again.start()
     again.publish("video.added", {"id": "c"})
     replayed = await again.replay(0)
@@ -77,14 +77,14 @@ async def test_slow_subscriber_overflows_without_blocking_others() -> None:
 
 
 async def test_expired_cursor_returns_none(database: Database) -> None:
-    hub = EventHub(EventRepository(database.sessions), retention=100)
+    hub = EventHub(EventRepository(database.sessions, writer=database.writer), retention=100)
     await hub.start()
     for n in range(250):
         hub.publish("video.added", {"id": n})
     await hub.flush()
     await EventRepository(database.sessions).prune(hub.last_event_id - 100)
     await hub.stop()
-    restarted = EventHub(EventRepository(database.sessions), retention=100)
+    restarted = EventHub(EventRepository(database.sessions, writer=database.writer), retention=100)
     await restarted.start()
     assert await restarted.replay(10) is None
     recent = await restarted.replay(200)

@@ -29,10 +29,10 @@ async def echo(ctx: JobContext, payload: dict[str, Any]) -> Any:
 
 async def crash_leftover(database: Database, attempts: int, **fields: Any) -> str:
     """Leave a job as a killed process would: ``running``, its lease run out."""
-    queue = AsyncioJobQueue(database.sessions)
+    queue = AsyncioJobQueue(database.sessions, writer=database.writer)
     queue.register_handler("echo", echo)
     job_id = await queue.submit("echo", {"x": 1})
-    store = SqlJobStore(database.sessions)
+    store = SqlJobStore(database.sessions, writer=database.writer)
     record = await store.get(job_id)
     assert record is not None
     record.status = JobStatus.RUNNING
@@ -47,7 +47,7 @@ async def crash_leftover(database: Database, attempts: int, **fields: Any) -> st
 @contextlib.asynccontextmanager
 async def restarted(database: Database) -> AsyncIterator[AsyncioJobQueue]:
     """A new durable queue on the same SQLite file, started as a restarted server would."""
-    queue = AsyncioJobQueue(database.sessions)
+    queue = AsyncioJobQueue(database.sessions, writer=database.writer)
     queue.register_handler("echo", echo)
     await queue.start()
     try:
@@ -57,7 +57,7 @@ async def restarted(database: Database) -> AsyncIterator[AsyncioJobQueue]:
 
 
 async def test_pending_jobs_survive_a_restart(database: Database) -> None:
-    first = AsyncioJobQueue(database.sessions)
+    first = AsyncioJobQueue(database.sessions, writer=database.writer)
     first.register_handler("echo", echo)
     job_id = await first.submit("echo", {"kept": True})  # never started
     await first.stop()  # an orderly stop puts it back for anyone
@@ -94,7 +94,7 @@ async def test_state_is_visible_to_a_second_instance(database: Database) -> None
     async with restarted(database) as queue:
         job_id = await queue.submit("echo", {"n": 2})
         await queue.wait(job_id, timeout=5)
-    reader = AsyncioJobQueue(database.sessions)
+    reader = AsyncioJobQueue(database.sessions, writer=database.writer)
     result = await reader.get_result(job_id)
     assert result.status is JobStatus.COMPLETE
     assert result.result == {"n": 2}
@@ -103,7 +103,7 @@ async def test_state_is_visible_to_a_second_instance(database: Database) -> None
 
 async def test_five_hundred_jobs_all_finish_with_bounded_workers(database: Database) -> None:
     workers = 4
-    queue = AsyncioJobQueue(database.sessions, workers=workers)
+    queue = AsyncioJobQueue(database.sessions, writer=database.writer, workers=workers)
     running = 0
     peak = 0
     all_busy = asyncio.Event()

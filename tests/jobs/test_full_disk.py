@@ -63,7 +63,7 @@ async def test_the_reserve_lets_the_terminal_state_be_stored_on_a_full_disk(
     full_disk_database: tuple[Database, Path],
 ) -> None:
     database, disk = full_disk_database
-    queue = AsyncioJobQueue(database.sessions, reserve=database.reserve)
+    queue = AsyncioJobQueue(database.sessions, writer=database.writer, reserve=database.reserve)
     queue.register_handler("doomed", fails_when_told)
     job_id, _ = await run_until_filled(queue, disk)
     await queue.stop()
@@ -80,7 +80,8 @@ async def test_without_room_the_job_is_still_over_and_stored_once_writes_work(
 ) -> None:
     database, disk = full_disk_database
     await asyncio.to_thread(database.reserve.release)
-    queue = AsyncioJobQueue(database.sessions)  # no reserve: the terminal write fails
+    # No reserve: the terminal write fails.
+    queue = AsyncioJobQueue(database.sessions, writer=database.writer)
     queue.register_handler("doomed", fails_when_told)
     job_id, filler = await run_until_filled(queue, disk)
 

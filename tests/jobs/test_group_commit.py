@@ -2,6 +2,8 @@
 
 Real SQLite files and a real process killed with SIGKILL: a write whose call has
 returned is on disk, and each write in a shared transaction keeps its own outcome.
+Each runs on both writers: the engine's ``GroupCommit`` (the PostgreSQL path) and the
+``SqliteWriter`` thread (SQLite's).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pytest
 from stoat_ferret.clock import utcnow
 from stoat_ferret.db import Database
 from stoat_ferret.jobs import JobStatus, leases, transitions
+from stoat_ferret.jobs.group_commit import GroupCommit
 from stoat_ferret.jobs.leases import JobOwner
 from stoat_ferret.jobs.models import JobRecord
 from stoat_ferret.jobs.sql_store import SqlJobStore
@@ -28,14 +31,20 @@ OWNER = JobOwner(host="here", pid=1, instance="a")
 OTHER = JobOwner(host="there", pid=2, instance="b")
 
 
+@pytest.fixture(params=["engine", "sqlite-writer"])
+def store(request: pytest.FixtureRequest, database: Database) -> SqlJobStore:
+    writer = database.writer if request.param == "sqlite-writer" else None
+    assert request.param == "engine" or writer is not None
+    return SqlJobStore(database.sessions, writer=writer)
+
+
 def job(n: int, *, seq: int | None = None) -> JobRecord:
     return JobRecord(
         f"job{n}", "noop", {"n": n}, seq=n if seq is None else seq, created_at=utcnow()
     )
 
 
-async def test_concurrent_writes_share_transactions_and_all_land(database: Database) -> None:
-    store = SqlJobStore(database.sessions)
+async def test_concurrent_writes_share_transactions_and_all_land(store: SqlJobStore) -> None:
     records = [job(n) for n in range(1, 51)]
     await asyncio.gather(*(store.insert(r) for r in records))
     inserts = store.writes.transactions
@@ -50,8 +59,7 @@ async def test_concurrent_writes_share_transactions_and_all_land(database: Datab
         assert stored is not None and stored.status is JobStatus.RUNNING
 
 
-async def test_a_refused_write_fails_only_its_caller(database: Database) -> None:
-    store = SqlJobStore(database.sessions)
+async def test_a_refused_write_fails_only_its_caller(store: SqlJobStore) -> None:
     mine = leases.claim(job(1), OWNER, now=utcnow(), lease_s=15)
     theirs = leases.claim(job(2), OTHER, now=utcnow(), lease_s=15)
     await asyncio.gather(store.insert(mine), store.insert(theirs))
@@ -76,8 +84,7 @@ async def test_a_refused_write_fails_only_its_caller(database: Database) -> None
     assert untouched is not None and untouched.status is JobStatus.PENDING
 
 
-async def test_a_failing_write_in_a_batch_fails_only_its_caller(database: Database) -> None:
-    store = SqlJobStore(database.sessions)
+async def test_a_failing_write_in_a_batch_fails_only_its_caller(store: SqlJobStore) -> None:
     await store.insert(job(1))
     # job3 reuses seq 1 (taken): its insert fails the shared transaction.
     batch = [job(2), job(3, seq=1), job(4)]
@@ -89,8 +96,7 @@ async def test_a_failing_write_in_a_batch_fails_only_its_caller(database: Databa
     assert await store.get("job4") is not None
 
 
-async def test_a_cancelled_caller_does_not_cut_its_write_out(database: Database) -> None:
-    store = SqlJobStore(database.sessions)
+async def test_a_cancelled_caller_does_not_cut_its_write_out(store: SqlJobStore) -> None:
     first = asyncio.ensure_future(store.insert(job(1)))
     second = asyncio.ensure_future(store.insert(job(2)))
     await asyncio.sleep(0)
@@ -117,7 +123,8 @@ _CHILD = textwrap.dedent(
     async def main() -> None:
         database = Database(Path(sys.argv[1]))
         await database.migrate()
-        store = SqlJobStore(database.sessions)
+        writer = database.writer if sys.argv[2] == "sqlite-writer" else None
+        store = SqlJobStore(database.sessions, writer=writer)
         records = [JobRecord(f"job{n}", "noop", {}, seq=n, created_at=utcnow())
                    for n in range(1, 101)]
         await asyncio.gather(*(store.insert(r) for r in records))
@@ -130,10 +137,11 @@ _CHILD = textwrap.dedent(
 )
 
 
-async def test_each_returned_submit_survives_sigkill(tmp_path: Path) -> None:
+@pytest.mark.parametrize("writer", ["engine", "sqlite-writer"])
+async def test_each_returned_submit_survives_sigkill(tmp_path: Path, writer: str) -> None:
     path = tmp_path / "killed.db"
     child = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", _CHILD, str(path), stdout=asyncio.subprocess.PIPE
+        sys.executable, "-c", _CHILD, str(path), writer, stdout=asyncio.subprocess.PIPE
     )
     out, _ = await child.communicate()
     assert child.returncode == -signal.SIGKILL
@@ -150,9 +158,10 @@ async def test_each_returned_submit_survives_sigkill(tmp_path: Path) -> None:
 
 
 async def test_a_cancelled_writer_answers_every_caller(database: Database) -> None:
-    store = SqlJobStore(database.sessions)
+    store = SqlJobStore(database.sessions)  # the engine's GroupCommit: a writer task
     calls = [asyncio.ensure_future(store.insert(job(n))) for n in range(1, 4)]
     await asyncio.sleep(0)  # the writer has started its first transaction
+    assert isinstance(store.writes, GroupCommit)
     writer = store.writes._writer
     assert writer is not None
     writer.cancel()  # as asyncio.run does to leftover tasks at shutdown

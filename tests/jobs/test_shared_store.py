@@ -35,7 +35,7 @@ def held(record: JobRecord, owner: JobOwner) -> JobRecord:
 
 
 async def test_a_terminal_row_is_never_overwritten_by_a_late_worker(database: Database) -> None:
-    store = SqlJobStore(database.sessions)
+    store = SqlJobStore(database.sessions, writer=database.writer)
     seen = await queued(store)
     # The API cancels the queued job: it claims it, then ends it under its token.
     mine = held(seen, API)
@@ -58,7 +58,7 @@ async def test_a_terminal_row_is_never_overwritten_by_a_late_worker(database: Da
 async def test_a_cancel_request_survives_a_workers_whole_record_write(
     database: Database,
 ) -> None:
-    store = SqlJobStore(database.sessions)
+    store = SqlJobStore(database.sessions, writer=database.writer)
     seen = await queued(store)
     mine = held(seen, WORKER)
     assert await store.claim(mine, seen=seen)
@@ -76,7 +76,7 @@ async def test_a_cancel_request_survives_a_workers_whole_record_write(
 async def test_a_queued_job_is_claimed_by_the_worker_or_the_api_never_both(
     database: Database,
 ) -> None:
-    store = SqlJobStore(database.sessions)
+    store = SqlJobStore(database.sessions, writer=database.writer)
     seen = await queued(store)
     assert await store.claim(held(seen, WORKER), seen=seen)  # the worker was first
     assert not await store.claim(held(seen, API), seen=seen)  # so the API must ask instead

@@ -100,6 +100,7 @@ async def run_scan(settings: Settings, path: str, *, recursive: bool) -> int:
         lease_s=settings.job_lease,
         adopt_orphans=False,  # a CLI scan never takes over other processes' jobs
         reserve=database.reserve,
+        writer=database.writer,
     )
     core = Core(
         settings=settings,

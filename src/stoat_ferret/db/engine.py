@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import (
 from stoat_ferret.db.json_text import json_serializer
 from stoat_ferret.db.lock import DatabaseLock, MigrationLock
 from stoat_ferret.db.reader import ReadPool
+from stoat_ferret.db.sqlite_writer import SqliteWriter
 from stoat_ferret.db.storage import SpaceReserve
 from stoat_ferret.db.unit_of_work import UnitOfWork, discard_events, unit_of_work
 from stoat_ferret.events.callback import EventCallback
@@ -107,6 +108,9 @@ class Database:
         #: Room kept for a job's last write on a full disk; SQLite only (the disk
         #: of a PostgreSQL server is not ours to manage).
         self.reserve: SpaceReserve | None = None
+        #: The hot writes (job rows, the event log) bypass the engine on SQLite too
+        #: (see sqlite_writer.py); None on PostgreSQL.
+        self.writer: SqliteWriter | None = None
         self._use_lock: DatabaseLock | None = None
         if self.dialect == "sqlite":
             self.path = Path(self.url.database or "")
@@ -115,6 +119,9 @@ class Database:
             )
             event.listen(self.engine.sync_engine, "connect", _set_sqlite_pragmas)
             self.reads = ReadPool(self.path)
+            self.writer = SqliteWriter(
+                self.path, dialect=self.engine.sync_engine.dialect, on_connect=_set_sqlite_pragmas
+            )
             # On the database's own file system, so freeing it makes room for its writes.
             self.reserve = SpaceReserve(self.path.with_name(self.path.name + ".reserve"))
         else:
@@ -187,6 +194,8 @@ class Database:
     async def dispose(self) -> None:
         if self.reads is not None:
             await self.reads.close()
+        if self.writer is not None:
+            await self.writer.close()
         await self.engine.dispose()
         if self._use_lock is not None:
             self._use_lock.release()

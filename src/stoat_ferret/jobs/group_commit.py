@@ -1,4 +1,8 @@
-"""Group commit for the job store's hot writes: many callers, one transaction.
+"""Group commit for the job store's hot writes through the engine: many callers, one transaction.
+
+This is the path on PostgreSQL (and for a store given no writer); on SQLite the store
+hands the same writes to ``db/sqlite_writer.py``, which runs each batch in one call on
+its own thread and ``sqlite3`` connection, with the same guarantees.
 
 Each job costs three writes (submit, ``running``, the terminal state), and on SQLite
 what a write costs is mostly its transaction: the pool checkout, ``BEGIN``, ``COMMIT``
@@ -27,25 +31,12 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql import Executable
 
-__all__ = ["MAX_BATCH", "GroupCommit", "Refused"]
+from stoat_ferret.db.sqlite_writer import MAX_BATCH, Refused
 
-MAX_BATCH = 256
-"""At most this many writes share one transaction (bounds its length and its memory)."""
+__all__ = ["MAX_BATCH", "GroupCommit", "Refused"]
 
 Statement = Callable[[AsyncConnection], Awaitable[Any]]
 """One write: runs its statement(s) on the batch's connection and returns the outcome."""
-
-
-class Refused(Exception):
-    """Raised by a statement whose condition refused it: its caller gets ``error``.
-
-    The rest of the batch commits; nothing this statement did is left to undo, since
-    a refused conditional write changed no row.
-    """
-
-    def __init__(self, error: Exception) -> None:
-        super().__init__(str(error))
-        self.error = error
 
 
 @dataclass(slots=True)

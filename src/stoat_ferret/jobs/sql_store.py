@@ -8,6 +8,7 @@ a cancel request), so the database, not a read-then-write, decides who wins.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Collection
 from datetime import datetime
 from typing import Any, cast
@@ -16,9 +17,10 @@ from sqlalchemy import Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
+from stoat_ferret.db.sqlite_writer import Refused, SqliteWriter
 from stoat_ferret.db.storage import SpaceReserve, storage_error
 from stoat_ferret.errors import StorageFullError
-from stoat_ferret.jobs.group_commit import GroupCommit, Refused
+from stoat_ferret.jobs.group_commit import GroupCommit
 from stoat_ferret.jobs.models import JobRecord, JobRow, JobStatus
 from stoat_ferret.jobs.store import LeaseLostError, LeaseState, SeqTakenError
 
@@ -90,17 +92,27 @@ class SqlJobStore:
     of a job's terminal state survives a full disk: the reserve is given up and the
     write tried once more, so a job failed by the full disk is recorded as failed and
     is neither run again after a restart nor left holding its scan folder.
+
+    With a ``writer`` (SQLite: ``Database.writer``), inserts and updates go through its
+    thread and plain ``sqlite3`` connection, a whole batch in one call
+    (``db/sqlite_writer.py``); without one (PostgreSQL), through the engine's
+    :class:`GroupCommit`. Both share transactions between jobs, with the same guarantees.
     """
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], *, reserve: SpaceReserve | None = None
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        reserve: SpaceReserve | None = None,
+        writer: SqliteWriter | None = None,
     ) -> None:
         self._sessions = sessions
         bind = sessions.kw.get("bind")
         if not isinstance(bind, AsyncEngine):
             raise TypeError("SqlJobStore needs a session factory bound to an AsyncEngine")
-        #: Submits and state changes of all jobs share transactions (``group_commit.py``).
-        self.writes = GroupCommit(bind)
+        #: Submits and state changes of all jobs share transactions: one of the two.
+        self.writes: GroupCommit | SqliteWriter = GroupCommit(bind) if writer is None else writer
+        self._fast = None if writer is None else _SqliteWrites(writer)
         self._reserve = reserve
 
     async def insert(self, record: JobRecord) -> None:
@@ -108,7 +120,11 @@ class SqlJobStore:
             # Take the space back for the next emergency once the disk has room again.
             await asyncio.to_thread(self._reserve.fill)
         try:
-            await self.writes.execute(_INSERT, _insert_params(record))
+            if self._fast is not None:
+                await self._fast.insert(record)
+            else:
+                assert isinstance(self.writes, GroupCommit)
+                await self.writes.execute(_INSERT, _insert_params(record))
         except IntegrityError as exc:
             # The unique index on seq: another process on this table submitted first.
             raise SeqTakenError(record.seq) from exc
@@ -131,12 +147,11 @@ class SqlJobStore:
             return cancel_requested
 
     async def _update(self, record: JobRecord, holder: str | None) -> bool:
-        params = {f"b_{name}": _column_value(record, name) for name in _MUTABLE_FIELDS}
-        params["b_id"] = record.job_id
-        query = _UPDATE
-        if holder is not None:
-            params["b_holder"] = holder
-            query = _UPDATE_HELD
+        if self._fast is not None:
+            return await self._fast.update(record, holder)
+        assert isinstance(self.writes, GroupCommit)
+        params = _update_params(record, holder)
+        query = _UPDATE if holder is None else _UPDATE_HELD
 
         async def statement(connection: AsyncConnection) -> bool:
             cancel_requested = (await connection.execute(query, params)).scalar_one_or_none()
@@ -231,6 +246,47 @@ class SqlJobStore:
         async with self._sessions() as session:
             rows = (await session.execute(query)).all()
         return {(job_type, JobStatus(status)): count for job_type, status, count in rows}
+
+
+class _SqliteWrites:
+    """The hot writes on a :class:`SqliteWriter`: the statements above, compiled once."""
+
+    def __init__(self, writer: SqliteWriter) -> None:
+        self._writer = writer
+        self._insert = writer.prepare(_INSERT)
+        self._update = writer.prepare(_UPDATE)
+        self._update_held = writer.prepare(_UPDATE_HELD)
+        self._exists = writer.prepare(_EXISTS)
+
+    async def insert(self, record: JobRecord) -> None:
+        await self._writer.execute(self._insert, _insert_params(record))
+
+    async def update(self, record: JobRecord, holder: str | None) -> bool:
+        prepared = self._update if holder is None else self._update_held
+
+        def statement(connection: sqlite3.Connection) -> bool:
+            # On the writer thread, inside the batch's transaction.
+            params = _update_params(record, holder)
+            stored = connection.execute(prepared.sql, prepared.bind(params)).fetchall()
+            if not stored:
+                # Refused: tell a vanished job from one another owner holds now.
+                exists = self._exists
+                found = connection.execute(exists.sql, exists.bind({"b_id": record.job_id}))
+                if found.fetchone() is None:
+                    raise Refused(KeyError(record.job_id))
+                raise Refused(LeaseLostError(record.job_id, holder))
+            return bool(stored[0][0])
+
+        result: bool = await self._writer.run(statement)
+        return result
+
+
+def _update_params(record: JobRecord, holder: str | None) -> dict[str, Any]:
+    params = {f"b_{name}": _column_value(record, name) for name in _MUTABLE_FIELDS}
+    params["b_id"] = record.job_id
+    if holder is not None:
+        params["b_holder"] = holder
+    return params
 
 
 def _insert_params(record: JobRecord) -> dict[str, Any]:

@@ -44,7 +44,9 @@ def queue_kind(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def job_table(queue_kind: str, database: Database) -> JobStore:
     """The one job table every queue of the test uses, for direct reads and writes."""
-    return MemoryJobStore() if queue_kind == "memory" else SqlJobStore(database.sessions)
+    if queue_kind == "memory":
+        return MemoryJobStore()
+    return SqlJobStore(database.sessions, writer=database.writer)
 
 
 @pytest.fixture
@@ -61,7 +63,7 @@ async def make_queue(
         if isinstance(job_table, MemoryJobStore):
             queue = InMemoryJobQueue(store=job_table, **options)  # type: ignore[arg-type]
         elif kind == "asyncio":
-            queue = AsyncioJobQueue(database.sessions, **options)  # type: ignore[arg-type]
+            queue = AsyncioJobQueue(database.sessions, writer=database.writer, **options)  # type: ignore[arg-type]
         else:
             # A fresh namespace: no test sees another's SAQ jobs on the shared server.
             queue = SaqJobQueue(
