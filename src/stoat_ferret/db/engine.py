@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from stoat_ferret.db.checkpointer import AUTOCHECKPOINT_PAGES, WalCheckpointer
 from stoat_ferret.db.json_text import json_serializer
 from stoat_ferret.db.lock import DatabaseLock, MigrationLock
 from stoat_ferret.db.reader import ReadPool
@@ -47,6 +48,9 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoints run on the checkpointer's thread, not inside a commit, but for a
+    # WAL past the backstop (checkpointer.py).
+    cursor.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
@@ -111,6 +115,8 @@ class Database:
         #: The hot writes (job rows, the event log) bypass the engine on SQLite too
         #: (see sqlite_writer.py); None on PostgreSQL.
         self.writer: SqliteWriter | None = None
+        #: The WAL's checkpoints, off every commit's time; SQLite only, from ``migrate``.
+        self.checkpointer: WalCheckpointer | None = None
         self._use_lock: DatabaseLock | None = None
         if self.dialect == "sqlite":
             self.path = Path(self.url.database or "")
@@ -122,6 +128,7 @@ class Database:
             self.writer = SqliteWriter(
                 self.path, dialect=self.engine.sync_engine.dialect, on_connect=_set_sqlite_pragmas
             )
+            self.checkpointer = WalCheckpointer(self.path)
             # On the database's own file system, so freeing it makes room for its writes.
             self.reserve = SpaceReserve(self.path.with_name(self.path.name + ".reserve"))
         else:
@@ -174,6 +181,8 @@ class Database:
         if self.reserve is not None:
             # Best effort: on a disk that is already full the server still starts.
             await asyncio.to_thread(self.reserve.fill)
+        if self.checkpointer is not None:
+            self.checkpointer.start()
 
     def unit_of_work(
         self, publish: EventCallback = discard_events
@@ -192,6 +201,8 @@ class Database:
             await connection.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
+        if self.checkpointer is not None:
+            await asyncio.to_thread(self.checkpointer.stop)
         if self.reads is not None:
             await self.reads.close()
         if self.writer is not None:
