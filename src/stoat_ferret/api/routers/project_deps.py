@@ -98,12 +98,9 @@ def project_response(view: ProjectView, status_code: int = 200) -> Response:
     FastAPI would write for ``ProjectOut.of(view)``; the route keeps ``ProjectOut`` as
     its ``response_model``, so the API's schema is unchanged.
     """
-    return Response(
-        project_json(view),
-        status_code=status_code,
-        media_type="application/json",
-        headers={"ETag": f'"{view.row.version}"'},
-    )
+    response = Response(project_json(view), status_code=status_code, media_type="application/json")
+    tag(response, view.row.version)
+    return response
 
 
 @dataclass(frozen=True)
